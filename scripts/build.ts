@@ -1,0 +1,75 @@
+/**
+ * The report pipeline, one call per stage:
+ *
+ *   content/*.md ─┐
+ *                 ├─ 1 load ─ 2 validate ─ 3 compute ─ 4 chart ─ 5 render ─ 6 write ─▶ _site/
+ *   data/*.json ──┘   (load/)   (validate/)  (compute/)  (chart/)  (render/)  (write/)
+ *
+ * 1–5 run here and produce a `Report`: validated tables and pages whose numbers and charts are
+ * final HTML. Stage 6 hands the report to Eleventy (templates/) and publishes the output only if
+ * every page was written (write/write-site.ts). Every stage reports all the problems it finds,
+ * each with its file and line, before the build stops.
+ */
+import type { ProjectFiles } from './io.ts';
+import { loadContent } from './load/load-content.ts';
+import { loadReferences, type References } from './load/load-references.ts';
+import { loadTables, type LoadedTable } from './load/load-tables.ts';
+import { parsePages, type ParsedPage } from './validate/parse-pages.ts';
+import { computeReferences } from './compute/compute-references.ts';
+import { renderCharts } from './chart/render-charts.ts';
+import { createMarkdown } from './render/markdown.ts';
+import { isChapter, renderPages, type PageView } from './render/render-pages.ts';
+import { buildTableViews, type TableView } from './render/table-views.ts';
+import { LOCALES, type Locale } from './validate/table-schema.ts';
+
+export interface Report {
+  locales: Locale[];
+  pages: PageView[];
+  tables: TableView[];
+  references: References;
+  stats: { tables: number; pages: number; charts: number; values: number };
+}
+
+export async function buildReport(files: ProjectFiles): Promise<Report> {
+  // 1 load + 2 validate: every table and page is parsed at the boundary into typed values.
+  const tables = await loadTables(files);
+  const references = await loadReferences(files);
+  const sources = await loadContent(files);
+  const md = createMarkdown();
+  const pages = parsePages(md, sources);
+  const chapterNumber = numberChapters(pages);
+
+  // 3 compute: every inline number, from the tables, through the indicator functions.
+  computeReferences(pages, tables);
+
+  // 4 chart: every chart block to a checked, rendered, numbered figure.
+  const figures = await renderCharts(pages, tables, chapterNumber);
+
+  // 5 render: Markdown tokens to HTML fragments the templates place.
+  const views = renderPages(md, pages, figures, tables, references, chapterNumber);
+
+  const locales = LOCALES.filter((locale) => views.some((v) => v.locale === locale));
+  return {
+    locales,
+    pages: views,
+    tables: buildTableViews(tables, references, locales),
+    references,
+    stats: {
+      tables: tables.size,
+      pages: views.length,
+      charts: [...figures.values()].reduce((n, list) => n + list.length, 0),
+      values: pages.reduce((n, p) => n + p.values.length, 0),
+    },
+  };
+}
+
+/** Chapters are numbered 1, 2, … per language in their order; other pages get 0. */
+function numberChapters(pages: ParsedPage[]): (page: ParsedPage) => number {
+  const numbers = new Map<ParsedPage, number>();
+  for (const locale of LOCALES) {
+    pages.filter((p) => p.source.locale === locale && isChapter(p)).forEach((p, i) => numbers.set(p, i + 1));
+  }
+  return (page) => numbers.get(page) ?? 0;
+}
+
+export type { LoadedTable };

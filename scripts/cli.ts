@@ -1,0 +1,62 @@
+/**
+ * The one entry point: `build`, `serve`, `check`. Expected failures (a ReportError: bad data,
+ * a broken reference) print the author-facing message and exit 1; anything else is a bug in the
+ * generator and says so, with the stack behind --debug. Every run ends with one summary line.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildReport, type Report } from './build.ts';
+import { ReportError } from './errors.ts';
+import { diskFiles } from './io.ts';
+import { writeSite } from './write/write-site.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function summary(report: Report, seconds: number, extra = ''): string {
+  const s = report.stats;
+  return `${s.tables} tables, ${s.values} computed values, ${s.charts} charts, ${s.pages} pages${extra} in ${seconds.toFixed(1)} s`;
+}
+
+async function main(command: string, args: string[]): Promise<number> {
+  const started = performance.now();
+  const elapsed = () => (performance.now() - started) / 1000;
+  switch (command) {
+    case 'build': {
+      const outDir = args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? '_site';
+      const report = await buildReport(diskFiles(root));
+      const { files } = await writeSite(report, { root, outDir });
+      console.log(`built ${outDir}/: ${summary(report, elapsed(), `, ${files} files`)}`);
+      return 0;
+    }
+    case 'check': {
+      const report = await buildReport(diskFiles(root));
+      console.log(`check passed: ${summary(report, elapsed())}`);
+      return 0;
+    }
+    case 'serve': {
+      const { serve } = await import('./write/serve.ts');
+      await serve(root, Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 8080));
+      return -1;
+    }
+    default:
+      console.error(`unknown command "${command}": use build, serve or check`);
+      return 2;
+  }
+}
+
+const [command = 'build', ...args] = process.argv.slice(2);
+main(command, args).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ReportError) {
+      console.error(`\n${error.format()}\n\nbuild failed: nothing was published; _site/ is unchanged.`);
+    } else {
+      console.error(`unexpected error (a bug in the generator, not in your content): ${error instanceof Error ? error.message : String(error)}`);
+      if (args.includes('--debug')) console.error(error);
+      else console.error('run again with --debug for the stack trace');
+    }
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,99 @@
+/**
+ * The bridge from the pipeline to Eleventy. Eleventy never reads `data/` or `content/` itself: it
+ * gets the finished `Report` as global data `report`, so nothing unvalidated reaches a template.
+ *
+ * In a one-off build the CLI runs the pipeline first and hands the report over with
+ * `provideReport`. Under the dev server the pipeline runs before every rebuild; a failure keeps
+ * the last good report and shows the error on every page instead of stopping the server.
+ */
+import path from 'node:path';
+import { buildReport, type Report } from '../build.ts';
+import { ReportError } from '../errors.ts';
+import { diskFiles, type Logger, consoleLogger } from '../io.ts';
+import { bundleBrowserScripts } from '../write/bundle-browser.ts';
+import { siteDownloads } from '../write/downloads.ts';
+import { registerFilters } from './filters.ts';
+import { bibliography, type BibliographyEntry } from '../render/bibliography.ts';
+import type { PageView } from '../render/render-pages.ts';
+import { t } from '../render/ui-strings.ts';
+import type { Locale } from '../validate/table-schema.ts';
+
+export interface GeneratedPage {
+  kind: 'data' | 'references';
+  locale: Locale;
+  slug: string;
+  url: string;
+  title: string;
+  summary: string;
+  isHome: false;
+}
+
+export interface SiteData extends Report {
+  /** The author-facing error of the last failed rebuild (dev server only). */
+  error?: string;
+  downloads: Array<{ url: string; content: string }>;
+  /** Every Markdown page with its output path; the English home page also serves as `/`. */
+  pageOutputs: Array<PageView & { permalink: string }>;
+  dataPages: GeneratedPage[];
+  referencePages: GeneratedPage[];
+  bibliography: BibliographyEntry[];
+}
+
+let provided: Report | undefined;
+let current: SiteData | undefined;
+
+export function provideReport(report: Report): void {
+  provided = report;
+}
+
+function toSiteData(report: Report): SiteData {
+  const generated = (kind: GeneratedPage['kind'], locale: Locale): GeneratedPage => {
+    const title = t(locale, kind === 'data' ? 'dataAppendix' : 'references');
+    return { kind, locale, slug: kind, url: `/${locale}/${kind}/`, title, summary: '', isHome: false };
+  };
+  const englishHome = report.pages.find((p) => p.locale === 'en' && p.isHome);
+  return {
+    ...report,
+    downloads: siteDownloads(report),
+    pageOutputs: [
+      ...report.pages.map((p) => ({ ...p, permalink: `${p.url}index.html` })),
+      ...(englishHome ? [{ ...englishHome, permalink: '/index.html' }] : []),
+    ],
+    dataPages: report.locales.map((locale) => generated('data', locale)),
+    referencePages: report.locales.map((locale) => generated('references', locale)),
+    bibliography: bibliography(report.references),
+  };
+}
+
+export default function reportPlugin(eleventyConfig: any, options: { root?: string; logger?: Logger } = {}): void {
+  const root = options.root ?? process.cwd();
+  const logger = options.logger ?? consoleLogger;
+  const browserDir = path.join(root, '.build', 'browser');
+
+  eleventyConfig.on('eleventy.before', async () => {
+    await bundleBrowserScripts(root, browserDir);
+    if (provided) {
+      current = toSiteData(provided);
+      provided = undefined;
+      return;
+    }
+    try {
+      current = toSiteData(await buildReport(diskFiles(root)));
+    } catch (error) {
+      if (!(error instanceof ReportError) || !current) throw error;
+      const message = error.format();
+      logger.warn(`the report was not rebuilt:\n${message}`);
+      current = { ...current, error: message };
+    }
+  });
+  eleventyConfig.addGlobalData('report', () => current);
+  eleventyConfig.addPassthroughCopy({ [path.relative(root, browserDir)]: 'assets/js' });
+  eleventyConfig.addPassthroughCopy({ 'templates/assets/css': 'assets/css' });
+  eleventyConfig.addPassthroughCopy({ 'templates/assets/img': 'assets/img' });
+  for (const family of ['pt-sans', 'pt-serif']) {
+    eleventyConfig.addPassthroughCopy({ [`node_modules/@fontsource/${family}/files/${family}-{latin,latin-ext,cyrillic,cyrillic-ext}-{400,700}-normal.woff2`]: 'assets/fonts' });
+  }
+  for (const dir of ['content', 'data', 'scripts']) eleventyConfig.addWatchTarget(`${dir}/`);
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true });
+  registerFilters(eleventyConfig);
+}

@@ -1,0 +1,109 @@
+/**
+ * Stage 1 (load) + 2 (validate) for prose: Markdown chapters under `content/<locale>/`, their front
+ * matter parsed with gray-matter and checked against the front-matter schema. Line numbers in
+ * later errors are file lines: the front-matter offset is kept with each page.
+ */
+import matter from 'gray-matter';
+import { ContentError, throwIfAny, type ReportError } from '../errors.ts';
+import type { ProjectFiles } from '../io.ts';
+import { FrontMatter } from '../validate/front-matter-schema.ts';
+import { LOCALES, type Locale } from '../validate/table-schema.ts';
+import { decodeUtf8 } from './decode-text.ts';
+
+export interface SourcePage {
+  file: string;
+  locale: Locale;
+  /** URL segment: the file name without its order prefix ("03-baiterek.md" → "baiterek"). */
+  slug: string;
+  order: number;
+  frontMatter: FrontMatter;
+  body: string;
+  /** Lines before the body starts, added to every body line number reported to authors. */
+  bodyLineOffset: number;
+  /** 1-based file line of each front-matter key, for errors about its value. */
+  frontMatterLines: Record<string, number>;
+}
+
+export async function loadContent(files: ProjectFiles, contentDir = 'content'): Promise<SourcePage[]> {
+  const paths = (await files.list(contentDir, { recursive: true })).filter((p) => p.endsWith('.md'));
+  const errors: ReportError[] = [];
+  const pages: SourcePage[] = [];
+  for (const file of paths) {
+    try {
+      pages.push(parsePage(decodeUtf8(await files.readFile(file), file, ContentError), file, contentDir));
+    } catch (error) {
+      if (error instanceof ContentError) errors.push(error);
+      else throw error;
+    }
+  }
+  throwIfAny(errors);
+  return pages.sort((a, b) => a.locale.localeCompare(b.locale) || a.order - b.order || a.slug.localeCompare(b.slug));
+}
+
+export function parsePage(text: string, file: string, contentDir = 'content'): SourcePage {
+  const relative = file.slice(contentDir.length + 1).split('/');
+  const locale = relative[0];
+  const name = relative.at(-1) ?? '';
+  if (relative.length !== 2 || !LOCALES.includes(locale as Locale)) {
+    throw new ContentError('a chapter must be in a language folder', {
+      file,
+      expected: `content/<language>/<file>.md with language one of ${LOCALES.join(', ')}`,
+      fix: `move the file to content/en/${name}`,
+    });
+  }
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // gray-matter caches by content; a fresh object keeps one page's data out of another's.
+    parsed = matter(text, {});
+  } catch (cause) {
+    const mark = (cause as { mark?: { line?: number; column?: number } }).mark;
+    const reason = (cause as { reason?: string }).reason ?? String(cause);
+    throw new ContentError(`invalid front matter YAML: ${reason}`, {
+      file,
+      line: mark?.line !== undefined ? mark.line + 2 : 1, // +1 for the opening "---", +1 for 1-based
+      column: mark?.column !== undefined ? mark.column + 1 : undefined,
+      expected: 'YAML between the two "---" lines, e.g. title: "Baiterek district"',
+      fix: 'check indentation and quoting (a value containing ": " must be in quotes)',
+      cause,
+    });
+  }
+  const prefix = text.slice(0, text.length - parsed.content.length);
+  const bodyLineOffset = parsed.matter ? prefix.split('\n').length - 1 : 0;
+  const frontMatterLines = keyLines(parsed.matter);
+  const result = FrontMatter.safeParse(parsed.data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const key = String(issue?.path[0] ?? '');
+    throw new ContentError(`front matter field "${issue?.path.join('.') ?? ''}" is invalid: ${issue?.message ?? ''}`, {
+      file,
+      line: frontMatterLines[key],
+      expected: 'title (required), short, summary, order, findings (a list), values, chapter',
+      fix: issue?.code === 'unrecognized_keys' ? `remove or correct ${issue.keys.join(', ')}` : 'correct the value',
+    });
+  }
+  const prefixMatch = /^(\d+)-(.+)\.md$/.exec(name);
+  const slug = prefixMatch?.[2] ?? name.replace(/\.md$/, '');
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
+    throw new ContentError(`file name "${name}" does not give a clean URL`, { file, expected: 'lowercase words and hyphens, optionally after an order number: 03-baiterek.md', fix: 'rename the file' });
+  }
+  return {
+    file,
+    locale: locale as Locale,
+    slug,
+    order: result.data.order ?? (prefixMatch ? Number(prefixMatch[1]) : 0),
+    frontMatter: result.data,
+    body: parsed.content,
+    bodyLineOffset,
+    frontMatterLines,
+  };
+}
+
+function keyLines(frontMatter: string): Record<string, number> {
+  const lines: Record<string, number> = {};
+  frontMatter.split('\n').forEach((line, i) => {
+    const key = /^([A-Za-z][\w-]*)\s*:/.exec(line)?.[1];
+    // The first front-matter line is file line 2 (line 1 is "---"); gray-matter keeps a leading newline.
+    if (key && !(key in lines)) lines[key] = i + 1;
+  });
+  return lines;
+}

@@ -1,0 +1,44 @@
+/**
+ * Stage 1 (load) + 2 (validate) for data: every file under `data/` is read, decoded, parsed with
+ * positions and validated. All problems in all files are collected, so an author sees every
+ * mistake from one build.
+ */
+import { DataError, throwIfAny, type ReportError } from '../errors.ts';
+import type { ProjectFiles } from '../io.ts';
+import type { Table } from '../validate/table-schema.ts';
+import { validateTable } from '../validate/validate-table.ts';
+import { decodeUtf8 } from './decode-text.ts';
+import { parseJsonSource } from './json-source.ts';
+
+export interface LoadedTable {
+  table: Table;
+  file: string;
+}
+
+/** Files in `data/` that are not tables. */
+const NOT_TABLES = new Set(['references.json']);
+
+export async function loadTables(files: ProjectFiles, dataDir = 'data'): Promise<Map<string, LoadedTable>> {
+  const paths = (await files.list(dataDir, { recursive: true })).filter((p) => p.endsWith('.json') && !NOT_TABLES.has(p.split('/').pop() ?? ''));
+  const errors: ReportError[] = [];
+  const tables = new Map<string, LoadedTable>();
+  for (const file of paths) {
+    try {
+      const source = parseJsonSource(decodeUtf8(await files.readFile(file), file), file);
+      const { table, errors: tableErrors } = validateTable(source);
+      errors.push(...tableErrors);
+      if (!table) continue;
+      const existing = tables.get(table.id);
+      if (existing) {
+        errors.push(new DataError(`duplicate table id "${table.id}" (also used by ${existing.file})`, { file, path: 'id', expected: 'a table id used by one file only', fix: `rename one of the tables; ids are how charts and text refer to a table` }));
+        continue;
+      }
+      tables.set(table.id, { table, file });
+    } catch (error) {
+      if (error instanceof DataError) errors.push(error);
+      else throw error;
+    }
+  }
+  throwIfAny(errors);
+  return tables;
+}

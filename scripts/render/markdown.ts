@@ -1,0 +1,87 @@
+/**
+ * The one configured markdown-it. Raw HTML is off (authors write Markdown; data and front matter
+ * cannot smuggle in <script>), links go through markdown-it's URL validation (no `javascript:`),
+ * and three report-specific pieces of syntax are added:
+ *
+ *   {=reference}     a computed number (see compute/reference-syntax.ts)
+ *   {@fig:id}        a cross-reference to a figure ("Figure 3.2"), {@tab:id} to a table
+ *   ```chart         a chart block (YAML, see chart/chart-block.ts)
+ *
+ * Parsing and rendering are separate calls: between them the compute and chart stages fill in
+ * each token's `meta`, so rendering stays synchronous and never fails half-way.
+ */
+import MarkdownIt from 'markdown-it';
+import anchor from 'markdown-it-anchor';
+import footnote from 'markdown-it-footnote';
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
+import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
+import type Token from 'markdown-it/lib/token.mjs';
+
+export const VALUE_TOKEN = 'report_value';
+export const XREF_TOKEN = 'report_xref';
+
+export interface InlineMeta {
+  /** What the author wrote between the braces. */
+  source: string;
+  /** Offset in the inline content, turned into `line` after parsing. */
+  offset: number;
+  /** 0-based body line, set by the `report_lines` core rule. */
+  bodyLine?: number;
+}
+
+export function slugify(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'section'
+  );
+}
+
+function reportInline(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const start = state.pos;
+  if (src.charCodeAt(start) !== 0x7b /* { */) return false;
+  const sigil = src[start + 1];
+  if (sigil !== '=' && sigil !== '@') return false;
+  const end = src.indexOf('}', start + 2);
+  const newline = src.indexOf('\n', start);
+  if (end < 0 || (newline >= 0 && newline < end)) return false;
+  if (!silent) {
+    const token = state.push(sigil === '=' ? VALUE_TOKEN : XREF_TOKEN, '', 0);
+    const meta: InlineMeta = { source: src.slice(start + 2, end), offset: start };
+    token.meta = meta;
+  }
+  state.pos = end + 1;
+  return true;
+}
+
+/** Gives every report token the body line it stands on (markdown-it only maps block tokens). */
+function reportLines(state: StateCore): void {
+  for (const block of state.tokens) {
+    if (!block.children || !block.map) continue;
+    for (const child of block.children) {
+      if (child.type !== VALUE_TOKEN && child.type !== XREF_TOKEN) continue;
+      const meta = child.meta as InlineMeta;
+      meta.bodyLine = block.map[0] + (block.content.slice(0, meta.offset).match(/\n/g)?.length ?? 0);
+    }
+  }
+}
+
+export function createMarkdown(): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
+  md.inline.ruler.before('emphasis', 'report_inline', reportInline);
+  md.core.ruler.after('inline', 'report_lines', reportLines);
+  md.use(footnote);
+  md.use(anchor, {
+    slugify,
+    level: [2, 3, 4],
+    tabIndex: false,
+    permalink: anchor.permalink.linkInsideHeader({ symbol: '#', placement: 'after', ariaHidden: true, class: 'heading-anchor' }),
+  });
+  return md;
+}
+
+export type { Token };

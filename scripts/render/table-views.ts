@@ -1,0 +1,68 @@
+/** Tables as the data appendix shows them: formatted cells, source line, notes, downloads. */
+import { formatNumber } from '../chart/locale.ts';
+import type { Tables } from '../compute/table-access.ts';
+import type { References } from '../load/load-references.ts';
+import { isNumericTable, localize, type Locale, type Table } from '../validate/table-schema.ts';
+import { unitLabel, type UnitId } from '../validate/units.ts';
+import { escapeHtml } from './escape.ts';
+import { sourceLine } from './source-line.ts';
+import { t } from './ui-strings.ts';
+
+export interface TableView {
+  id: string;
+  file: string;
+  /** Per locale: the table's HTML (caption, head, body, source, notes). */
+  html: Record<string, string>;
+  title: Record<string, string>;
+  csv: string;
+  json: string;
+}
+
+export function buildTableViews(tables: Tables, references: References, locales: Locale[]): TableView[] {
+  return [...tables.values()]
+    .sort((a, b) => a.table.id.localeCompare(b.table.id))
+    .map(({ table, file }) => ({
+      id: table.id,
+      file,
+      html: Object.fromEntries(locales.map((locale) => [locale, tableHtml(table, locale, references)])),
+      title: Object.fromEntries(locales.map((locale) => [locale, localize(table.title, locale)])),
+      csv: tableCsv(table),
+      json: `${JSON.stringify(table, null, 2)}\n`,
+    }));
+}
+
+function tableHtml(table: Table, locale: Locale, references: References): string {
+  const e = escapeHtml;
+  let head: string;
+  let body: string;
+  let unit = '';
+  if (isNumericTable(table)) {
+    unit = table.unit === '% of base year' ? `${table.basePeriod ?? ''} = 100` : unitLabel(table.unit as UnitId, locale);
+    head = `<tr><th scope="col"></th>${table.periods.map((p) => `<th scope="col" class="num-col">${e(p)}</th>`).join('')}</tr>`;
+    body = table.rows
+      .map((row) => `<tr${row.role === 'total' ? ' class="total-row"' : ''}><th scope="row">${e(localize(row.label, locale))}</th>${table.periods.map((p) => {
+        const v = row.values[p];
+        return v === null || v === undefined ? `<td class="num-col" title="${e(row.missing?.[p] ?? '')}">…</td>` : `<td class="num-col">${e(formatNumber(v, table.decimals, locale))}</td>`;
+      }).join('')}</tr>`)
+      .join('');
+  } else {
+    head = `<tr><th scope="col"></th>${table.columns.map((c) => `<th scope="col">${e(localize(c.label, locale))}</th>`).join('')}</tr>`;
+    body = table.rows.map((row) => `<tr><th scope="row">${e(localize(row.label, locale))}</th>${table.columns.map((c) => {
+      const cell = row.cells[c.id];
+      return `<td>${cell === null || cell === undefined ? '' : e(localize(cell, locale))}</td>`;
+    }).join('')}</tr>`).join('');
+  }
+  const notes = [...(table.notes ?? []).map((n) => localize(n, locale)), ...(table.fixes ?? []).map((f) => `${f.path}: ${f.printed} → ${f.corrected}. ${localize(f.reason, locale)}`)];
+  return `<div class="table-scroll"><table class="data-table"><caption>${e(localize(table.title, locale))}${unit ? ` <span class="table-unit">(${e(unit)})</span>` : ''}</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>
+<p class="figure-source">${sourceLine(table, locale, references)}</p>${notes.length ? `<ul class="table-notes">${notes.map((n) => `<li>${e(t(locale, 'note'))}: ${e(n)}</li>`).join('')}</ul>` : ''}`;
+}
+
+function tableCsv(table: Table): string {
+  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  if (isNumericTable(table)) {
+    const lines = [['row', 'label', ...table.periods].join(','), ...table.rows.map((r) => [r.id, quote(localize(r.label, 'en')), ...table.periods.map((p) => (r.values[p] === null || r.values[p] === undefined ? '' : String(r.values[p])))].join(','))];
+    return `${lines.join('\n')}\n`;
+  }
+  const lines = [['row', 'label', ...table.columns.map((c) => c.id)].join(','), ...table.rows.map((r) => [r.id, quote(localize(r.label, 'en')), ...table.columns.map((c) => quote(localize(r.cells[c.id] ?? undefined, 'en')))].join(','))];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,148 @@
+/**
+ * The data-table format: the single source of truth for what a file under `data/` may contain.
+ * TypeScript types are inferred from it and the JSON Schema that editors use is generated from it,
+ * so the three cannot drift apart.
+ *
+ * Economic values are strict: a cell is a finite JSON number or `null` with a stated reason.
+ * `"1,234"`, `""` and `"12"` are rejected, never coerced.
+ */
+import { z } from 'zod';
+import { UNIT_IDS } from './units.ts';
+
+export const LOCALES = ['en', 'ru', 'kk'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Lowercase words joined by hyphens: safe in URLs, file names and inline references. */
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and single hyphens, e.g. "baiterek-harvest"');
+
+/** A text in English, optionally with Russian and Kazakh versions. A plain string is English. */
+export const LocalizedText = z.union([
+  z.string().min(1),
+  z.object({ en: z.string().min(1), ru: z.string().min(1).optional(), kk: z.string().min(1).optional() }).strict(),
+]);
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** Periods stay strings: a year ("2019"), a quarter ("2024-Q3") or a month ("2024-07"). */
+export const Period = z
+  .string()
+  .regex(/^\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/, 'a year like "2019", a quarter like "2024-Q3" or a month like "2024-07"');
+
+export const Cell = z.number().finite().nullable();
+
+/** A figure the source prints next to the data (e.g. the "2019 in % of 2015" column). */
+export const StatedFigure = z
+  .object({
+    /** Which indicator the source claims this figure is. */
+    indicator: z.enum(['base-index', 'chain-index', 'share', 'cumulative-index', 'growth-rate', 'value']),
+    period: Period,
+    base: Period.optional(),
+    value: z.number().finite(),
+    /** Decimals the source printed: the tolerance is half a unit of the last one. */
+    decimals: z.number().int().min(0).max(6),
+    note: LocalizedText.optional(),
+  })
+  .strict();
+export type StatedFigure = z.infer<typeof StatedFigure>;
+
+export const Row = z
+  .object({
+    id: Slug,
+    label: LocalizedText,
+    values: z.record(Period, Cell),
+    /** Why a value is `null`: required for every null cell. */
+    missing: z.record(Period, z.string().min(1)).optional(),
+    /** `total` rows are the sum of the `component` rows (checked when the table declares it). */
+    role: z.enum(['total', 'component', 'memo']).optional(),
+    stated: z.array(StatedFigure).optional(),
+    notes: z.array(LocalizedText).optional(),
+  })
+  .strict();
+export type Row = z.infer<typeof Row>;
+
+/** A correction of an evident slip in the source, recorded so readers can see it. */
+export const Fix = z
+  .object({
+    /** JSON path of the corrected cell, e.g. `rows[3].values.2018`. */
+    path: z.string().min(1),
+    printed: z.string(),
+    corrected: z.union([z.number(), z.string()]),
+    reason: LocalizedText,
+  })
+  .strict();
+
+export const Source = z
+  .object({
+    /** Key of the work in `data/references.json` (CSL-JSON), e.g. "seed000". */
+    ref: z.string().min(1),
+    /** Where in the work: "Table 2", "p. 14". */
+    locator: z.string().min(1).optional(),
+    /** Anything the reader needs to know about how the figures were taken. */
+    note: LocalizedText.optional(),
+  })
+  .strict();
+
+const TableBase = {
+  $schema: z.string().optional(),
+  id: Slug,
+  title: LocalizedText,
+  description: LocalizedText.optional(),
+  source: Source,
+  /** Further sources, e.g. the reference statistics a table was checked against. */
+  alsoFrom: z.array(Source).optional(),
+  notes: z.array(LocalizedText).optional(),
+  fixes: z.array(Fix).optional(),
+};
+
+export const NumericTable = z
+  .object({
+    ...TableBase,
+    kind: z.literal('numeric').optional(),
+    unit: z.enum(UNIT_IDS as [string, ...string[]]),
+    /** Decimals shown when the table's values are printed: declared, never guessed per value. */
+    decimals: z.number().int().min(0).max(6),
+    /** The base period of index values (unit `% of base year`). */
+    basePeriod: Period.optional(),
+    periods: z.array(Period).min(1),
+    rows: z.array(Row).min(1),
+    /** Name of the period dimension for labels ("Year"). */
+    periodLabel: LocalizedText.optional(),
+  })
+  .strict();
+export type NumericTable = z.infer<typeof NumericTable>;
+
+/** A table of words, not numbers: classifications, matrices of programmes × purposes, roles. */
+export const TextTable = z
+  .object({
+    ...TableBase,
+    kind: z.literal('text'),
+    columns: z.array(z.object({ id: Slug, label: LocalizedText }).strict()).min(1),
+    rows: z
+      .array(
+        z
+          .object({
+            id: Slug,
+            label: LocalizedText,
+            cells: z.record(Slug, z.union([LocalizedText, z.null()])),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+export type TextTable = z.infer<typeof TextTable>;
+
+export const Table = z.union([NumericTable, TextTable]);
+export type Table = z.infer<typeof Table>;
+
+export function isNumericTable(table: Table): table is NumericTable {
+  return table.kind !== 'text';
+}
+
+/** The English text, or the requested locale's text when it exists. */
+export function localize(text: LocalizedText | undefined, locale: string): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return (locale === 'ru' || locale === 'kk' ? text[locale] : undefined) ?? text.en;
+}
