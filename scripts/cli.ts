@@ -3,14 +3,13 @@
  * a broken reference) print the author-facing message and exit 1; anything else is a bug in the
  * generator and says so, with the stack behind --debug. Every run ends with one summary line.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildReport, type Report } from './build.ts';
 import { ReportError } from './errors.ts';
 import { diskFiles } from './io.ts';
 import { writeSite } from './write/write-site.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The project is the working directory, as with every npm script; tests build fixture projects this way.
+const root = process.cwd();
 
 function summary(report: Report, seconds: number, extra = ''): string {
   const s = report.stats;

@@ -20,7 +20,7 @@ export async function hydrate(container: HTMLElement): Promise<void> {
     hover: true,
     tooltip: tooltip.call,
     locale: vegaLocale(document.documentElement.lang),
-  } as ConstructorParameters<typeof View>[1]);
+  } as unknown as ConstructorParameters<typeof View>[1]);
   await view.initialize(holder).runAsync();
   const liveSvg = holder.querySelector('svg');
   if (!liveSvg || !staticSvg) return;

@@ -19,7 +19,7 @@ export async function renderSvg(vegaSpec: object, options: SvgOptions): Promise<
   const view = new vega.View(vega.parse(vegaSpec as vega.Spec), {
     renderer: 'none',
     locale: vegaLocale(options.locale),
-  } as ConstructorParameters<typeof vega.View>[1]);
+  } as unknown as ConstructorParameters<typeof vega.View>[1]);
   try {
     const svg = await view.toSVG();
     return accessibleSvg(compactSvg(svg), options);

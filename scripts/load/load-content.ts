@@ -73,8 +73,8 @@ export function parsePage(text: string, file: string, contentDir = 'content'): S
   const result = FrontMatter.safeParse(parsed.data);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const key = String(issue?.path[0] ?? '');
-    throw new ContentError(`front matter field "${issue?.path.join('.') ?? ''}" is invalid: ${issue?.message ?? ''}`, {
+    const key = String(issue?.path[0] ?? (issue?.code === 'unrecognized_keys' ? issue.keys[0] : ''));
+    throw new ContentError(`front matter field "${key}" is invalid: ${issue?.message ?? ''}`, {
       file,
       line: frontMatterLines[key],
       expected: 'title (required), short, summary, order, findings (a list), values, chapter',

@@ -16,6 +16,8 @@ export function jsonForScript(value: unknown): string {
 export function safeUrl(url: string): string {
   const trimmed = url.trim();
   if (/^(https?:|mailto:)/i.test(trimmed)) return trimmed;
+  // Browsers ignore control characters and spaces inside a scheme ("java\tscript:"): so do we.
+  // eslint-disable-next-line no-control-regex
   if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed.replace(/[\u0000-\u001f\s]/g, ''))) return '#';
   return trimmed;
 }

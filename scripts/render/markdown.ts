@@ -10,7 +10,7 @@
  * Parsing and rendering are separate calls: between them the compute and chart stages fill in
  * each token's `meta`, so rendering stays synchronous and never fails half-way.
  */
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type PluginSimple } from 'markdown-it';
 import anchor from 'markdown-it-anchor';
 import footnote from 'markdown-it-footnote';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
@@ -74,7 +74,8 @@ export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
   md.inline.ruler.before('emphasis', 'report_inline', reportInline);
   md.core.ruler.after('inline', 'report_lines', reportLines);
-  md.use(footnote);
+  // The footnote plugin's types target markdown-it's CommonJS typings; the runtime API is the same.
+  md.use(footnote as unknown as PluginSimple);
   md.use(anchor, {
     slugify,
     level: [2, 3, 4],

@@ -42,7 +42,7 @@ function tableHtml(table: Table, locale: Locale, references: References): string
     body = table.rows
       .map((row) => `<tr${row.role === 'total' ? ' class="total-row"' : ''}><th scope="row">${e(localize(row.label, locale))}</th>${table.periods.map((p) => {
         const v = row.values[p];
-        return v === null || v === undefined ? `<td class="num-col" title="${e(row.missing?.[p] ?? '')}">…</td>` : `<td class="num-col">${e(formatNumber(v, table.decimals, locale))}</td>`;
+        return v === null || v === undefined ? `<td class="num-col" title="${e(localize(row.missing?.[p], locale))}">…</td>` : `<td class="num-col">${e(formatNumber(v, table.decimals, locale))}</td>`;
       }).join('')}</tr>`)
       .join('');
   } else {

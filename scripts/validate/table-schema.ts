@@ -52,7 +52,7 @@ export const Row = z
     label: LocalizedText,
     values: z.record(Period, Cell),
     /** Why a value is `null`: required for every null cell. */
-    missing: z.record(Period, z.string().min(1)).optional(),
+    missing: z.record(Period, LocalizedText).optional(),
     /** `total` rows are the sum of the `component` rows (checked when the table declares it). */
     role: z.enum(['total', 'component', 'memo']).optional(),
     stated: z.array(StatedFigure).optional(),

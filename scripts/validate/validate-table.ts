@@ -47,8 +47,8 @@ function issueToError(source: JsonSource, issue: z.core.$ZodIssue): DataError {
   const value = valueAt(source.value, path);
   const field = String(path.at(-1) ?? 'table');
 
-  if (issue.code === 'invalid_type' && value === undefined) {
-    return errorAt(source, path, `missing required field "${field}"`, `a value of type ${issue.expected}`, `add "${field}" to this object`);
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && value === undefined) {
+    return errorAt(source, path, `missing required field "${field}"`, issue.code === 'invalid_type' ? `a value of type ${issue.expected}` : `one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, `add "${field}" to this object`);
   }
   if (issue.code === 'invalid_type' && isCellPath(path)) {
     const numberLike = typeof value === 'string' ? numberFromText(value) : undefined;
@@ -68,7 +68,7 @@ function issueToError(source: JsonSource, issue: z.core.$ZodIssue): DataError {
     return errorAt(source, [...path, issue.keys[0] ?? ''], `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}`, 'only the fields of the table format (see schemas/table.schema.json)', 'check the spelling, or remove the field');
   }
   if (issue.code === 'invalid_value' && path.at(-1) === 'unit') {
-    return errorAt(source, path, `unknown unit ${describeValue(value)}`, `one of: ${UNIT_IDS.join(', ')}`, 'use one of the listed units, or add the unit to scripts/validate/units.ts');
+    return errorAt(source, path, `unknown unit ${typeof value === 'string' ? JSON.stringify(value) : describeValue(value)}`, `one of: ${UNIT_IDS.join(', ')}`, 'use one of the listed units, or add the unit to scripts/validate/units.ts');
   }
   if (issue.code === 'invalid_value') {
     return errorAt(source, path, `"${field}" has an invalid value ${describeValue(value)}`, `one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, 'use one of the allowed values');

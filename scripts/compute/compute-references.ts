@@ -1,0 +1,47 @@
+/**
+ * Stage 3 (compute) for prose: every `{=…}` in every page is evaluated, and the result stored on
+ * its token for the render stage. All unresolvable references of all pages are reported at once.
+ */
+import { ContentError, IndicatorError, ReportError, throwIfAny } from '../errors.ts';
+import type { ParsedPage } from '../validate/parse-pages.ts';
+import { evaluateReference, type ResolvedValue } from './evaluate-reference.ts';
+import { parseReference, ReferenceSyntaxError } from './reference-syntax.ts';
+import { LookupProblem, type Tables } from './table-access.ts';
+
+export interface ComputedValue extends ResolvedValue {
+  /** What the author wrote. */
+  source: string;
+}
+
+export function computeReferences(pages: ParsedPage[], tables: Tables): void {
+  const errors: ReportError[] = [];
+  for (const page of pages) {
+    const { file, frontMatter, frontMatterLines } = page.source;
+    const asContentError = (error: unknown, line: number | undefined, source: string): ContentError => {
+      if (error instanceof LookupProblem) return new ContentError(`{=${source}}: ${error.message}`, { file, line, ...error.details });
+      if (error instanceof ReferenceSyntaxError) return new ContentError(`{=${source}}: ${error.message}`, { file, line, expected: 'a reference like {=baiterek-harvest.cereals.2019}', fix: 'see "Numbers in the text" in README.md' });
+      if (error instanceof IndicatorError) return new ContentError(`{=${source}}: ${error.message}`, { file, line, expected: error.expected, fix: error.fix });
+      throw error;
+    };
+    const named = new Map<string, ResolvedValue>();
+    for (const [name, expression] of Object.entries(frontMatter.values ?? {})) {
+      try {
+        const parsed = parseReference(expression);
+        named.set(name, { ...evaluateReference(parsed.reference, tables, named), ...(parsed.decimals === undefined ? {} : { decimals: parsed.decimals }) });
+      } catch (error) {
+        errors.push(asContentError(error, frontMatterLines.values, expression));
+      }
+    }
+    for (const site of page.values) {
+      try {
+        const parsed = parseReference(site.meta.source);
+        const value = evaluateReference(parsed.reference, tables, named);
+        const computed: ComputedValue = { ...value, decimals: parsed.decimals ?? value.decimals, source: site.meta.source };
+        site.token.meta = { ...site.meta, computed };
+      } catch (error) {
+        errors.push(asContentError(error, site.line, site.meta.source));
+      }
+    }
+  }
+  throwIfAny(errors);
+}

@@ -1,0 +1,63 @@
+/**
+ * Share of a component in a whole.
+ *
+ * `shareOf`: inputs `part` x_k and `whole` W in the same unit (non-negative); output '%'.
+ *   Formula: s_k = x_k / W · 100 (use it when the source states the total).
+ * `shares`: input the components x_1 … x_n of one period (non-negative, same unit); output the
+ *   total Σ_j x_j and each share in '%'. Formula: s_k = x_k / Σ_j x_j · 100; the shares sum to 100.
+ *   A missing component makes the total, and so every share, missing.
+ */
+import type { Component, Computed, KeyedComputed, Term, Where } from './types.ts';
+import {
+  checkComponents,
+  checkNonNegative,
+  divisionByZero,
+  missingReason,
+  missingResult,
+  sum,
+  sumTerms,
+  term,
+} from './guards.ts';
+
+export const SHARE_UNIT = '%';
+/** Unit reported for the total of `shares`: the components' own unit, which the function does not know. */
+export const COMPONENT_UNIT = 'unit of the components';
+
+export function shareOf(part: number | null, whole: number | null, where?: Where): Computed {
+  checkNonNegative('part', part, where, 'shares are taken of non-negative quantities');
+  checkNonNegative('whole', whole, where, 'shares are taken of non-negative quantities');
+  const formula = [term(part), ' ÷ ', term(whole), ' × 100'];
+  if (part === null || whole === null) return missingResult(SHARE_UNIT, formula, missingReason([['part', part], ['whole', whole]]));
+  if (whole === 0) throw divisionByZero('whole', where, 'a whole of 0 has no shares: check the total in the data table');
+  return { value: (part / whole) * 100, unit: SHARE_UNIT, formula };
+}
+
+export interface SharesResult {
+  total: Computed;
+  shares: KeyedComputed[];
+}
+
+export function shares(components: readonly Component[], where?: Where): SharesResult {
+  checkComponents('components', components, where);
+  const values = components.map((c) => c.value);
+  const totalFormula = sumTerms(values, 'components');
+  const absent = components.filter((c) => c.value === null).map((c) => `"${c.key}"`);
+  if (absent.length > 0) {
+    const why = `component ${absent.join(', ')} ${absent.length === 1 ? 'is' : 'are'} missing, so the total is unknown`;
+    return {
+      total: missingResult(COMPONENT_UNIT, totalFormula, why),
+      shares: components.map((c) => ({ key: c.key, ...missingResult(SHARE_UNIT, [term(c.value), ' ÷ ', 'Σ', ' × 100'], why) })),
+    };
+  }
+  const present = values as number[];
+  const total = sum(present);
+  if (total === 0) throw divisionByZero('total of the components', where, 'all components are 0, so there are no shares: check the data table');
+  return {
+    total: { value: total, unit: COMPONENT_UNIT, formula: totalFormula },
+    shares: components.map((c) => {
+      const v = c.value as number;
+      const formula: Term[] = [v, ' ÷ ', total, ' × 100'];
+      return { key: c.key, value: (v / total) * 100, unit: SHARE_UNIT, formula };
+    }),
+  };
+}

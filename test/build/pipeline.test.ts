@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../scripts/build.ts';
+import { ChartError, ContentError, ReportErrors } from '../../scripts/errors.ts';
+import { fixtureFiles, page } from '../helpers/fixture-project.ts';
+
+const chapter = (body: string, frontMatter = 'title: Harvest') => ({ 'content/en/01-harvest.md': page(frontMatter, body) });
+
+describe('buildReport', () => {
+  it('computes inline references from the tables and links each to its formula', async () => {
+    const report = await buildReport(fixtureFiles(chapter('Cereals reached {=base-index(harvest.cereals, 2019, 2015)} % of 2015 ({=harvest.cereals.2019} thousand t).\n')));
+    const html = report.pages.find((p) => p.slug === 'harvest')?.html ?? '';
+    // 157.4 / 86.4 × 100 = 182.175… → 182.2
+    expect(html).toContain('<a class="num" href="#calc-1" id="calc-ref-1" title="182.2 = 157.4 ÷ 86.4 × 100">182.2</a>');
+    expect(html).toContain('>157.4</a>');
+    expect(report.pages.find((p) => p.slug === 'harvest')?.calculations[0]?.html).toContain('Gross harvest</a>: Cereals, 2019, 2015');
+  });
+
+  it('formats numbers for Russian pages with a decimal comma', async () => {
+    const report = await buildReport(fixtureFiles({ 'content/ru/01-harvest.md': page('title: Сбор', 'Индекс {=base-index(harvest.cereals, 2019, 2015)}.\n') }));
+    expect(report.pages.find((p) => p.locale === 'ru')?.html).toContain('>182,2</a>');
+  });
+
+  it('computes a share against the total row and honours requested decimals', async () => {
+    const report = await buildReport(fixtureFiles(chapter('{=share(harvest.sunflower, 2019)|2}\n')));
+    // 38.7 / 196.1 × 100 = 19.734…
+    expect(report.pages.find((p) => p.slug === 'harvest')?.html).toContain('>19.73</a>');
+  });
+
+  it('resolves named values from the front matter', async () => {
+    const report = await buildReport(fixtureFiles(chapter('Index {=growth}.\n', 'title: H\nvalues:\n  growth: "chain-index(harvest.total, 2016)"')));
+    // 222.4 / 93.6 × 100 = 237.606…
+    expect(report.pages.find((p) => p.slug === 'harvest')?.html).toContain('>237.6</a>');
+  });
+
+  it('names the Markdown file and file line (front matter counted) of a reference to an unknown table', async () => {
+    const error = await buildReport(fixtureFiles(chapter('Line one.\n\nSee {=harvests.cereals.2019}.\n', 'title: H\nsummary: S'))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContentError);
+    const e = error as ContentError;
+    expect(e.where).toBe('content/en/01-harvest.md:7');
+    expect(e.message).toBe('{=harvests.cereals.2019}: unknown table "harvests"');
+    expect(e.fix).toBe('did you mean "harvest"?');
+  });
+
+  it('reports an unknown row, an unknown period and an unknown indicator together', async () => {
+    const error = await buildReport(fixtureFiles(chapter('{=harvest.wheat.2019}\n\n{=harvest.cereals.2020}\n\n{=index(harvest.cereals, 2019)}\n'))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportErrors);
+    expect((error as ReportErrors).errors.map((e) => `${e.line}: ${e.message}`)).toEqual([
+      '4: {=harvest.wheat.2019}: table "harvest" has no row "wheat"',
+      '6: {=harvest.cereals.2020}: table "harvest" has no period "2020"',
+      '8: {=index(harvest.cereals, 2019)}: unknown indicator "index"',
+    ]);
+  });
+
+  it('renders a chart block to an inline SVG figure with number, accessible name and Data view', async () => {
+    const report = await buildReport(fixtureFiles(chapter('```chart\nid: crops\ntitle: Cereals dominate\ntable: harvest\nrows: [cereals, sunflower]\n```\n\nSee {@fig:crops}.\n')));
+    const html = report.pages.find((p) => p.slug === 'harvest')?.html ?? '';
+    expect(html).toContain('<figure class="figure" id="fig-crops">');
+    expect(html).toContain('<span class="figure-number">Figure 1.1.</span>');
+    expect(html).toMatch(/<svg[^>]+role="img" aria-labelledby="fig-crops-svg-title" aria-describedby="fig-crops-svg-desc"><title id="fig-crops-svg-title">Cereals dominate<\/title>/);
+    expect(html).toContain('<path'); // the line marks
+    expect(html).toContain('<td>157.4</td>');
+    expect(html).toContain('<a class="xref" href="/en/harvest/#fig-crops">Figure 1.1</a>');
+  });
+
+  it('names the file and line of a chart that refers to an unknown table', async () => {
+    const error = await buildReport(fixtureFiles(chapter('Intro.\n\n```chart\nid: crops\ntitle: T\ntable: harvset\n```\n'))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChartError);
+    expect((error as ChartError).where).toBe('content/en/01-harvest.md:6');
+    expect((error as ChartError).message).toBe('chart "crops": unknown table "harvset"');
+  });
+
+  it('rejects an unknown chart preset with the line of the preset', async () => {
+    const error = await buildReport(fixtureFiles(chapter('```chart\nid: crops\ntitle: T\ntable: harvest\npreset: pie\n```\n'))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChartError);
+    expect((error as ChartError).message).toBe('unknown chart preset "pie"');
+    expect((error as ChartError).line).toBe(8);
+  });
+
+  it('rejects a raw Vega-Lite spec that encodes a field the data does not have', async () => {
+    const spec = '  mark: bar\n  encoding:\n    x: {field: year, type: ordinal}\n    y: {field: value, type: quantitative}';
+    const error = await buildReport(fixtureFiles(chapter(`\`\`\`chart\nid: raw\ntitle: T\ntable: harvest\npreset: raw\nspec:\n${spec}\n\`\`\`\n`))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChartError);
+    expect((error as ChartError).message).toBe('chart "raw" encodes field "year" (at encoding.x.field) that the data does not have');
+  });
+
+  it('rejects an invalid Vega-Lite spec', async () => {
+    const error = await buildReport(fixtureFiles(chapter('```chart\nid: raw\ntitle: T\ntable: harvest\npreset: raw\nspec:\n  mark: {type: nonsense}\n```\n'))).catch((e: unknown) => e);
+    expect((error as ChartError).message).toMatch(/^chart "raw" is not valid Vega-Lite/);
+  });
+
+  it('rejects a cross-reference to a missing figure', async () => {
+    const error = await buildReport(fixtureFiles(chapter('See {@fig:nothing}.\n'))).catch((e: unknown) => e);
+    expect((error as ContentError).message).toBe('{@fig:nothing} refers to a figure that does not exist');
+    expect((error as ContentError).line).toBe(4);
+  });
+
+  it('escapes HTML from data and front matter and refuses javascript: links', async () => {
+    const report = await buildReport(
+      fixtureFiles(chapter('<script>alert(1)</script> [x](javascript:alert(1))\n\n```chart\nid: c\ntitle: "<img src=x onerror=alert(1)>"\ntable: harvest\n```\n')),
+    );
+    const html = report.pages.find((p) => p.slug === 'harvest')?.html ?? '';
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('href="javascript:');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * The published folder is replaced only by a complete build: a failed build exits non-zero with
+ * the author-facing message and leaves every byte of the previous _site/ as it was.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HARVEST_TABLE, fixtureProjectOnDisk, json, page } from '../helpers/fixture-project.ts';
+
+const cli = path.resolve(import.meta.dirname, '../../scripts/cli.ts');
+
+function build(root: string) {
+  return spawnSync(process.execPath, ['--import', 'tsx', cli, 'build'], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+}
+
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files[path.relative(dir, file)] = readFileSync(file).toString('base64');
+  }
+  return files;
+}
+
+describe('publishing', () => {
+  const root = fixtureProjectOnDisk({
+    'data/harvest.json': json(HARVEST_TABLE),
+    'content/en/index.md': page('title: Fixture report', 'Home.\n'),
+    'content/en/01-harvest.md': page('title: Harvest', 'Index {=base-index(harvest.cereals, 2019, 2015)}.\n\n```chart\nid: crops\ntitle: Crops\ntable: harvest\n```\n'),
+  });
+
+  it('writes _site/ with the home page and the chapter with its chart', () => {
+    const result = build(root);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/built _site\/: 1 tables, 1 computed values, 1 charts, 2 pages/);
+    const chapter = readFileSync(path.join(root, '_site/en/harvest/index.html'), 'utf8');
+    expect(chapter).toContain('>182.2</a>');
+    expect(chapter.match(/<svg[^>]*class="chart-svg"/g)).toHaveLength(1);
+    expect(readFileSync(path.join(root, '_site/index.html'), 'utf8')).toContain('Fixture report');
+  });
+
+  it.each([
+    ['malformed JSON', 'data/harvest.json', '{"id": "harvest",', /data\/harvest\.json:1:18: malformed JSON: property name in double quotes expected/],
+    ['a string where a number belongs', 'data/harvest.json', json({ ...HARVEST_TABLE, rows: [{ ...HARVEST_TABLE.rows[0], values: { '2015': '86,4', '2016': 1, '2019': 2 } }] }), /rows\[0\]\.values\.2015\): a value must be a number, got the string "86,4"/],
+    ['a reference to a missing value', 'content/en/01-harvest.md', page('title: Harvest', 'Index {=harvest.cereals.2030}.\n'), /content\/en\/01-harvest\.md:4: \{=harvest\.cereals\.2030\}: table "harvest" has no period "2030"/],
+  ])('after %s, exits 1, explains, and leaves _site/ byte-identical', (_case, file, content, message) => {
+    expect(build(root).status).toBe(0);
+    const before = snapshot(path.join(root, '_site'));
+    const original = readFileSync(path.join(root, file), 'utf8');
+    writeFileSync(path.join(root, file), content);
+    try {
+      const result = build(root);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).toContain('nothing was published; _site/ is unchanged');
+      expect(snapshot(path.join(root, '_site'))).toEqual(before);
+    } finally {
+      writeFileSync(path.join(root, file), original);
+    }
+  });
+});

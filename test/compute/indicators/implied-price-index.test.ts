@@ -1,0 +1,55 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { impliedPriceIndex } from '../../../scripts/compute/indicators/implied-price-index.ts';
+import { chainIndex } from '../../../scripts/compute/indicators/chain-index.ts';
+import { baseIndex } from '../../../scripts/compute/indicators/base-index.ts';
+import { cumulativeIndex } from '../../../scripts/compute/indicators/cumulative-index.ts';
+import { expectDivisionByZero, indicatorError, round, WHERE } from './helpers.ts';
+
+describe('impliedPriceIndex', () => {
+  it('divides the nominal index by the physical-volume index', () => {
+    // 120 ÷ 96 × 100 = 1.25 × 100 = 125: +20 % in value = −4 % in volume and +25 % in prices
+    const r = impliedPriceIndex(120, 96);
+    expect(r.value).toBe(125);
+    expect(r.unit).toBe('% of previous year');
+    expect(r.formula).toEqual([120, ' ÷ ', 96, ' × 100']);
+  });
+
+  it('splits the 2016 crop output growth of seed 000 into volume and price', () => {
+    // nominal 17544.2 ÷ 11830.5 × 100 = 148.296; volume 141.2; price 148.296 ÷ 141.2 × 100 = 105.03
+    const nominal = chainIndex(17544.2, 11830.5).value;
+    expect(round(impliedPriceIndex(nominal, 141.2).value)).toBe(105.0);
+  });
+
+  it('splits the 2015–2019 crop output growth of seed 000 using the chained volume index', () => {
+    // nominal 163.53 % of 2015; volume 127.71 % (chained); prices 163.53 ÷ 127.71 × 100 = 128.05
+    const nominal = baseIndex(19346.8, 11830.5).value;
+    const volume = cumulativeIndex([141.2, 88.9, 80.3, 126.7]).value;
+    const r = impliedPriceIndex(nominal, volume, { nominal: '% of base year', volume: '% of base year' });
+    expect(round(r.value)).toBe(128.0);
+    expect(r.unit).toBe('% of base year');
+  });
+
+  it('returns null with a reason when the volume index is missing', () => {
+    expect(impliedPriceIndex(120, null).missing).toBe('physical-volume index is missing');
+  });
+
+  it('rejects a volume index of 0 naming table, row and period', () => {
+    expectDivisionByZero(() => impliedPriceIndex(120, 0, {}, WHERE), 'physical-volume index');
+  });
+
+  it('rejects indices on different bases', () => {
+    expect(indicatorError(() => impliedPriceIndex(163.5, 126.7, { nominal: '% of base year', volume: '% of previous year' }, WHERE)).message).toContain(
+      'unit mismatch',
+    );
+  });
+
+  it('recombines: price index × volume index ÷ 100 = nominal index', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 1000, noNaN: true }), fc.double({ min: 1, max: 1000, noNaN: true }), (nominal, volume) => {
+        const price = impliedPriceIndex(nominal, volume).value as number;
+        expect(Math.abs((price * volume) / 100 - nominal)).toBeLessThan(1e-9 * nominal);
+      }),
+    );
+  });
+});

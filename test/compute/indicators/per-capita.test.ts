@@ -1,0 +1,41 @@
+import { describe, it, expect } from 'vitest';
+import { perCapita } from '../../../scripts/compute/indicators/per-capita.ts';
+import { expectDivisionByZero, indicatorError, round, WHERE } from './helpers.ts';
+
+const MONEY = { value: 'million tenge', population: 'thousand persons', result: 'thousand tenge per person' };
+
+describe('perCapita', () => {
+  it('divides by the population, scaling between units', () => {
+    // 1200 million tenge ÷ 60 thousand persons = 1.2e9 ÷ 6e4 = 20 000 tenge = 20 thousand tenge per person
+    const r = perCapita(1200, 60, MONEY);
+    expect(r.value).toBe(20);
+    expect(r.unit).toBe('thousand tenge per person');
+    expect(r.formula).toEqual([1200, ' ÷ ', 60]);
+    const t = perCapita(1200, 60, { ...MONEY, result: 'tenge per person' });
+    expect(t.value).toBe(20000);
+    expect(t.formula).toEqual([1200, ' × 10³ ÷ ', 60]);
+  });
+
+  it('gives kilograms per person for a harvest', () => {
+    // 157.4 thousand t = 157 400 000 kg ÷ 60 000 persons = 2623.33 kg per person
+    const r = perCapita(157.4, 60, { value: 'thousand t', population: 'thousand persons', result: 'kg per person' });
+    expect(round(r.value, 2)).toBe(2623.33);
+  });
+
+  it('returns null with a reason when the population is missing', () => {
+    const r = perCapita(1200, null, MONEY);
+    expect(r.value).toBeNull();
+    expect(r.missing).toBe('population is missing');
+  });
+
+  it('rejects a population of 0 naming table, row and period', () => {
+    expectDivisionByZero(() => perCapita(1200, 0, MONEY, WHERE), 'population');
+  });
+
+  it('rejects a money value expressed per person in kilograms, and unknown units', () => {
+    expect(indicatorError(() => perCapita(1, 1, { ...MONEY, result: 'kg per person' }, WHERE)).message).toContain(
+      'unit mismatch: a value in "million tenge" cannot be expressed in "kg per person"',
+    );
+    expect(indicatorError(() => perCapita(1, 1, { ...MONEY, population: 'households' }, WHERE)).message).toContain('unit mismatch');
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    // Whole-site builds and the browser share one machine: keep the pool small.
+    maxWorkers: 2,
+    globalSetup: ['test/global-setup.ts'],
+  },
+});
