@@ -52,7 +52,10 @@ main(command, args).then(
     if (error instanceof ReportError) {
       console.error(`\n${error.format()}\n\nbuild failed: nothing was published; _site/ is unchanged.`);
     } else {
-      console.error(`unexpected error (a bug in the generator, not in your content): ${error instanceof Error ? error.message : String(error)}`);
+      // Eleventy wraps template errors; the innermost cause is the one that names the template problem.
+      const chain: string[] = [];
+      for (let e: unknown = error; e instanceof Error && chain.length < 5; e = (e as { originalError?: unknown }).originalError ?? e.cause) chain.push(e.message);
+      console.error(`unexpected error (in the generator or a template in templates/, not in content/ or data/):\n  ${chain.join('\n  caused by: ')}`);
       if (args.includes('--debug')) console.error(error);
       else console.error('run again with --debug for the stack trace');
     }

@@ -80,8 +80,35 @@ const tooltip = (input: PresetInput): Spec[] => [
   { field: 'value', type: 'quantitative', title: input.valueTitle, format: input.valueFormat },
 ];
 
+const LABEL_GAP = 14;
+
+/**
+ * Direct labels at line ends collide when lines end close together. Vega-Lite has no label
+ * placement, so positions are spread here, in pixels of the zero-based value scale, and passed
+ * as the value at which each label sits.
+ */
+function labelPositions(records: ChartRecord[], lastPeriod: string, height: number): Map<string, number> {
+  const values = records.map((r) => r.value).filter((v): v is number => v !== null);
+  const max = Math.max(0, ...values);
+  const min = Math.min(0, ...values);
+  const span = max - min || 1;
+  const ends = records
+    .filter((r) => r.period === lastPeriod && r.value !== null)
+    .map((r) => ({ series: r.series, y: height * (1 - ((r.value as number) - min) / span) }))
+    .sort((a, b) => a.y - b.y);
+  const placed: number[] = [];
+  for (const [i, end] of ends.entries()) placed.push(i === 0 ? end.y : Math.max(end.y, (placed[i - 1] ?? 0) + LABEL_GAP));
+  // Shift the whole stack up if it ran past the bottom of the plot.
+  const overflow = Math.max(0, (placed.at(-1) ?? 0) - height);
+  return new Map(ends.map((end, i) => [end.series, min + span * (1 - ((placed[i] ?? end.y) - overflow) / height)]));
+}
+
 function lineChart(input: PresetInput): Spec {
   const lastPeriod = input.records.reduce((last, r) => (r.period > last ? r.period : last), '');
+  const positions = labelPositions(input.records, lastPeriod, input.height ?? CHART_HEIGHT);
+  const labels = input.records
+    .filter((r) => r.period === lastPeriod && r.value !== null)
+    .map((r) => ({ period: r.period, series: r.series, labelAt: positions.get(r.series) ?? r.value }));
   const layers: Spec[] = [];
   if (input.reference !== undefined) {
     layers.push({ mark: { type: 'rule', strokeDash: [4, 3], opacity: 0.7 }, encoding: { y: { datum: input.reference } } });
@@ -93,9 +120,14 @@ function lineChart(input: PresetInput): Spec {
     },
     {
       // Direct labels at the line ends instead of a legend.
-      transform: [{ filter: `datum.period === '${lastPeriod}' && datum.value != null` }],
+      data: { values: labels },
       mark: { type: 'text', align: 'left', dx: 8, fontSize: 12 },
-      encoding: { x: periodAxis(input), y: valueAxis(input), text: { field: 'series' }, color: colour(input, false) },
+      encoding: {
+        x: periodAxis(input),
+        y: { field: 'labelAt', type: 'quantitative' },
+        text: { field: 'series' },
+        color: colour(input, false),
+      },
     },
   );
   return { ...base(input), layer: layers };

@@ -56,7 +56,7 @@ export async function renderChart(block: ChartBlock, tables: Tables, context: Ch
 
   const invalid = schemaProblems(spec);
   if (invalid.length) throw fail(`chart "${block.id}" is not valid Vega-Lite: ${invalid.join('; ')}`, 'a spec that follows the Vega-Lite v6 schema', 'correct the spec (https://vega.github.io/vega-lite/docs/)');
-  const unknown = missingFields(spec, ['period', 'series', 'key', 'value', 'order']);
+  const unknown = missingFields(spec, ['period', 'series', 'key', 'value', 'order', 'labelAt']);
   if (unknown.length) {
     const list = unknown.map((u) => `"${u.field}" (at ${u.path})`).join(', ');
     throw fail(`chart "${block.id}" encodes field${unknown.length > 1 ? 's' : ''} ${list} that the data does not have`, 'fields of the injected data: period, series, key, value', 'use one of those field names');

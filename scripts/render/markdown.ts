@@ -70,10 +70,26 @@ function reportLines(state: StateCore): void {
   }
 }
 
+/**
+ * markdown-it aligns table columns with `style="text-align:…"`, which a Content-Security-Policy
+ * without 'unsafe-inline' styles blocks: use classes instead.
+ */
+function alignmentClasses(state: StateCore): void {
+  for (const token of state.tokens) {
+    if (token.type !== 'th_open' && token.type !== 'td_open') continue;
+    const style = token.attrGet('style');
+    const align = style ? /text-align:(left|right|center)/.exec(style)?.[1] : undefined;
+    if (!align || !token.attrs) continue;
+    token.attrs = token.attrs.filter(([name]) => name !== 'style');
+    token.attrJoin('class', `align-${align}`);
+  }
+}
+
 export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
   md.inline.ruler.before('emphasis', 'report_inline', reportInline);
   md.core.ruler.after('inline', 'report_lines', reportLines);
+  md.core.ruler.push('alignment_classes', alignmentClasses);
   // The footnote plugin's types target markdown-it's CommonJS typings; the runtime API is the same.
   md.use(footnote as unknown as PluginSimple);
   md.use(anchor, {

@@ -1,0 +1,63 @@
+/**
+ * The Baiterek chapter as a reader's browser shows it: static SVG charts without JavaScript;
+ * with JavaScript, interactive charts with tooltips, no console errors and no CSP violations.
+ */
+import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from '../helpers/browser.ts';
+import { serveFolder } from '../helpers/static-server.ts';
+
+const site = '.build/test-site';
+
+describe.skipIf(!hasChromium || !existsSync(`${site}/index.html`))('charts in the browser', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveFolder>>;
+
+  beforeAll(async () => {
+    server = await serveFolder(site);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows every chart as SVG with JavaScript off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/en/baiterek/`);
+    const charts = page.locator('.chart svg.chart-svg');
+    expect(await charts.count()).toBeGreaterThanOrEqual(3);
+    const box = await charts.first().boundingBox();
+    expect(box?.width).toBeGreaterThan(200);
+    expect(box?.height).toBeGreaterThan(100);
+    await context.close();
+  });
+
+  it('makes charts interactive with a formatted tooltip, without console errors or CSP violations', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${server.url}/en/baiterek/`);
+    const first = page.locator('.chart[data-chart]').first();
+    await first.scrollIntoViewIfNeeded();
+    await expect.poll(() => first.getAttribute('data-interactive'), { timeout: 15_000 }).toBe('true');
+    const before = await first.boundingBox();
+    // Hover the first data point of the first line: the tooltip shows its value as the locale formats it.
+    const point = first.locator('svg path[aria-roledescription], svg .mark-symbol path').first();
+    const pointBox = await point.boundingBox();
+    expect(pointBox).not.toBeNull();
+    await page.mouse.move(pointBox!.x + pointBox!.width / 2, pointBox!.y + pointBox!.height / 2);
+    const tooltip = page.locator('#vg-tooltip-element');
+    await expect.poll(() => tooltip.textContent(), { timeout: 5_000 }).toMatch(/\d+\.\d/);
+    const after = await first.boundingBox();
+    expect(Math.abs((after?.height ?? 0) - (before?.height ?? 0))).toBeLessThan(2);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
