@@ -15,6 +15,8 @@ export const UNITS = {
   'thousand tenge': { kind: 'money', label: { en: 'thousand tenge', ru: 'тыс. тенге', kk: 'мың теңге' } },
   'million tenge': { kind: 'money', label: { en: 'million tenge', ru: 'млн тенге', kk: 'млн теңге' } },
   'billion tenge': { kind: 'money', label: { en: 'billion tenge', ru: 'млрд тенге', kk: 'млрд теңге' } },
+  'million US dollars': { kind: 'money', label: { en: 'million US dollars', ru: 'млн долларов США', kk: 'млн АҚШ доллары' } },
+  'US dollars per person': { kind: 'per-capita', label: { en: 'US dollars per person', ru: 'долларов США на человека', kk: 'адамға шаққанда АҚШ доллары' } },
   'thousand t': { kind: 'mass', label: { en: 'thousand tonnes', ru: 'тыс. тонн', kk: 'мың тонна' } },
   't': { kind: 'mass', label: { en: 'tonnes', ru: 'тонн', kk: 'тонна' } },
   'ha': { kind: 'area', label: { en: 'hectares', ru: 'га', kk: 'га' } },

@@ -2,8 +2,7 @@
  * The tables transcribed from seed papers 001–004: they parse with the table schema, pass the
  * loader's own checks, hold the printed figures, and the reconstruction of seed 004's scrambled
  * GRP table is internally consistent (values ÷ GRP give the printed shares, except for the slips
- * listed here). The GRP tables in US dollars wait as `.json.pending` files until
- * `scripts/validate/units.ts` has a dollar unit; they are checked here with every rule but the unit.
+ * listed here). The GRP tables are in US dollars, as the paper prints them.
  */
 import { describe, it, expect } from 'vitest';
 import fs from 'node:fs';
@@ -58,16 +57,11 @@ function text(id: string): TextTable {
   return table;
 }
 
-/** A pending table with its dollar unit swapped for a listed money unit, so every other rule applies. */
-function pendingRaw(id: keyof typeof PENDING): Record<string, unknown> {
-  return JSON.parse(readText(path.join(DATA, `${id}.json.pending`))) as Record<string, unknown>;
-}
-
+/** A table in US dollars, checked with every rule of the loader. */
 function pending(id: keyof typeof PENDING): NumericTable {
-  const raw = pendingRaw(id);
-  expect(raw.unit).toBe(PENDING[id]);
-  const table = Table.parse({ ...raw, unit: 'million tenge' });
+  const table = loadTable(id);
   if (!isNumericTable(table)) throw new Error(`${id}: expected a numeric table`);
+  expect(table.unit).toBe(PENDING[id]);
   return table;
 }
 
@@ -98,13 +92,9 @@ describe('seed tables', () => {
     expect(errors.map((e) => e.message)).toEqual([]);
   });
 
-  it.each(Object.keys(PENDING) as (keyof typeof PENDING)[])('pending %s passes every check once its unit exists', (id) => {
-    const raw = pendingRaw(id);
-    expect(Object.keys(raw)[0]).toBe('$schema');
-    // The one thing that keeps it out of data/*.json: the unit is not yet listed.
-    expect(Table.safeParse(raw).success).toBe(false);
-    const swapped = JSON.stringify({ ...raw, unit: 'million tenge' }, null, 2);
-    const { errors } = validateTable(parseJsonSource(swapped, `data/${id}.json`));
+  it.each(Object.keys(PENDING) as (keyof typeof PENDING)[])('dollar table %s passes every check of the loader', (id) => {
+    const content = readText(path.join(DATA, `${id}.json`));
+    const { errors } = validateTable(parseJsonSource(content, `data/${id}.json`));
     expect(errors.map((e) => e.message)).toEqual([]);
   });
 
