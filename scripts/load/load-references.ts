@@ -45,7 +45,8 @@ export async function loadReferences(files: ProjectFiles, file = REFERENCES_FILE
 export function shortCitation(item: CslItem): string {
   const authors = item.author ?? [];
   const name = (a: (typeof authors)[number]) => a.family ?? a.literal ?? a.given ?? '';
-  const who = authors.length === 0 ? item.title : authors.length === 1 ? name(authors[0]!) : authors.length === 2 ? `${name(authors[0]!)} & ${name(authors[1]!)}` : `${name(authors[0]!)} et al.`;
+  const short = typeof item['title-short'] === 'string' ? item['title-short'] : item.title;
+  const who = authors.length === 0 ? short : authors.length === 1 ? name(authors[0]!) : authors.length === 2 ? `${name(authors[0]!)} & ${name(authors[1]!)}` : `${name(authors[0]!)} et al.`;
   const year = item.issued?.['date-parts']?.[0]?.[0] ?? item.issued?.literal;
   return year === undefined ? who : `${who} (${year})`;
 }

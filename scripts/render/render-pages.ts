@@ -60,7 +60,7 @@ export function isChapter(page: ParsedPage): boolean {
 
 function formulaHtml(value: ComputedValue, locale: string): string {
   const result = value.value === null ? t(locale, 'missing') : formatNumber(value.value, value.decimals, locale);
-  if (value.formula.length === 0) return escapeHtml(result);
+  if (value.formula.length === 0) return escapeHtml(value.note ? `${result} (${value.note})` : result);
   const terms = value.formula.map((term) => (typeof term === 'number' ? formatInput(term, locale) : term)).join('');
   return `${escapeHtml(result)} = ${escapeHtml(terms)}`;
 }
@@ -102,7 +102,7 @@ function installRenderers(md: MarkdownIt): void {
   md.renderer.rules[XREF_TOKEN] = (tokens, idx, _options, env: RenderEnv) => {
     const meta = tokens[idx]?.meta as InlineMeta;
     const target = env.figures.get(meta.source.replace(/^fig:/, ''));
-    return target ? `<a class="xref" href="${escapeHtml(target.url)}">${escapeHtml(t(env.locale, 'figure'))} ${escapeHtml(target.number)}</a>` : '';
+    return target ? `<a class="xref" href="${escapeHtml(target.url)}">${escapeHtml(t(env.locale, 'figureRef'))} ${escapeHtml(target.number)}</a>` : '';
   };
   const defaultFence = md.renderer.rules.fence;
   md.renderer.rules.fence = (tokens, idx, options, env: RenderEnv, self) => {

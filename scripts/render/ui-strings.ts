@@ -3,6 +3,7 @@
 const STRINGS = {
   en: {
     figure: 'Figure',
+    figureRef: 'Figure',
     data: 'Data',
     series: 'Series',
     permalink: 'Link',
@@ -31,6 +32,7 @@ const STRINGS = {
   },
   ru: {
     figure: 'Рисунок',
+    figureRef: 'рис.',
     data: 'Данные',
     series: 'Ряд',
     permalink: 'Ссылка',

@@ -105,3 +105,51 @@ describe('buildReport', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 });
+
+describe('inline functions across tables', () => {
+  const area = {
+    id: 'area',
+    title: 'Area',
+    unit: 'thousand ha',
+    decimals: 1,
+    source: { ref: 'seed000' },
+    periods: ['2015', '2016', '2019'],
+    rows: [{ id: 'cereals', label: 'Cereals', values: { '2015': 100, '2016': 120, '2019': 130 } }],
+  };
+  const volume = {
+    id: 'volume',
+    title: 'Volume',
+    unit: '% of previous year',
+    decimals: 1,
+    source: { ref: 'seed000' },
+    periods: ['2015', '2016', '2019'],
+    rows: [{ id: 'cereals', label: 'Cereals', values: { '2015': 90, '2016': 150, '2019': 110 } }],
+  };
+  const render = async (body: string) => {
+    const { json } = await import('../helpers/fixture-project.ts');
+    const report = await buildReport(fixtureFiles({ 'data/area.json': json(area), 'data/volume.json': json(volume), ...chapter(body) }));
+    return report.pages.find((p) => p.slug === 'harvest')?.html ?? '';
+  };
+
+  it('computes a yield from a harvest table and an area table in c/ha', async () => {
+    // 157.4 thousand t × 10 / 130 thousand ha = 12.107… c/ha
+    expect(await render('{=yield(harvest.cereals, area.cereals, 2019)}\n')).toContain('>12.1</a>');
+  });
+
+  it('chains annual indices and splits nominal growth into volume and price', async () => {
+    // chained 2016–2019: 150 × 110 / 100 = 165.0; nominal 157.4 / 86.4 × 100 = 182.18…; price 182.18 / 165 × 100 = 110.41…
+    const html = await render('{=cumulative-index(volume.cereals, 2019, 2015)} and {=implied-price-index(harvest.cereals, volume.cereals, 2019, 2015)}\n');
+    expect(html).toContain('>165.0</a>');
+    expect(html).toContain('>110.4</a>');
+  });
+
+  it('refuses to add values in different units', async () => {
+    const error = await render('{=sum(harvest.cereals.2019, area.cereals.2019)}\n').catch((e: unknown) => e);
+    expect((error as Error).message).toBe('{=sum(harvest.cereals.2019, area.cereals.2019)}: cannot add values in different units (thousand t, thousand ha)');
+  });
+
+  it('computes a percentage ratio of two cells', async () => {
+    // 38.7 / 196.1 × 100 = 19.73…
+    expect(await render('{=ratio(harvest.sunflower.2019, harvest.total.2019, 100)}\n')).toContain('>19.7</a>');
+  });
+});
