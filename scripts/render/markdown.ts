@@ -5,7 +5,10 @@
  *
  *   {=reference}     a computed number (see compute/reference-syntax.ts)
  *   {@fig:id}        a cross-reference to a figure ("Figure 3.2"), {@tab:id} to a table
+ *   [@key, locator]  a citation of data/references.json ("Imashev (2016), Table 1")
+ *   $x_t / x_b$      inline math (TeX, rendered to MathML); ```math for display math
  *   ```chart         a chart block (YAML, see chart/chart-block.ts)
+ *   ```table         a table block (YAML, see render/table-block.ts)
  *
  * Parsing and rendering are separate calls: between them the compute and chart stages fill in
  * each token's `meta`, so rendering stays synchronous and never fails half-way.
@@ -19,6 +22,8 @@ import type Token from 'markdown-it/lib/token.mjs';
 
 export const VALUE_TOKEN = 'report_value';
 export const XREF_TOKEN = 'report_xref';
+export const CITE_TOKEN = 'report_cite';
+export const MATH_TOKEN = 'report_math';
 
 export interface InlineMeta {
   /** What the author wrote between the braces. */
@@ -58,12 +63,48 @@ function reportInline(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
+/** `[@key]`, `[@key, Table 2]`, `[@a; @b]`: parsed here, checked against the bibliography later. */
+function citation(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const start = state.pos;
+  if (src.charCodeAt(start) !== 0x5b /* [ */ || src.charCodeAt(start + 1) !== 0x40 /* @ */) return false;
+  const end = src.indexOf(']', start);
+  if (end < 0 || src.charCodeAt(end + 1) === 0x28 /* ( : a link */) return false;
+  if (!silent) {
+    const token = state.push(CITE_TOKEN, '', 0);
+    const meta: InlineMeta = { source: src.slice(start + 1, end), offset: start };
+    token.meta = meta;
+  }
+  state.pos = end + 1;
+  return true;
+}
+
+/** `$…$` with no space inside either dollar, and no digit right after the closing one ("$5 and $6" is not math). */
+function inlineMath(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const start = state.pos;
+  if (src.charCodeAt(start) !== 0x24 /* $ */ || /\s/.test(src[start + 1] ?? ' ')) return false;
+  let end = start + 1;
+  while ((end = src.indexOf('$', end)) >= 0) {
+    if (src[end - 1] !== '\\' && !/\s/.test(src[end - 1] ?? ' ') && !/\d/.test(src[end + 1] ?? '')) break;
+    end++;
+  }
+  if (end < 0) return false;
+  if (!silent) {
+    const token = state.push(MATH_TOKEN, '', 0);
+    const meta: InlineMeta = { source: src.slice(start + 1, end), offset: start };
+    token.meta = meta;
+  }
+  state.pos = end + 1;
+  return true;
+}
+
 /** Gives every report token the body line it stands on (markdown-it only maps block tokens). */
 function reportLines(state: StateCore): void {
   for (const block of state.tokens) {
     if (!block.children || !block.map) continue;
     for (const child of block.children) {
-      if (child.type !== VALUE_TOKEN && child.type !== XREF_TOKEN) continue;
+      if (![VALUE_TOKEN, XREF_TOKEN, CITE_TOKEN, MATH_TOKEN].includes(child.type)) continue;
       const meta = child.meta as InlineMeta;
       meta.bodyLine = block.map[0] + (block.content.slice(0, meta.offset).match(/\n/g)?.length ?? 0);
     }
@@ -88,6 +129,8 @@ function alignmentClasses(state: StateCore): void {
 export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
   md.inline.ruler.before('emphasis', 'report_inline', reportInline);
+  md.inline.ruler.before('link', 'report_cite', citation);
+  md.inline.ruler.before('escape', 'report_math', inlineMath);
   md.core.ruler.after('inline', 'report_lines', reportLines);
   md.core.ruler.push('alignment_classes', alignmentClasses);
   // The footnote plugin's types target markdown-it's CommonJS typings; the runtime API is the same.

@@ -14,7 +14,12 @@ import { localize, type Locale } from '../validate/table-schema.ts';
 import type { ParsedPage } from '../validate/parse-pages.ts';
 import { escapeHtml } from './escape.ts';
 import { figureCsv, figureHtml, figureSvgFile } from './figure-html.ts';
-import { VALUE_TOKEN, XREF_TOKEN, type InlineMeta, type Token } from './markdown.ts';
+import katex from 'katex';
+import { shortCitation } from '../load/load-references.ts';
+import { isNumericTable } from '../validate/table-schema.ts';
+import { CITE_TOKEN, MATH_TOKEN, VALUE_TOKEN, XREF_TOKEN, type InlineMeta, type Token } from './markdown.ts';
+import type { TableBlock } from './table-block.ts';
+import { tableHtml } from './table-views.ts';
 import { t } from './ui-strings.ts';
 
 export interface Calculation {
@@ -47,7 +52,26 @@ interface RenderEnv {
   references: References;
   calculations: Calculation[];
   bySource: Map<string, Calculation>;
-  figures: ReadonlyMap<string, { url: string; number: string }>;
+  /** Cross-reference targets of this language: `fig:id` and `tab:id`. */
+  targets: ReadonlyMap<string, { url: string; number: string; kind: 'figure' | 'table' }>;
+}
+
+interface Citation {
+  key: string;
+  locator?: string;
+}
+
+/** `@a, Table 2; @b` → [{key: a, locator: Table 2}, {key: b}] */
+export function parseCitation(source: string): Citation[] {
+  return source.split(';').map((part) => {
+    const match = /^\s*@([\w-]+)\s*(?:,\s*(.+?))?\s*$/.exec(part);
+    return match ? { key: match[1] ?? '', locator: match[2] } : { key: '' };
+  });
+}
+
+function mathHtml(tex: string, displayMode: boolean): string {
+  // MathML needs no stylesheet or fonts, and Chromium, Firefox and Safari render it.
+  return katex.renderToString(tex, { output: 'mathml', displayMode, throwOnError: true });
 }
 
 export function pageUrl(page: ParsedPage): string {
@@ -101,38 +125,100 @@ function installRenderers(md: MarkdownIt): void {
   };
   md.renderer.rules[XREF_TOKEN] = (tokens, idx, _options, env: RenderEnv) => {
     const meta = tokens[idx]?.meta as InlineMeta;
-    const target = env.figures.get(meta.source.replace(/^fig:/, ''));
-    return target ? `<a class="xref" href="${escapeHtml(target.url)}">${escapeHtml(t(env.locale, 'figureRef'))} ${escapeHtml(target.number)}</a>` : '';
+    const target = env.targets.get(meta.source);
+    if (!target) return '';
+    const word = t(env.locale, target.kind === 'figure' ? 'figureRef' : 'tableRef');
+    return `<a class="xref" href="${escapeHtml(target.url)}">${escapeHtml(word)} ${escapeHtml(target.number)}</a>`;
   };
+  md.renderer.rules[CITE_TOKEN] = (tokens, idx, _options, env: RenderEnv) => {
+    const meta = tokens[idx]?.meta as InlineMeta;
+    const parts = parseCitation(meta.source).map(({ key, locator }) => {
+      const item = env.references.get(key);
+      const name = item ? shortCitation(item) : key;
+      return `<a class="cite" href="/${env.locale}/references/#ref-${escapeHtml(key)}">${escapeHtml(name)}</a>${locator ? `, ${escapeHtml(locator)}` : ''}`;
+    });
+    return `<span class="citation">(${parts.join('; ')})</span>`;
+  };
+  md.renderer.rules[MATH_TOKEN] = (tokens, idx) => mathHtml((tokens[idx]?.meta as InlineMeta).source, false);
   const defaultFence = md.renderer.rules.fence;
   md.renderer.rules.fence = (tokens, idx, options, env: RenderEnv, self) => {
     const token = tokens[idx] as Token;
-    const figure = (token.meta as { figure?: Figure } | null)?.figure;
-    if (figure) return figureHtml(figure, env.locale, env.references, env.pageUrl);
+    const meta = token.meta as { figure?: Figure; table?: { block: TableBlock; number: string } } | null;
+    if (meta?.figure) return figureHtml(meta.figure, env.locale, env.references, env.pageUrl);
+    if (meta?.table) return tableBlockHtml(meta.table.block, meta.table.number, env);
+    if (token.info.trim() === 'math') return `<div class="math-display">${mathHtml(token.content, true)}</div>`;
     return defaultFence ? defaultFence(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
   };
 }
 
-export function renderPages(md: MarkdownIt, pages: ParsedPage[], figures: ReadonlyMap<ParsedPage, Figure[]>, tables: Tables, references: References, chapterNumber: (page: ParsedPage) => number): PageView[] {
-  installRenderers(md);
-  const figureIndex = new Map<string, Map<string, { url: string; number: string }>>();
-  for (const page of pages) {
-    const index = figureIndex.get(page.source.locale) ?? new Map<string, { url: string; number: string }>();
-    for (const figure of figures.get(page) ?? []) index.set(figure.id, { url: `${pageUrl(page)}#${figure.anchor}`, number: figure.number });
-    figureIndex.set(page.source.locale, index);
-  }
+function tableBlockHtml(block: TableBlock, number: string, env: RenderEnv): string {
+  const table = env.tables.get(block.table)?.table;
+  if (!table) return '';
+  const anchor = `tab-${block.id}`;
+  const caption = `<span class="figure-number">${escapeHtml(t(env.locale, 'tableLabel'))} ${escapeHtml(number)}.</span> ${escapeHtml(block.title ?? localize(table.title, env.locale))}`;
+  return `<figure class="table-figure" id="${escapeHtml(anchor)}">
+${tableHtml(table, env.locale, env.references, { rows: block.rows, columns: block.columns, captionHtml: caption })}
+<p class="figure-links"><a href="/data/${escapeHtml(table.id)}.csv" download>CSV</a> · <a href="/data/${escapeHtml(table.id)}.json" download>JSON</a> · <a href="#${escapeHtml(anchor)}">${escapeHtml(t(env.locale, 'permalink'))}</a></p>
+</figure>`;
+}
+
+/** Every problem the render stage can still find, found before anything is rendered. */
+function checkPages(pages: ParsedPage[], tables: Tables, references: References, targets: Map<string, Map<string, unknown>>): ReportError[] {
   const errors: ReportError[] = [];
   for (const page of pages) {
+    const { file, locale } = page.source;
+    const known = targets.get(locale) ?? new Map<string, unknown>();
     for (const xref of page.xrefs) {
-      const match = /^fig:([a-z0-9-]+)$/.exec(xref.meta.source);
-      const known = figureIndex.get(page.source.locale);
-      if (!match) {
-        errors.push(new ContentError(`{@${xref.meta.source}} is not a cross-reference`, { file: page.source.file, line: xref.line, expected: '{@fig:figure-id}', fix: 'write {@fig: followed by the id of a chart block' }));
-      } else if (!known?.has(match[1] ?? '')) {
-        errors.push(new ContentError(`{@${xref.meta.source}} refers to a figure that does not exist`, { file: page.source.file, line: xref.line, expected: `one of: ${[...(known?.keys() ?? [])].map((id) => `fig:${id}`).join(', ') || '(no figures yet)'}`, fix: 'use the id of a chart block in this language' }));
+      if (!/^(fig|tab):[a-z0-9-]+$/.test(xref.meta.source)) {
+        errors.push(new ContentError(`{@${xref.meta.source}} is not a cross-reference`, { file, line: xref.line, expected: '{@fig:figure-id} or {@tab:table-id}', fix: 'write {@fig: or {@tab: followed by the id of a chart or table block' }));
+      } else if (!known.has(xref.meta.source)) {
+        const kind = xref.meta.source.startsWith('fig:') ? 'figure' : 'table';
+        const ids = [...known.keys()].filter((k) => k.startsWith(xref.meta.source.slice(0, 4)));
+        errors.push(new ContentError(`{@${xref.meta.source}} refers to a ${kind} that does not exist`, { file, line: xref.line, expected: `one of: ${ids.join(', ') || `(no ${kind}s in this language)`}`, fix: `use the id of a ${kind === 'figure' ? 'chart' : 'table'} block in this language` }));
       }
     }
+    for (const cite of page.cites) {
+      for (const { key } of parseCitation(cite.meta.source)) {
+        if (!key) errors.push(new ContentError(`[${cite.meta.source}] is not a citation`, { file, line: cite.line, expected: '[@key] or [@key, Table 2] or [@a; @b]', fix: 'write @ before each key' }));
+        else if (!references.has(key)) errors.push(new ContentError(`[@${key}] cites a work that is not in the bibliography`, { file, line: cite.line, expected: 'an id of data/references.json', fix: `add the work to data/references.json, or use one of: ${[...references.keys()].slice(0, 10).join(', ')}…` }));
+      }
+    }
+    for (const math of page.maths) {
+      try {
+        mathHtml(math.meta.source, false);
+      } catch (cause) {
+        errors.push(new ContentError(`invalid TeX in $${math.meta.source}$: ${(cause as Error).message}`, { file, line: math.line, expected: 'TeX math KaTeX understands', fix: 'correct the formula (a literal dollar sign is written \\$)' }));
+      }
+    }
+    for (const site of page.tables) {
+      const table = tables.get(site.block.table)?.table;
+      if (!table) {
+        errors.push(new ContentError(`table block "${site.block.id}" shows table "${site.block.table}", which does not exist`, { file, line: site.line, expected: 'the id of a table in data/', fix: 'correct "table:"' }));
+        continue;
+      }
+      const rowIds = new Set(table.rows.map((r) => r.id));
+      const columnIds = new Set(isNumericTable(table) ? table.periods : table.columns.map((c) => c.id));
+      for (const id of site.block.rows ?? []) if (!rowIds.has(id)) errors.push(new ContentError(`table block "${site.block.id}": table "${table.id}" has no row "${id}"`, { file, line: site.line, expected: `one of ${[...rowIds].join(', ')}`, fix: 'correct "rows:"' }));
+      for (const id of site.block.columns ?? []) if (!columnIds.has(id)) errors.push(new ContentError(`table block "${site.block.id}": table "${table.id}" has no column "${id}"`, { file, line: site.line, expected: `one of ${[...columnIds].join(', ')}`, fix: 'correct "columns:"' }));
+    }
   }
+  return errors;
+}
+
+export function renderPages(md: MarkdownIt, pages: ParsedPage[], figures: ReadonlyMap<ParsedPage, Figure[]>, tables: Tables, references: References, chapterNumber: (page: ParsedPage) => number): PageView[] {
+  installRenderers(md);
+  const targets = new Map<string, Map<string, { url: string; number: string; kind: 'figure' | 'table' }>>();
+  for (const page of pages) {
+    const index = targets.get(page.source.locale) ?? new Map<string, { url: string; number: string; kind: 'figure' | 'table' }>();
+    for (const figure of figures.get(page) ?? []) index.set(`fig:${figure.id}`, { url: `${pageUrl(page)}#${figure.anchor}`, number: figure.number, kind: 'figure' });
+    page.tables.forEach((site, i) => {
+      const number = `${chapterNumber(page)}.${i + 1}`;
+      site.token.meta = { table: { block: site.block, number } };
+      index.set(`tab:${site.block.id}`, { url: `${pageUrl(page)}#tab-${site.block.id}`, number, kind: 'table' });
+    });
+    targets.set(page.source.locale, index);
+  }
+  const errors = checkPages(pages, tables, references, targets);
   throwIfAny(errors);
 
   return pages.map((page) => {
@@ -144,7 +230,7 @@ export function renderPages(md: MarkdownIt, pages: ParsedPage[], figures: Readon
       references,
       calculations: [],
       bySource: new Map(),
-      figures: figureIndex.get(page.source.locale) ?? new Map(),
+      targets: targets.get(page.source.locale) ?? new Map(),
     };
     const findings = page.findings.map((tokens) => md.renderer.render(tokens, md.options, env));
     const html = md.renderer.render(page.tokens, md.options, env);

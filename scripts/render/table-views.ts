@@ -31,29 +31,40 @@ export function buildTableViews(tables: Tables, references: References, locales:
     }));
 }
 
-function tableHtml(table: Table, locale: Locale, references: References): string {
+export interface TableSubset {
+  rows?: string[];
+  /** Periods of a numeric table or column ids of a text table. */
+  columns?: string[];
+  /** Replaces the caption (HTML, already escaped): a table block's numbered caption. */
+  captionHtml?: string;
+}
+
+export function tableHtml(table: Table, locale: Locale, references: References, subset: TableSubset = {}): string {
   const e = escapeHtml;
+  const pick = <T extends { id: string }>(rows: T[]) => (subset.rows ? subset.rows.map((id) => rows.find((r) => r.id === id)).filter((r): r is T => r !== undefined) : rows);
   let head: string;
   let body: string;
   let unit = '';
   if (isNumericTable(table)) {
     unit = table.unit === '% of base year' ? `${table.basePeriod ?? ''} = 100` : unitLabel(table.unit as UnitId, locale);
-    head = `<tr><th scope="col"></th>${table.periods.map((p) => `<th scope="col" class="num-col">${e(p)}</th>`).join('')}</tr>`;
-    body = table.rows
-      .map((row) => `<tr${row.role === 'total' ? ' class="total-row"' : ''}><th scope="row">${e(localize(row.label, locale))}</th>${table.periods.map((p) => {
+    const periods = subset.columns ?? table.periods;
+    head = `<tr><th scope="col"></th>${periods.map((p) => `<th scope="col" class="num-col">${e(p)}</th>`).join('')}</tr>`;
+    body = pick(table.rows)
+      .map((row) => `<tr${row.role === 'total' ? ' class="total-row"' : ''}><th scope="row">${e(localize(row.label, locale))}</th>${periods.map((p) => {
         const v = row.values[p];
         return v === null || v === undefined ? `<td class="num-col" title="${e(localize(row.missing?.[p], locale))}">…</td>` : `<td class="num-col">${e(formatNumber(v, table.decimals, locale))}</td>`;
       }).join('')}</tr>`)
       .join('');
   } else {
-    head = `<tr><th scope="col"></th>${table.columns.map((c) => `<th scope="col">${e(localize(c.label, locale))}</th>`).join('')}</tr>`;
-    body = table.rows.map((row) => `<tr><th scope="row">${e(localize(row.label, locale))}</th>${table.columns.map((c) => {
+    const columns = subset.columns ? table.columns.filter((c) => subset.columns?.includes(c.id)) : table.columns;
+    head = `<tr><th scope="col"></th>${columns.map((c) => `<th scope="col">${e(localize(c.label, locale))}</th>`).join('')}</tr>`;
+    body = pick(table.rows).map((row) => `<tr><th scope="row">${e(localize(row.label, locale))}</th>${columns.map((c) => {
       const cell = row.cells[c.id];
       return `<td>${cell === null || cell === undefined ? '' : e(localize(cell, locale))}</td>`;
     }).join('')}</tr>`).join('');
   }
   const notes = [...(table.notes ?? []).map((n) => localize(n, locale)), ...(table.fixes ?? []).map((f) => `${f.path}: ${f.printed} → ${f.corrected}. ${localize(f.reason, locale)}`)];
-  return `<div class="table-scroll"><table class="data-table"><caption>${e(localize(table.title, locale))}${unit ? ` <span class="table-unit">(${e(unit)})</span>` : ''}</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>
+  return `<div class="table-scroll"><table class="data-table"><caption>${subset.captionHtml ?? e(localize(table.title, locale))}${unit ? ` <span class="table-unit">(${e(unit)})</span>` : ''}</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>
 <p class="figure-source">${sourceLine(table, locale, references)}</p>${notes.length ? `<ul class="table-notes">${notes.map((n) => `<li>${e(t(locale, 'note'))}: ${e(n)}</li>`).join('')}</ul>` : ''}`;
 }
 

@@ -4,6 +4,8 @@ const STRINGS = {
   en: {
     figure: 'Figure',
     figureRef: 'Figure',
+    tableRef: 'Table',
+    tableLabel: 'Table',
     data: 'Data',
     series: 'Series',
     permalink: 'Link',
@@ -33,6 +35,8 @@ const STRINGS = {
   ru: {
     figure: 'Рисунок',
     figureRef: 'рис.',
+    tableRef: 'табл.',
+    tableLabel: 'Таблица',
     data: 'Данные',
     series: 'Ряд',
     permalink: 'Ссылка',

@@ -7,12 +7,19 @@ import { parseChartBlock } from '../chart/parse-chart-block.ts';
 import type { ChartBlock } from '../chart/chart-block.ts';
 import { ContentError, ReportError, throwIfAny } from '../errors.ts';
 import type { SourcePage } from '../load/load-content.ts';
-import { VALUE_TOKEN, XREF_TOKEN, type InlineMeta, type Token } from '../render/markdown.ts';
+import { CITE_TOKEN, MATH_TOKEN, VALUE_TOKEN, XREF_TOKEN, type InlineMeta, type Token } from '../render/markdown.ts';
+import { parseTableBlock, type TableBlock } from '../render/table-block.ts';
 
 export interface ChartSite {
   token: Token;
   block: ChartBlock;
   /** File line of the opening fence. */
+  line: number;
+}
+
+export interface TableSite {
+  token: Token;
+  block: TableBlock;
   line: number;
 }
 
@@ -29,9 +36,14 @@ export interface ParsedPage {
   /** Key findings, each parsed as a Markdown fragment. */
   findings: Token[][];
   charts: ChartSite[];
+  tables: TableSite[];
   values: InlineSite[];
   xrefs: InlineSite[];
+  cites: InlineSite[];
+  maths: InlineSite[];
 }
+
+const INLINE_KINDS = { [VALUE_TOKEN]: 'values', [XREF_TOKEN]: 'xrefs', [CITE_TOKEN]: 'cites', [MATH_TOKEN]: 'maths' } as const;
 
 export function parsePages(md: MarkdownIt, pages: SourcePage[]): ParsedPage[] {
   const errors: ReportError[] = [];
@@ -40,35 +52,39 @@ export function parsePages(md: MarkdownIt, pages: SourcePage[]): ParsedPage[] {
     const tokens = md.parse(source.body, env);
     const findings = (source.frontMatter.findings ?? []).map((text) => md.parse(text, {}));
     const findingsLine = source.frontMatterLines.findings ?? 1;
-    const page: ParsedPage = { source, tokens, findings, charts: [], values: [], xrefs: [] };
+    const page: ParsedPage = { source, tokens, findings, charts: [], tables: [], values: [], xrefs: [], cites: [], maths: [] };
     const collectInline = (list: Token[], lineOf: (meta: InlineMeta) => number) => {
       for (const block of list) {
         for (const child of block.children ?? []) {
-          if (child.type !== VALUE_TOKEN && child.type !== XREF_TOKEN) continue;
+          const kind = INLINE_KINDS[child.type as keyof typeof INLINE_KINDS];
+          if (!kind) continue;
           const meta = child.meta as InlineMeta;
-          (child.type === VALUE_TOKEN ? page.values : page.xrefs).push({ token: child, meta, line: lineOf(meta) });
+          page[kind].push({ token: child, meta, line: lineOf(meta) });
         }
       }
     };
     collectInline(tokens, (meta) => source.bodyLineOffset + (meta.bodyLine ?? 0) + 1);
     page.findings.forEach((fragment, i) => collectInline(fragment, () => findingsLine + 1 + i));
     for (const token of tokens) {
-      if (token.type !== 'fence' || token.info.trim().split(/\s+/)[0] !== 'chart') continue;
+      const kind = token.type === 'fence' ? token.info.trim().split(/\s+/)[0] : undefined;
+      if (kind !== 'chart' && kind !== 'table') continue;
       const line = source.bodyLineOffset + (token.map?.[0] ?? 0) + 1;
       try {
-        page.charts.push({ token, block: parseChartBlock(token.content, source.file, line + 1), line });
+        if (kind === 'chart') page.charts.push({ token, block: parseChartBlock(token.content, source.file, line + 1), line });
+        else page.tables.push({ token, block: parseTableBlock(token.content, source.file, line + 1), line });
       } catch (error) {
         if (error instanceof ReportError) errors.push(error);
         else throw error;
       }
     }
     const ids = new Map<string, number>();
-    for (const chart of page.charts) {
-      const previous = ids.get(chart.block.id);
+    for (const site of [...page.charts.map((c) => ({ ...c, prefix: 'figure' })), ...page.tables.map((t) => ({ ...t, prefix: 'table' }))]) {
+      const key = `${site.prefix}:${site.block.id}`;
+      const previous = ids.get(key);
       if (previous !== undefined) {
-        errors.push(new ContentError(`figure id "${chart.block.id}" is used twice in this page (also line ${previous})`, { file: source.file, line: chart.line, expected: 'a unique id per figure', fix: 'rename one of the figures' }));
+        errors.push(new ContentError(`${site.prefix} id "${site.block.id}" is used twice in this page (also line ${previous})`, { file: source.file, line: site.line, expected: `a unique id per ${site.prefix}`, fix: `rename one of the ${site.prefix}s` }));
       }
-      ids.set(chart.block.id, chart.line);
+      ids.set(key, site.line);
     }
     return page;
   });

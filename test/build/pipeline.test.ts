@@ -153,3 +153,42 @@ describe('inline functions across tables', () => {
     expect(await render('{=ratio(harvest.sunflower.2019, harvest.total.2019, 100)}\n')).toContain('>19.7</a>');
   });
 });
+
+describe('tables, citations and math in chapters', () => {
+  const references = JSON.stringify([{ id: 'seed004', type: 'article-journal', title: 'Prospects', author: [{ family: 'Imashev', given: 'E.' }], issued: { 'date-parts': [[2016]] } }]);
+  const render = async (body: string) => {
+    const report = await buildReport(fixtureFiles({ 'data/references.json': references, ...chapter(body) }));
+    return report.pages.find((p) => p.slug === 'harvest')?.html ?? '';
+  };
+
+  it('numbers a table block per chapter and resolves {@tab:…} to it', async () => {
+    const html = await render('As {@tab:crops} shows.\n\n```table\nid: crops\ntable: harvest\nrows: [cereals, total]\ncolumns: ["2015", "2019"]\n```\n');
+    expect(html).toContain('<a class="xref" href="/en/harvest/#tab-crops">Table 1.1</a>');
+    expect(html).toContain('<figure class="table-figure" id="tab-crops">');
+    expect(html).toContain('<span class="figure-number">Table 1.1.</span> Gross harvest');
+    expect(html).toContain('<td class="num-col">86.4</td><td class="num-col">157.4</td>');
+    expect(html).not.toContain('Sunflower');
+  });
+
+  it('renders an author–year citation linked to the bibliography', async () => {
+    expect(await render('As shown [@seed004, Table 1].\n')).toContain('<span class="citation">(<a class="cite" href="/en/references/#ref-seed004">Imashev (2016)</a>, Table 1)</span>');
+  });
+
+  it('stops on a citation of an unknown work with its line', async () => {
+    const error = await render('Text.\n\nAs shown [@porter1990].\n').catch((e: unknown) => e);
+    expect((error as ContentError).message).toBe('[@porter1990] cites a work that is not in the bibliography');
+    expect((error as ContentError).line).toBe(6);
+  });
+
+  it('renders TeX as MathML and rejects invalid TeX with its line', async () => {
+    expect(await render('The index $I = x_t / x_b \\cdot 100$ and $5 and $6.\n')).toMatch(/<math[^>]*>.*<mi>I<\/mi>/s);
+    const error = await render('Bad $\\frac{1$ here.\n').catch((e: unknown) => e);
+    expect((error as ContentError).message).toMatch(/^invalid TeX/);
+  });
+
+  it('rejects a table block for an unknown row', async () => {
+    const error = await render('```table\nid: t\ntable: harvest\nrows: [wheat]\n```\n').catch((e: unknown) => e);
+    expect((error as ContentError).message).toBe('table block "t": table "harvest" has no row "wheat"');
+    expect((error as ContentError).line).toBe(4);
+  });
+});
