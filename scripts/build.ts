@@ -16,6 +16,7 @@ import { loadReferences, type References } from './load/load-references.ts';
 import { loadTables, type LoadedTable } from './load/load-tables.ts';
 import { parsePages, type ParsedPage } from './validate/parse-pages.ts';
 import { computeReferences } from './compute/compute-references.ts';
+import { deriveTables } from './compute/derive-tables.ts';
 import { renderCharts } from './chart/render-charts.ts';
 import { createMarkdown } from './render/markdown.ts';
 import { isChapter, renderPages, type PageView } from './render/render-pages.ts';
@@ -32,14 +33,15 @@ export interface Report {
 
 export async function buildReport(files: ProjectFiles): Promise<Report> {
   // 1 load + 2 validate: every table and page is parsed at the boundary into typed values.
-  const tables = await loadTables(files);
+  const definitions = await loadTables(files);
   const references = await loadReferences(files);
   const sources = await loadContent(files);
   const md = createMarkdown();
   const pages = parsePages(md, sources);
   const chapterNumber = numberChapters(pages);
 
-  // 3 compute: every inline number, from the tables, through the indicator functions.
+  // 3 compute: derived tables, then every inline number, through the indicator functions.
+  const tables = deriveTables(definitions);
   computeReferences(pages, tables);
 
   // 4 chart: every chart block to a checked, rendered, numbered figure.

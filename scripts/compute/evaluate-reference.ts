@@ -10,6 +10,7 @@ import { SOURCE_FIGURES } from './inline/source-figures.ts';
 import { STRUCTURE } from './inline/structure.ts';
 import type { InlineFunction, ResolvedValue } from './inline/types.ts';
 import type { Reference } from './reference-syntax.ts';
+import { derivedCell } from './derive-tables.ts';
 import { cell, LookupProblem, numericTable, tableRow, type Tables } from './table-access.ts';
 
 export type { InputCell, ResolvedValue } from './inline/types.ts';
@@ -19,6 +20,8 @@ export const INLINE_FUNCTIONS: Record<string, InlineFunction> = { ...DYNAMICS, .
 export function evaluateReference(reference: Reference, tables: Tables, named: ReadonlyMap<string, ResolvedValue>): ResolvedValue {
   if (reference.kind === 'cell') {
     const table = numericTable(tables, reference.table);
+    const derived = derivedCell(tables.get(reference.table), reference.row, reference.period);
+    if (derived) return derived;
     const value = cell(table, reference.row, reference.period);
     const row = tableRow(table, reference.row);
     return {

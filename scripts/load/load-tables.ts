@@ -5,40 +5,53 @@
  */
 import { DataError, throwIfAny, type ReportError } from '../errors.ts';
 import type { ProjectFiles } from '../io.ts';
-import type { Table } from '../validate/table-schema.ts';
+import type { DerivedTable, Table } from '../validate/table-schema.ts';
 import { validateTable } from '../validate/validate-table.ts';
+import type { ResolvedValue } from '../compute/inline/types.ts';
 import { decodeUtf8 } from './decode-text.ts';
 import { parseJsonSource } from './json-source.ts';
 
 export interface LoadedTable {
   table: Table;
   file: string;
+  /** For a derived table: its definition, and each cell's formula keyed by `row\u0000period`. */
+  derived?: { definition: DerivedTable; cells: Map<string, ResolvedValue> };
+}
+
+export interface LoadedDefinitions {
+  tables: Map<string, LoadedTable>;
+  /** Derived tables, computed in the compute stage. */
+  pending: Array<{ definition: DerivedTable; file: string }>;
 }
 
 /** Files in `data/` that are not tables. */
 const NOT_TABLES = new Set(['references.json']);
 
-export async function loadTables(files: ProjectFiles, dataDir = 'data'): Promise<Map<string, LoadedTable>> {
+export async function loadTables(files: ProjectFiles, dataDir = 'data'): Promise<LoadedDefinitions> {
   const paths = (await files.list(dataDir, { recursive: true })).filter((p) => p.endsWith('.json') && !NOT_TABLES.has(p.split('/').pop() ?? ''));
   const errors: ReportError[] = [];
   const tables = new Map<string, LoadedTable>();
+  const pending: LoadedDefinitions['pending'] = [];
+  const files_of = new Map<string, string>();
   for (const file of paths) {
     try {
       const source = parseJsonSource(decodeUtf8(await files.readFile(file), file), file);
       const { table, errors: tableErrors } = validateTable(source);
       errors.push(...tableErrors);
       if (!table) continue;
-      const existing = tables.get(table.id);
+      const existing = files_of.get(table.id);
       if (existing) {
-        errors.push(new DataError(`duplicate table id "${table.id}" (also used by ${existing.file})`, { file, path: 'id', expected: 'a table id used by one file only', fix: `rename one of the tables; ids are how charts and text refer to a table` }));
+        errors.push(new DataError(`duplicate table id "${table.id}" (also used by ${existing})`, { file, path: 'id', expected: 'a table id used by one file only', fix: `rename one of the tables; ids are how charts and text refer to a table` }));
         continue;
       }
-      tables.set(table.id, { table, file });
+      files_of.set(table.id, file);
+      if (table.kind === 'derived') pending.push({ definition: table, file });
+      else tables.set(table.id, { table, file });
     } catch (error) {
       if (error instanceof DataError) errors.push(error);
       else throw error;
     }
   }
   throwIfAny(errors);
-  return tables;
+  return { tables, pending };
 }

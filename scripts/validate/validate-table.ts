@@ -6,19 +6,22 @@
 import type { z } from 'zod';
 import { DataError } from '../errors.ts';
 import { formatJsonPath, locate, valueAt, type JsonPath, type JsonSource } from '../load/json-source.ts';
-import { NumericTable, TextTable, type Table } from './table-schema.ts';
+import { DerivedTable, NumericTable, TextTable, type Table } from './table-schema.ts';
 import { UNIT_IDS } from './units.ts';
 
-export function validateTable(source: JsonSource): { table?: Table; errors: DataError[] } {
+export type TableDefinition = Table | DerivedTable;
+
+export function validateTable(source: JsonSource): { table?: TableDefinition; errors: DataError[] } {
   const raw = source.value;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { errors: [errorAt(source, [], 'a table file must hold one JSON object', 'an object like {"id": "...", "title": ..., "rows": [...]}', 'wrap the content in { } with the table fields')] };
   }
-  const schema = (raw as { kind?: unknown }).kind === 'text' ? TextTable : NumericTable;
+  const kind = (raw as { kind?: unknown }).kind;
+  const schema = kind === 'text' ? TextTable : kind === 'derived' ? DerivedTable : NumericTable;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { errors: parsed.error.issues.map((issue) => issueToError(source, issue)) };
-  const table: Table = parsed.data;
-  const errors = table.kind === 'text' ? checkTextTable(source, table) : checkNumericTable(source, table);
+  const table: TableDefinition = parsed.data;
+  const errors = table.kind === 'text' ? checkTextTable(source, table) : table.kind === 'derived' ? [] : checkNumericTable(source, table);
   const expectedName = `${table.id}.json`;
   if (!source.file.endsWith(`/${expectedName}`) && source.file !== expectedName && !source.file.endsWith(`/${table.id}.csv.json`)) {
     errors.push(errorAt(source, ['id'], `table id "${table.id}" does not match the file name`, `the file to be named ${expectedName}`, `rename the file to ${expectedName} or change "id"`));

@@ -21,7 +21,7 @@ function withCell(value: unknown): string {
 
 describe('loadTables', () => {
   it('returns a valid table with its values as numbers and periods as strings', async () => {
-    const tables = await loadTables(memoryFiles({ 'data/harvest.json': json(HARVEST_TABLE) }));
+    const { tables } = await loadTables(memoryFiles({ 'data/harvest.json': json(HARVEST_TABLE) }));
     const table = tables.get('harvest')?.table;
     expect(table && 'periods' in table ? table.periods : []).toEqual(['2015', '2016', '2019']);
     expect(table && 'rows' in table && 'values' in table.rows[0]! ? table.rows[0].values['2019'] : undefined).toBe(157.4);
@@ -64,7 +64,7 @@ describe('loadTables', () => {
     const table = structuredClone(HARVEST_TABLE) as { rows: Array<{ values: Record<string, unknown>; missing?: Record<string, string> }> };
     table.rows[1]!.values['2016'] = null;
     table.rows[1]!.missing = { '2016': 'not published' };
-    const tables = await loadTables(memoryFiles({ 'data/harvest.json': json(table) }));
+    const { tables } = await loadTables(memoryFiles({ 'data/harvest.json': json(table) }));
     expect(tables.size).toBe(1);
   });
 
