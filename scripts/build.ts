@@ -16,7 +16,9 @@ import { loadReferences, type References } from './load/load-references.ts';
 import { loadTables, type LoadedTable } from './load/load-tables.ts';
 import { parsePages, type ParsedPage } from './validate/parse-pages.ts';
 import { computeReferences } from './compute/compute-references.ts';
+import type { Tables } from './compute/table-access.ts';
 import { deriveTables } from './compute/derive-tables.ts';
+import { runChecks, type CheckResult } from './compute/consistency-checks.ts';
 import { renderCharts } from './chart/render-charts.ts';
 import { createMarkdown } from './render/markdown.ts';
 import { isChapter, renderPages, type PageView } from './render/render-pages.ts';
@@ -28,7 +30,11 @@ export interface Report {
   pages: PageView[];
   tables: TableView[];
   references: References;
-  stats: { tables: number; pages: number; charts: number; values: number };
+  /** The validated and derived tables, for pages generated from them. */
+  tableSource: Tables;
+  /** Every consistency check's result, for the Data-quality page. */
+  checks: CheckResult[];
+  stats: { tables: number; pages: number; charts: number; values: number; checks: number; findings: number };
 }
 
 export async function buildReport(files: ProjectFiles): Promise<Report> {
@@ -42,6 +48,7 @@ export async function buildReport(files: ProjectFiles): Promise<Report> {
 
   // 3 compute: derived tables, then every inline number, through the indicator functions.
   const tables = deriveTables(definitions);
+  const checks = runChecks(tables, new Set(sources.map((page) => page.slug)));
   computeReferences(pages, tables);
 
   // 4 chart: every chart block to a checked, rendered, numbered figure.
@@ -56,11 +63,15 @@ export async function buildReport(files: ProjectFiles): Promise<Report> {
     pages: views,
     tables: buildTableViews(tables, references, locales),
     references,
+    checks,
+    tableSource: tables,
     stats: {
       tables: tables.size,
       pages: views.length,
       charts: [...figures.values()].reduce((n, list) => n + list.length, 0),
       values: pages.reduce((n, p) => n + p.values.length, 0),
+      checks: checks.length,
+      findings: checks.filter((c) => c.passed === false).length,
     },
   };
 }

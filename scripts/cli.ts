@@ -13,7 +13,7 @@ const root = process.cwd();
 
 function summary(report: Report, seconds: number, extra = ''): string {
   const s = report.stats;
-  return `${s.tables} tables, ${s.values} computed values, ${s.charts} charts, ${s.pages} pages${extra} in ${seconds.toFixed(1)} s`;
+  return `${s.tables} tables, ${s.values} computed values, ${s.charts} charts, ${s.checks} checks (${s.findings} findings), ${s.pages} pages${extra} in ${seconds.toFixed(1)} s`;
 }
 
 async function main(command: string, args: string[]): Promise<number> {

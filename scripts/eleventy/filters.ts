@@ -15,8 +15,8 @@ export function registerFilters(eleventyConfig: any): void {
   );
   eleventyConfig.addFilter('homeOf', (pages: Array<{ locale: string; isHome: boolean }>, locale: string) => pages.find((p) => p.locale === locale && p.isHome));
   // The same page in every language the report has: the language switcher's links.
-  eleventyConfig.addFilter('alternatesOf', (report: { locales: string[]; pages: View[]; dataPages: View[]; referencePages: View[] }, view: View) => {
-    const all = [...report.pages, ...report.dataPages, ...report.referencePages];
+  eleventyConfig.addFilter('alternatesOf', (report: { locales: string[]; pages: View[]; dataPages: View[]; referencePages: View[]; qualityPages: View[] }, view: View) => {
+    const all = [...report.pages, ...report.dataPages, ...report.referencePages, ...report.qualityPages];
     return report.locales.map((locale) => all.find((p) => p.locale === locale && p.slug === view.slug) ?? all.find((p) => p.locale === locale && p.isHome)).filter(Boolean);
   });
 }

@@ -14,12 +14,13 @@ import { bundleBrowserScripts } from '../write/bundle-browser.ts';
 import { siteDownloads } from '../write/downloads.ts';
 import { registerFilters } from './filters.ts';
 import { bibliography, type BibliographyEntry } from '../render/bibliography.ts';
+import { qualityView, type QualityView } from '../render/quality-view.ts';
 import type { PageView } from '../render/render-pages.ts';
 import { t } from '../render/ui-strings.ts';
 import type { Locale } from '../validate/table-schema.ts';
 
 export interface GeneratedPage {
-  kind: 'data' | 'references';
+  kind: 'data' | 'references' | 'quality';
   locale: Locale;
   slug: string;
   url: string;
@@ -36,6 +37,9 @@ export interface SiteData extends Report {
   pageOutputs: Array<PageView & { permalink: string }>;
   dataPages: GeneratedPage[];
   referencePages: GeneratedPage[];
+  qualityPages: GeneratedPage[];
+  /** Per language: the Data-quality page's model. */
+  quality: Record<string, QualityView>;
   bibliography: BibliographyEntry[];
 }
 
@@ -48,7 +52,7 @@ export function provideReport(report: Report): void {
 
 function toSiteData(report: Report): SiteData {
   const generated = (kind: GeneratedPage['kind'], locale: Locale): GeneratedPage => {
-    const title = t(locale, kind === 'data' ? 'dataAppendix' : 'references');
+    const title = t(locale, kind === 'data' ? 'dataAppendix' : kind === 'quality' ? 'dataQuality' : 'references');
     return { kind, locale, slug: kind, url: `/${locale}/${kind}/`, title, summary: '', isHome: false };
   };
   const englishHome = report.pages.find((p) => p.locale === 'en' && p.isHome);
@@ -61,6 +65,8 @@ function toSiteData(report: Report): SiteData {
     ],
     dataPages: report.locales.map((locale) => generated('data', locale)),
     referencePages: report.locales.map((locale) => generated('references', locale)),
+    qualityPages: report.locales.map((locale) => generated('quality', locale)),
+    quality: Object.fromEntries(report.locales.map((locale) => [locale, qualityView(report.checks, report.tableSource, report.locales, locale, new Set(report.pages.map((p) => p.url)))])),
     bibliography: bibliography(report.references),
   };
 }

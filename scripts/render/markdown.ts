@@ -126,6 +126,20 @@ function alignmentClasses(state: StateCore): void {
   }
 }
 
+/** `## Heading {#stable-id}`: an explicit anchor that survives rewording the heading. */
+function headingIds(state: StateCore): void {
+  state.tokens.forEach((token, i) => {
+    if (token.type !== 'heading_open') return;
+    const inline = state.tokens[i + 1];
+    const match = inline?.content.match(/\s*\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/);
+    if (!inline || !match) return;
+    token.attrSet('id', match[1] ?? '');
+    inline.content = inline.content.slice(0, match.index);
+    const last = inline.children?.at(-1);
+    if (last?.type === 'text') last.content = last.content.replace(/\s*\{#[a-z0-9-]+\}\s*$/, '');
+  });
+}
+
 export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
   md.inline.ruler.before('emphasis', 'report_inline', reportInline);
@@ -133,6 +147,7 @@ export function createMarkdown(): MarkdownIt {
   md.inline.ruler.before('escape', 'report_math', inlineMath);
   md.core.ruler.after('inline', 'report_lines', reportLines);
   md.core.ruler.push('alignment_classes', alignmentClasses);
+  md.core.ruler.after('inline', 'heading_ids', headingIds);
   // The footnote plugin's types target markdown-it's CommonJS typings; the runtime API is the same.
   md.use(footnote as unknown as PluginSimple);
   md.use(anchor, {

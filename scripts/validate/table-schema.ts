@@ -83,6 +83,29 @@ export const Source = z
   })
   .strict();
 
+/**
+ * A consistency check declared on a table, run at every build. `error` stops the build when it
+ * fails (a transcription slip); `finding` is published on the Data-quality page (a slip in the
+ * source that the report discusses). `discussedIn` names the page (and anchor) that explains it.
+ */
+const CheckBase = {
+  severity: z.enum(['error', 'finding']),
+  /** "baiterek" or "baiterek#data-notes": the chapter that discusses a failure. */
+  discussedIn: z.string().regex(/^[a-z0-9-]+(#[a-z0-9-]+)?$/, 'a page slug, optionally with #anchor').optional(),
+  note: LocalizedText.optional(),
+};
+export const Check = z.discriminatedUnion('type', [
+  /** Components sum to the total in every period, within `tolerance` (absolute, or a fraction of the total when `relative`). */
+  z.object({ type: z.literal('sum'), total: Slug.optional(), components: z.array(Slug).min(1).optional(), tolerance: z.number().nonnegative(), relative: z.boolean().optional(), ...CheckBase }).strict(),
+  /** Every figure the source prints (`stated`) equals the recomputed value within half a unit of its last digit. */
+  z.object({ type: z.literal('stated'), ...CheckBase }).strict(),
+  /** Shares of the component rows sum to 100 in every period. */
+  z.object({ type: z.literal('share-sum'), tolerance: z.number().nonnegative(), ...CheckBase }).strict(),
+  /** Values lie within bounds. */
+  z.object({ type: z.literal('range'), min: z.number().optional(), max: z.number().optional(), rows: z.array(Slug).min(1).optional(), ...CheckBase }).strict(),
+]);
+export type Check = z.infer<typeof Check>;
+
 const TableBase = {
   $schema: z.string().optional(),
   id: Slug,
@@ -108,6 +131,7 @@ export const NumericTable = z
     rows: z.array(Row).min(1),
     /** Name of the period dimension for labels ("Year"). */
     periodLabel: LocalizedText.optional(),
+    checks: z.array(Check).optional(),
   })
   .strict();
 export type NumericTable = z.infer<typeof NumericTable>;

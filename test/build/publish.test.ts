@@ -34,7 +34,7 @@ describe('publishing', () => {
   it('writes _site/ with the home page and the chapter with its chart', () => {
     const result = build(root);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/built _site\/: 1 tables, 1 computed values, 1 charts, 2 pages/);
+    expect(result.stdout).toMatch(/built _site\/: 1 tables, 1 computed values, 1 charts, 0 checks \(0 findings\), 2 pages/);
     const chapter = readFileSync(path.join(root, '_site/en/harvest/index.html'), 'utf8');
     expect(chapter).toContain('>182.2</a>');
     expect(chapter.match(/<svg[^>]*class="chart-svg"/g)).toHaveLength(1);

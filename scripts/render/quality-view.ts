@@ -1,0 +1,76 @@
+/** The Data-quality page's model: every declared check, grouped by table, failures and gaps listed one by one. */
+import { formatNumber } from '../chart/locale.ts';
+import type { CheckResult } from '../compute/consistency-checks.ts';
+import type { Tables } from '../compute/table-access.ts';
+import { localize, type Locale } from '../validate/table-schema.ts';
+
+export type CheckStatus = 'passed' | 'finding' | 'error' | 'not-checked';
+
+export interface QualityRow {
+  status: CheckStatus;
+  /** The first line of a check: what it tests and how many results passed. */
+  summary: boolean;
+  description: string;
+  period?: string;
+  expected: string;
+  actualText: string;
+  differenceText: string;
+  note?: string;
+  discussedIn?: string;
+  /** `/en/baiterek/#data-notes`: the chapter in this language, or in English until it is translated. */
+  discussedUrl?: string;
+}
+
+export interface QualityView {
+  total: number;
+  passed: number;
+  findings: number;
+  notChecked: number;
+  groups: Array<{ table: string; title: Record<string, string>; results: QualityRow[] }>;
+}
+
+function decimalsOf(text: string): number {
+  return /^-?\d+(?:\.(\d+))?$/.test(text) ? (text.split('.')[1]?.length ?? 0) : 2;
+}
+
+export function qualityView(checks: CheckResult[], tables: Tables, locales: Locale[], locale: Locale, pageUrls: ReadonlySet<string>): QualityView {
+  const chapterUrl = (slug: string) => (pageUrls.has(`/${locale}/${slug}/`) ? `/${locale}/${slug}/` : `/en/${slug}/`);
+  const groups = new Map<string, QualityView['groups'][number]>();
+  const summaries = new Map<string, CheckResult[]>();
+  for (const result of checks) {
+    const group = groups.get(result.table) ?? { table: result.table, title: Object.fromEntries(locales.map((l) => [l, localize(tables.get(result.table)?.table.title, l)])), results: [] };
+    groups.set(result.table, group);
+    const key = `${result.table}\u0000${result.index}`;
+    summaries.set(key, [...(summaries.get(key) ?? []), result]);
+  }
+  for (const results of summaries.values()) {
+    const first = results[0] as CheckResult;
+    const group = groups.get(first.table) as QualityView['groups'][number];
+    const passed = results.filter((r) => r.passed === true).length;
+    // One line for what passed, then every result that did not.
+    group.results.push({ status: passed === results.length ? 'passed' : 'finding', summary: true, description: `${first.summary}: ${passed} of ${results.length} passed`, note: results.some((r) => r.passed === false) ? first.note : undefined, expected: '', actualText: '', differenceText: '' });
+    for (const r of results.filter((x) => x.passed !== true)) {
+      const decimals = decimalsOf(r.expected);
+      const [slug, anchor] = (r.discussedIn ?? '').split('#');
+      group.results.push({
+        status: r.passed === null ? 'not-checked' : r.severity === 'error' ? 'error' : 'finding',
+        description: r.subject,
+        summary: false,
+        period: r.period,
+        expected: /^-?\d+(\.\d+)?$/.test(r.expected) ? formatNumber(Number(r.expected), decimals, locale) : r.expected,
+        actualText: r.actual === null ? '…' : formatNumber(r.actual, decimals, locale),
+        differenceText: r.difference === undefined ? '' : formatNumber(r.difference, decimals, locale),
+        note: r.note !== first.note ? r.note : undefined,
+        discussedIn: r.discussedIn,
+        discussedUrl: r.discussedIn ? `${chapterUrl(slug ?? '')}${anchor ? `#${anchor}` : ''}` : undefined,
+      });
+    }
+  }
+  return {
+    total: checks.length,
+    passed: checks.filter((c) => c.passed === true).length,
+    findings: checks.filter((c) => c.passed === false).length,
+    notChecked: checks.filter((c) => c.passed === null).length,
+    groups: [...groups.values()],
+  };
+}
