@@ -32,13 +32,21 @@ async function main(command: string, args: string[]): Promise<number> {
       console.log(`check passed: ${summary(report, elapsed())}`);
       return 0;
     }
+    case 'schema': {
+      const { tableJsonSchema, TABLE_SCHEMA_FILE } = await import('./validate/json-schema.ts');
+      const { writeFile, mkdir } = await import('node:fs/promises');
+      await mkdir('schemas', { recursive: true });
+      await writeFile(TABLE_SCHEMA_FILE, tableJsonSchema());
+      console.log(`wrote ${TABLE_SCHEMA_FILE}`);
+      return 0;
+    }
     case 'serve': {
       const { serve } = await import('./write/serve.ts');
       await serve(root, Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 8080));
       return -1;
     }
     default:
-      console.error(`unknown command "${command}": use build, serve or check`);
+      console.error(`unknown command "${command}": use build, serve, check or schema`);
       return 2;
   }
 }

@@ -1,0 +1,14 @@
+/**
+ * The JSON Schema editors use to autocomplete and flag mistakes in data files while typing
+ * (`"$schema": "../schemas/table.schema.json"`). Generated from the zod schema, never written by
+ * hand; `npm run schema` rewrites it and a test fails when the committed file is out of date.
+ */
+import { z } from 'zod';
+import { DerivedTable, NumericTable, TextTable } from './table-schema.ts';
+
+export const TABLE_SCHEMA_FILE = 'schemas/table.schema.json';
+
+export function tableJsonSchema(): string {
+  const schema = z.toJSONSchema(z.union([NumericTable, TextTable, DerivedTable]), { target: 'draft-7', unrepresentable: 'any' });
+  return `${JSON.stringify({ ...schema, title: 'Data table of the regional report generator', description: 'A numeric table, a text table or a derived table. See README.md, "Add a table".' }, null, 2)}\n`;
+}
