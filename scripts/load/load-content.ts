@@ -60,7 +60,9 @@ export function parsePage(text: string, file: string, contentDir = 'content'): S
     const reason = (cause as { reason?: string }).reason ?? String(cause);
     throw new ContentError(`invalid front matter YAML: ${reason}`, {
       file,
-      line: mark?.line !== undefined ? mark.line + 2 : 1, // +1 for the opening "---", +1 for 1-based
+      // js-yaml counts lines from 0 in the front-matter text, which starts with the newline that
+      // ends the opening "---" (file line 1): its line n is file line n + 1.
+      line: mark?.line !== undefined ? mark.line + 1 : 1,
       column: mark?.column !== undefined ? mark.column + 1 : undefined,
       expected: 'YAML between the two "---" lines, e.g. title: "Baiterek district"',
       fix: 'check indentation and quoting (a value containing ": " must be in quotes)',

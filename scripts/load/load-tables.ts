@@ -10,6 +10,7 @@ import { validateTable } from '../validate/validate-table.ts';
 import type { ResolvedValue } from '../compute/inline/types.ts';
 import { decodeUtf8 } from './decode-text.ts';
 import { parseJsonSource } from './json-source.ts';
+import { loadCsvTable } from './load-csv-table.ts';
 
 export interface LoadedTable {
   table: Table;
@@ -27,16 +28,25 @@ export interface LoadedDefinitions {
 /** Files in `data/` that are not tables. */
 const NOT_TABLES = new Set(['references.json']);
 
+async function readCsvTable(files: ProjectFiles, file: string, all: string[]) {
+  const sidecarFile = `${file}.json`;
+  if (!all.includes(sidecarFile)) {
+    throw new DataError('a CSV table needs a JSON sidecar with its metadata', { file, expected: `${sidecarFile} with id, title, unit, decimals and source`, fix: `create ${sidecarFile} (see "Add a table" in README.md)` });
+  }
+  const sidecar = parseJsonSource(decodeUtf8(await files.readFile(sidecarFile), sidecarFile), sidecarFile);
+  return loadCsvTable(decodeUtf8(await files.readFile(file), file), file, sidecar);
+}
+
 export async function loadTables(files: ProjectFiles, dataDir = 'data'): Promise<LoadedDefinitions> {
-  const paths = (await files.list(dataDir, { recursive: true })).filter((p) => p.endsWith('.json') && !NOT_TABLES.has(p.split('/').pop() ?? ''));
+  const all = await files.list(dataDir, { recursive: true });
+  const paths = all.filter((p) => (p.endsWith('.json') && !p.endsWith('.csv.json') && !NOT_TABLES.has(p.split('/').pop() ?? '')) || p.endsWith('.csv'));
   const errors: ReportError[] = [];
   const tables = new Map<string, LoadedTable>();
   const pending: LoadedDefinitions['pending'] = [];
   const files_of = new Map<string, string>();
   for (const file of paths) {
     try {
-      const source = parseJsonSource(decodeUtf8(await files.readFile(file), file), file);
-      const { table, errors: tableErrors } = validateTable(source);
+      const { table, errors: tableErrors } = file.endsWith('.csv') ? await readCsvTable(files, file, all) : validateTable(parseJsonSource(decodeUtf8(await files.readFile(file), file), file));
       errors.push(...tableErrors);
       if (!table) continue;
       const existing = files_of.get(table.id);

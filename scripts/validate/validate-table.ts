@@ -23,7 +23,7 @@ export function validateTable(source: JsonSource): { table?: TableDefinition; er
   const table: TableDefinition = parsed.data;
   const errors = table.kind === 'text' ? checkTextTable(source, table) : table.kind === 'derived' ? [] : checkNumericTable(source, table);
   const expectedName = `${table.id}.json`;
-  if (!source.file.endsWith(`/${expectedName}`) && source.file !== expectedName && !source.file.endsWith(`/${table.id}.csv.json`)) {
+  if (!source.file.endsWith(`/${expectedName}`) && source.file !== expectedName && !source.file.endsWith(`/${table.id}.csv.json`) && source.file !== `${table.id}.csv.json`) {
     errors.push(errorAt(source, ['id'], `table id "${table.id}" does not match the file name`, `the file to be named ${expectedName}`, `rename the file to ${expectedName} or change "id"`));
   }
   return errors.length ? { errors } : { table, errors };
