@@ -19,6 +19,8 @@ import { shortCitation } from '../load/load-references.ts';
 import { isNumericTable } from '../validate/table-schema.ts';
 import { CITE_TOKEN, MATH_TOKEN, VALUE_TOKEN, XREF_TOKEN, type InlineMeta, type Token } from './markdown.ts';
 import type { TableBlock } from './table-block.ts';
+import type { DiagramBlock } from './diagram-block.ts';
+import { diagramHtml } from './diagram-html.ts';
 import { tableHtml } from './table-views.ts';
 import { t } from './ui-strings.ts';
 
@@ -143,8 +145,9 @@ function installRenderers(md: MarkdownIt): void {
   const defaultFence = md.renderer.rules.fence;
   md.renderer.rules.fence = (tokens, idx, options, env: RenderEnv, self) => {
     const token = tokens[idx] as Token;
-    const meta = token.meta as { figure?: Figure; table?: { block: TableBlock; number: string } } | null;
+    const meta = token.meta as { figure?: Figure; table?: { block: TableBlock; number: string }; diagram?: { block: DiagramBlock; number: string } } | null;
     if (meta?.figure) return figureHtml(meta.figure, env.locale, env.references, env.pageUrl);
+    if (meta?.diagram) return diagramHtml(meta.diagram.block, meta.diagram.number, meta.diagram.block.table ? env.tables.get(meta.diagram.block.table)?.table : undefined, env.locale, env.references);
     if (meta?.table) return tableBlockHtml(meta.table.block, meta.table.number, env);
     if (token.info.trim() === 'math') return `<div class="math-display">${mathHtml(token.content, true)}</div>`;
     return defaultFence ? defaultFence(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
@@ -190,6 +193,19 @@ function checkPages(pages: ParsedPage[], tables: Tables, references: References,
         errors.push(new ContentError(`invalid TeX in $${math.meta.source}$: ${(cause as Error).message}`, { file, line: math.line, expected: 'TeX math KaTeX understands', fix: 'correct the formula (a literal dollar sign is written \\$)' }));
       }
     }
+    for (const site of page.diagrams) {
+      const { block } = site;
+      if (!block.table) continue;
+      const table = tables.get(block.table)?.table;
+      if (!table || table.kind !== 'text') {
+        errors.push(new ContentError(`diagram "${block.id}" draws table "${block.table}", which ${table ? 'is not a text table' : 'does not exist'}`, { file, line: site.line, expected: 'the id of a text table in data/', fix: 'correct "table:"' }));
+        continue;
+      }
+      const columnIds = new Set(table.columns.map((c) => c.id));
+      const rowIds = new Set(table.rows.map((r) => r.id));
+      for (const id of block.columns ?? []) if (!columnIds.has(id)) errors.push(new ContentError(`diagram "${block.id}": table "${table.id}" has no column "${id}"`, { file, line: site.line, expected: `one of ${[...columnIds].join(', ')}`, fix: 'correct "columns:"' }));
+      for (const id of block.rows ?? []) if (!rowIds.has(id)) errors.push(new ContentError(`diagram "${block.id}": table "${table.id}" has no row "${id}"`, { file, line: site.line, expected: `one of ${[...rowIds].join(', ')}`, fix: 'correct "rows:"' }));
+    }
     for (const site of page.tables) {
       const table = tables.get(site.block.table)?.table;
       if (!table) {
@@ -210,7 +226,17 @@ export function renderPages(md: MarkdownIt, pages: ParsedPage[], figures: Readon
   const targets = new Map<string, Map<string, { url: string; number: string; kind: 'figure' | 'table' }>>();
   for (const page of pages) {
     const index = targets.get(page.source.locale) ?? new Map<string, { url: string; number: string; kind: 'figure' | 'table' }>();
-    for (const figure of figures.get(page) ?? []) index.set(`fig:${figure.id}`, { url: `${pageUrl(page)}#${figure.anchor}`, number: figure.number, kind: 'figure' });
+    // Charts and diagrams share one numbering, in the order they appear.
+    const figureNumber = (id: string) => `${chapterNumber(page)}.${page.figureOrder.indexOf(id) + 1}`;
+    for (const figure of figures.get(page) ?? []) {
+      figure.number = figureNumber(figure.id);
+      index.set(`fig:${figure.id}`, { url: `${pageUrl(page)}#${figure.anchor}`, number: figure.number, kind: 'figure' });
+    }
+    for (const site of page.diagrams) {
+      const number = figureNumber(site.block.id);
+      site.token.meta = { diagram: { block: site.block, number } };
+      index.set(`fig:${site.block.id}`, { url: `${pageUrl(page)}#fig-${site.block.id}`, number, kind: 'figure' });
+    }
     page.tables.forEach((site, i) => {
       const number = `${chapterNumber(page)}.${i + 1}`;
       site.token.meta = { table: { block: site.block, number } };

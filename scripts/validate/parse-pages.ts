@@ -9,11 +9,18 @@ import { ContentError, ReportError, throwIfAny } from '../errors.ts';
 import type { SourcePage } from '../load/load-content.ts';
 import { CITE_TOKEN, MATH_TOKEN, VALUE_TOKEN, XREF_TOKEN, type InlineMeta, type Token } from '../render/markdown.ts';
 import { parseTableBlock, type TableBlock } from '../render/table-block.ts';
+import { parseDiagramBlock, type DiagramBlock } from '../render/diagram-block.ts';
 
 export interface ChartSite {
   token: Token;
   block: ChartBlock;
   /** File line of the opening fence. */
+  line: number;
+}
+
+export interface DiagramSite {
+  token: Token;
+  block: DiagramBlock;
   line: number;
 }
 
@@ -36,6 +43,9 @@ export interface ParsedPage {
   /** Key findings, each parsed as a Markdown fragment. */
   findings: Token[][];
   charts: ChartSite[];
+  diagrams: DiagramSite[];
+  /** Figure ids (charts and diagrams) in document order: figures are numbered in this order. */
+  figureOrder: string[];
   tables: TableSite[];
   values: InlineSite[];
   xrefs: InlineSite[];
@@ -52,7 +62,7 @@ export function parsePages(md: MarkdownIt, pages: SourcePage[]): ParsedPage[] {
     const tokens = md.parse(source.body, env);
     const findings = (source.frontMatter.findings ?? []).map((text) => md.parse(text, {}));
     const findingsLine = source.frontMatterLines.findings ?? 1;
-    const page: ParsedPage = { source, tokens, findings, charts: [], tables: [], values: [], xrefs: [], cites: [], maths: [] };
+    const page: ParsedPage = { source, tokens, findings, charts: [], diagrams: [], figureOrder: [], tables: [], values: [], xrefs: [], cites: [], maths: [] };
     const collectInline = (list: Token[], lineOf: (meta: InlineMeta) => number) => {
       for (const block of list) {
         for (const child of block.children ?? []) {
@@ -67,18 +77,25 @@ export function parsePages(md: MarkdownIt, pages: SourcePage[]): ParsedPage[] {
     page.findings.forEach((fragment, i) => collectInline(fragment, () => findingsLine + 1 + i));
     for (const token of tokens) {
       const kind = token.type === 'fence' ? token.info.trim().split(/\s+/)[0] : undefined;
-      if (kind !== 'chart' && kind !== 'table') continue;
+      if (kind !== 'chart' && kind !== 'table' && kind !== 'diagram') continue;
       const line = source.bodyLineOffset + (token.map?.[0] ?? 0) + 1;
       try {
-        if (kind === 'chart') page.charts.push({ token, block: parseChartBlock(token.content, source.file, line + 1), line });
-        else page.tables.push({ token, block: parseTableBlock(token.content, source.file, line + 1), line });
+        if (kind === 'chart') {
+          const block = parseChartBlock(token.content, source.file, line + 1);
+          page.charts.push({ token, block, line });
+          page.figureOrder.push(block.id);
+        } else if (kind === 'diagram') {
+          const block = parseDiagramBlock(token.content, source.file, line + 1);
+          page.diagrams.push({ token, block, line });
+          page.figureOrder.push(block.id);
+        } else page.tables.push({ token, block: parseTableBlock(token.content, source.file, line + 1), line });
       } catch (error) {
         if (error instanceof ReportError) errors.push(error);
         else throw error;
       }
     }
     const ids = new Map<string, number>();
-    for (const site of [...page.charts.map((c) => ({ ...c, prefix: 'figure' })), ...page.tables.map((t) => ({ ...t, prefix: 'table' }))]) {
+    for (const site of [...page.charts.map((c) => ({ ...c, prefix: 'figure' })), ...page.diagrams.map((d) => ({ ...d, prefix: 'figure' })), ...page.tables.map((t) => ({ ...t, prefix: 'table' }))]) {
       const key = `${site.prefix}:${site.block.id}`;
       const previous = ids.get(key);
       if (previous !== undefined) {

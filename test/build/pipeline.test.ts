@@ -192,3 +192,38 @@ describe('tables, citations and math in chapters', () => {
     expect((error as ContentError).line).toBe(4);
   });
 });
+
+describe('diagrams', () => {
+  const diamond = {
+    id: 'diamond',
+    kind: 'text',
+    title: 'Diamond',
+    source: { ref: 'seed001' },
+    columns: [{ id: 'meaning', label: 'Meaning' }],
+    rows: ['Factors', 'Demand', 'Related industries', 'Rivalry', 'Government', 'Chance'].map((label, i) => ({ id: `n${i}`, label, cells: { meaning: `about ${label.toLowerCase()}` } })),
+  };
+  const render = async (body: string) => {
+    const { json } = await import('../helpers/fixture-project.ts');
+    const report = await buildReport(fixtureFiles({ 'data/diamond.json': json(diamond), ...chapter(body) }));
+    return report.pages.find((p) => p.slug === 'harvest')?.html ?? '';
+  };
+
+  it('draws a diamond from a text table, numbered together with charts in document order', async () => {
+    const html = await render('```chart\nid: crops\ntitle: Crops\ntable: harvest\n```\n\n```diagram\nid: porter\ntype: diamond\ntable: diamond\ntitle: The diamond\n```\n\nSee {@fig:porter}.\n');
+    expect(html).toContain('<span class="figure-number">Figure 1.2.</span> <span class="figure-title">The diamond</span>');
+    expect(html).toContain('class="diagram-node diamond-top" id="node-n0"><p class="node-title">Factors</p>');
+    expect(html).toMatch(/<ul class="diamond-outside"><li class="diagram-node" id="node-n4"><p class="node-title">Government<\/p>/);
+    expect(html).toContain('<a class="xref" href="/en/harvest/#fig-porter">Figure 1.2</a>');
+  });
+
+  it('draws numbered process steps written in the block', async () => {
+    const html = await render('```diagram\nid: stages\ntype: process\ntitle: Stages\nsteps:\n  - title: Identify\n    text: Find the members.\n  - title: Map\n```\n');
+    expect(html).toContain('<ol class="diagram diagram-process"><li class="diagram-node" id="node-step-1"><p class="node-title">Identify</p><p class="node-detail">Find the members.</p></li>');
+  });
+
+  it('rejects a diagram of a column the table does not have, with its line', async () => {
+    const error = await render('Intro.\n\n```diagram\nid: d\ntype: cards\ntable: diamond\ncolumns: [role]\ntitle: T\n```\n').catch((e: unknown) => e);
+    expect((error as ContentError).message).toBe('diagram "d": table "diamond" has no column "role"');
+    expect((error as ContentError).line).toBe(6);
+  });
+});

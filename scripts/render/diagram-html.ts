@@ -1,0 +1,61 @@
+/** Diagrams as HTML: semantic lists a screen reader can read, laid out by CSS as a diamond, cards or steps. */
+import type { References } from '../load/load-references.ts';
+import { localize, type Locale, type Table, type TextTable } from '../validate/table-schema.ts';
+import type { DiagramBlock } from './diagram-block.ts';
+import { escapeHtml } from './escape.ts';
+import { sourceLine } from './source-line.ts';
+import { t } from './ui-strings.ts';
+
+interface Node {
+  id: string;
+  title: string;
+  /** [column label, text] pairs. */
+  details: Array<[string, string]>;
+}
+
+function nodesOf(block: DiagramBlock, table: TextTable | undefined, locale: Locale): Node[] {
+  if (!table) return (block.steps ?? []).map((step, i) => ({ id: `step-${i + 1}`, title: step.title, details: step.text ? [['', step.text]] : [] }));
+  const columns = block.columns ? table.columns.filter((c) => block.columns?.includes(c.id)) : table.columns;
+  const rows = block.rows ? (block.rows.map((id) => table.rows.find((r) => r.id === id)).filter(Boolean) as TextTable['rows']) : table.rows;
+  return rows.map((row) => ({
+    id: row.id,
+    title: localize(row.label, locale),
+    details: columns.map((c): [string, string] => [localize(c.label, locale), localize(row.cells[c.id] ?? undefined, locale)]).filter(([, text]) => text !== ''),
+  }));
+}
+
+function nodeHtml(node: Node, showLabels: boolean, tag = 'li'): string {
+  const e = escapeHtml;
+  const details = node.details
+    .map(([label, text]) => (showLabels && label ? `<p class="node-detail"><span class="node-label">${e(label)}:</span> ${e(text)}</p>` : `<p class="node-detail">${e(text)}</p>`))
+    .join('');
+  return `<${tag} class="diagram-node" id="node-${e(node.id)}"><p class="node-title">${e(node.title)}</p>${details}</${tag}>`;
+}
+
+export function diagramHtml(block: DiagramBlock, number: string, table: Table | undefined, locale: Locale, references: References): string {
+  const e = escapeHtml;
+  const textTable = table && table.kind === 'text' ? table : undefined;
+  const nodes = nodesOf(block, textTable, locale);
+  const anchor = `fig-${block.id}`;
+  let body: string;
+  if (block.type === 'diamond') {
+    const [determinants, outside] = [nodes.slice(0, 4), nodes.slice(4)];
+    body = `<div class="diagram diagram-diamond">
+<ul class="diamond-determinants">${determinants.map((n, i) => nodeHtml({ ...n }, false).replace('class="diagram-node"', `class="diagram-node diamond-${['top', 'left', 'right', 'bottom'][i] ?? 'extra'}"`)).join('')}</ul>
+${block.centre ? `<p class="diamond-centre">${e(block.centre)}</p>` : ''}
+${outside.length ? `<ul class="diamond-outside">${outside.map((n) => nodeHtml(n, false)).join('')}</ul>` : ''}
+</div>`;
+  } else if (block.type === 'process') {
+    body = `<ol class="diagram diagram-process">${nodes.map((n) => nodeHtml(n, false)).join('')}</ol>`;
+  } else {
+    body = `<ul class="diagram diagram-cards">${nodes.map((n) => nodeHtml(n, true)).join('')}</ul>`;
+  }
+  const source = table ? `<p class="figure-source">${sourceLine(table, locale, references)}</p>` : '';
+  const description = block.description ? `<p class="diagram-description">${e(block.description)}</p>` : '';
+  return `<figure class="figure diagram-figure" id="${e(anchor)}">
+<figcaption class="figure-caption"><span class="figure-number">${e(t(locale, 'figure'))} ${e(number)}.</span> <span class="figure-title">${e(block.title)}</span></figcaption>
+${body}
+${description}${source}
+<p class="figure-links"><a href="#${e(anchor)}">${e(t(locale, 'permalink'))}</a></p>
+</figure>`;
+}
