@@ -56,17 +56,25 @@ function toSiteData(report: Report): SiteData {
     return { kind, locale, slug: kind, url: `/${locale}/${kind}/`, title, summary: '', isHome: false };
   };
   const englishHome = report.pages.find((p) => p.locale === 'en' && p.isHome);
+  // A chapter not yet translated is published in every language, in English, with a note.
+  const fallbacks = report.locales.flatMap((locale) =>
+    report.pages
+      .filter((p) => p.locale === 'en' && !p.isHome && !report.pages.some((q) => q.locale === locale && q.slug === p.slug))
+      .map((p): PageView => ({ ...p, locale, url: `/${locale}/${p.slug}/`, fallbackFrom: 'en' })),
+  );
+  const pages = [...report.pages, ...fallbacks];
   return {
     ...report,
+    pages,
     downloads: siteDownloads(report),
     pageOutputs: [
-      ...report.pages.map((p) => ({ ...p, permalink: `${p.url}index.html` })),
+      ...pages.map((p) => ({ ...p, permalink: `${p.url}index.html` })),
       ...(englishHome ? [{ ...englishHome, permalink: '/index.html' }] : []),
     ],
     dataPages: report.locales.map((locale) => generated('data', locale)),
     referencePages: report.locales.map((locale) => generated('references', locale)),
     qualityPages: report.locales.map((locale) => generated('quality', locale)),
-    quality: Object.fromEntries(report.locales.map((locale) => [locale, qualityView(report.checks, report.tableSource, report.locales, locale, new Set(report.pages.map((p) => p.url)))])),
+    quality: Object.fromEntries(report.locales.map((locale) => [locale, qualityView(report.checks, report.tableSource, report.locales, locale, new Set(pages.map((p) => p.url)))])),
     bibliography: bibliography(report.references),
   };
 }
@@ -98,6 +106,7 @@ export default function reportPlugin(eleventyConfig: any, options: { root?: stri
   eleventyConfig.addPassthroughCopy({ 'templates/assets/img': 'assets/img' });
   for (const family of ['pt-sans', 'pt-serif']) {
     eleventyConfig.addPassthroughCopy({ [`node_modules/@fontsource/${family}/files/${family}-{latin,latin-ext,cyrillic,cyrillic-ext}-{400,700}-normal.woff2`]: 'assets/fonts' });
+    if (family === 'pt-sans') eleventyConfig.addPassthroughCopy({ [`node_modules/@fontsource/${family}/files/${family}-{latin,latin-ext,cyrillic,cyrillic-ext}-{400,700}-italic.woff2`]: 'assets/fonts' });
   }
   for (const dir of ['content', 'data', 'scripts']) eleventyConfig.addWatchTarget(`${dir}/`);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true });

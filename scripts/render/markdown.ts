@@ -99,6 +99,17 @@ function inlineMath(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
+/** Keeps a computed number on the same line as the word or sign after it ("15.0 %", "182.2 thousand"). */
+function noBreakAfterValues(state: StateCore): void {
+  for (const block of state.tokens) {
+    const children = block.children ?? [];
+    children.forEach((child, i) => {
+      const next = children[i + 1];
+      if (child.type === VALUE_TOKEN && next?.type === 'text' && next.content.startsWith(' ')) next.content = `\u00a0${next.content.slice(1)}`;
+    });
+  }
+}
+
 /** Gives every report token the body line it stands on (markdown-it only maps block tokens). */
 function reportLines(state: StateCore): void {
   for (const block of state.tokens) {
@@ -148,13 +159,15 @@ export function createMarkdown(): MarkdownIt {
   md.core.ruler.after('inline', 'report_lines', reportLines);
   md.core.ruler.push('alignment_classes', alignmentClasses);
   md.core.ruler.after('inline', 'heading_ids', headingIds);
+  md.core.ruler.after('inline', 'no_break_after_values', noBreakAfterValues);
   // The footnote plugin's types target markdown-it's CommonJS typings; the runtime API is the same.
   md.use(footnote as unknown as PluginSimple);
   md.use(anchor, {
     slugify,
     level: [2, 3, 4],
     tabIndex: false,
-    permalink: anchor.permalink.linkInsideHeader({ symbol: '#', placement: 'after', ariaHidden: true, class: 'heading-anchor' }),
+    // The heading text is the permalink: focusable and read as the heading, unlike an aria-hidden "#".
+    permalink: anchor.permalink.headerLink({ class: 'heading-anchor' }),
   });
   return md;
 }

@@ -45,6 +45,8 @@ export interface PageView {
   findings: string[];
   calculations: Calculation[];
   figures: Array<{ anchor: string; number: string; title: string; csv: string; svg: string }>;
+  /** Set on a page published in a language it has not been translated into: the language of its text. */
+  fallbackFrom?: Locale;
 }
 
 interface RenderEnv {

@@ -48,7 +48,7 @@ export function tableHtml(table: Table, locale: Locale, references: References, 
   if (isNumericTable(table)) {
     unit = table.unit === '% of base year' ? `${table.basePeriod ?? ''} = 100` : unitLabel(table.unit as UnitId, locale);
     const periods = subset.columns ?? table.periods;
-    head = `<tr><th scope="col"></th>${periods.map((p) => `<th scope="col" class="num-col">${e(p)}</th>`).join('')}</tr>`;
+    head = `<tr><th scope="col"><span class="visually-hidden">${e(t(locale, 'series'))}</span></th>${periods.map((p) => `<th scope="col" class="num-col">${e(p)}</th>`).join('')}</tr>`;
     body = pick(table.rows)
       .map((row) => `<tr${row.role === 'total' ? ' class="total-row"' : ''}><th scope="row">${e(localize(row.label, locale))}</th>${periods.map((p) => {
         const v = row.values[p];
@@ -57,14 +57,15 @@ export function tableHtml(table: Table, locale: Locale, references: References, 
       .join('');
   } else {
     const columns = subset.columns ? table.columns.filter((c) => subset.columns?.includes(c.id)) : table.columns;
-    head = `<tr><th scope="col"></th>${columns.map((c) => `<th scope="col">${e(localize(c.label, locale))}</th>`).join('')}</tr>`;
+    head = `<tr><th scope="col"><span class="visually-hidden">${e(t(locale, 'series'))}</span></th>${columns.map((c) => `<th scope="col">${e(localize(c.label, locale))}</th>`).join('')}</tr>`;
     body = pick(table.rows).map((row) => `<tr><th scope="row">${e(localize(row.label, locale))}</th>${columns.map((c) => {
       const cell = row.cells[c.id];
       return `<td>${cell === null || cell === undefined ? '' : e(localize(cell, locale))}</td>`;
     }).join('')}</tr>`).join('');
   }
   const notes = [...(table.notes ?? []).map((n) => localize(n, locale)), ...(table.fixes ?? []).map((f) => `${f.path}: ${f.printed} → ${f.corrected}. ${localize(f.reason, locale)}`)];
-  return `<div class="table-scroll"><table class="data-table"><caption>${subset.captionHtml ?? e(localize(table.title, locale))}${unit ? ` <span class="table-unit">(${e(unit)})</span>` : ''}</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>
+  const label = e(localize(table.title, locale));
+  return `<div class="table-scroll" tabindex="0" role="region" aria-label="${label}"><table class="data-table"><caption>${subset.captionHtml ?? e(localize(table.title, locale))}${unit ? ` <span class="table-unit">(${e(unit)})</span>` : ''}</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>
 <p class="figure-source">${sourceLine(table, locale, references)}</p>${notes.length ? `<ul class="table-notes">${notes.map((n) => `<li>${e(t(locale, 'note'))}: ${e(n)}</li>`).join('')}</ul>` : ''}`;
 }
 

@@ -31,6 +31,8 @@ const STRINGS = {
     dataIntro: 'Every table the report uses, with its source, notes and corrections. Download any table as CSV or JSON.',
     backToText: 'Back to the text',
     footer: 'Every number on this site is computed from the data tables at build time.',
+    untranslated: 'This chapter has not been translated yet: it is shown in English.',
+    buildError: 'The last edit did not build. This page shows the previous version; fix the problem below and save again.',
     dataQuality: 'Data quality',
     qualityIntro: 'Every consistency check the build runs on the data: sums against totals, figures printed in the sources against the same figures recomputed, shares against 100, values against their bounds. Findings are slips in the sources that the report discusses.',
     qualityChecks: 'Checks',
@@ -79,6 +81,8 @@ const STRINGS = {
     dataIntro: 'Все таблицы, которые использует доклад, с источниками, примечаниями и исправлениями. Каждую таблицу можно скачать в CSV или JSON.',
     backToText: 'Вернуться к тексту',
     footer: 'Все числа на этом сайте рассчитаны из таблиц данных при сборке.',
+    untranslated: 'Эта глава ещё не переведена на русский язык: ниже приведён английский текст.',
+    buildError: 'Последняя правка не собралась. На странице показана предыдущая версия; исправьте ошибку ниже и сохраните файл снова.',
     dataQuality: 'Качество данных',
     qualityIntro: 'Все проверки согласованности, которые сборка выполняет над данными: суммы против итогов, напечатанные в источниках показатели против пересчитанных, доли против 100, значения против допустимых границ. Замечания — это ошибки источников, которые обсуждаются в докладе.',
     qualityChecks: 'Проверок',
@@ -101,12 +105,47 @@ const STRINGS = {
 
 export type UiKey = keyof (typeof STRINGS)['en'];
 
-/** Kazakh pages fall back to Russian UI strings until they are translated, then to English. */
-export function t(locale: string, key: UiKey): string {
-  const table = locale === 'ru' || locale === 'kk' ? STRINGS.ru : STRINGS.en;
-  return table[key];
-}
+/** Kazakh: the strings translated so far; the rest fall back to Russian, then English. */
+const KAZAKH: Partial<Record<UiKey, string>> = {
+  figure: 'Сурет',
+  figureRef: 'сур.',
+  tableRef: 'кесте',
+  tableLabel: 'Кесте',
+  data: 'Деректер',
+  series: 'Қатар',
+  permalink: 'Сілтеме',
+  source: 'Дереккөз',
+  sources: 'Дереккөздер',
+  note: 'Ескертпе',
+  calculations: 'Осы беттегі сандар қалай есептелді',
+  calculationsIntro: 'Мәтіндегі әр сан осында апарады: оның формуласы нақты бастапқы мәндерімен және олар алынған кесте.',
+  keyFindings: 'Негізгі қорытындылар',
+  chapters: 'Тараулар',
+  contents: 'Мазмұны',
+  skip: 'Мазмұнға өту',
+  home: 'Басты бет',
+  chapter: 'Тарау',
+  previous: 'Алдыңғы',
+  next: 'Келесі',
+  missing: 'деректер жоқ',
+  table: 'кесте',
+  language: 'Тіл',
+  dataAppendix: 'Қосымша: деректер',
+  references: 'Әдебиеттер',
+  dataIntro: 'Баяндамада пайдаланылған барлық кестелер дереккөздерімен, ескертпелерімен және түзетулерімен. Әр кестені CSV немесе JSON түрінде жүктеп алуға болады.',
+  backToText: 'Мәтінге оралу',
+  footer: 'Осы сайттағы барлық сандар құрастыру кезінде деректер кестелерінен есептеледі.',
+  dataQuality: 'Деректер сапасы',
+  untranslated: 'Бұл тарау әзірге қазақ тіліне аударылмаған: төменде ағылшын тіліндегі мәтіні берілген.',
+};
 
-export function uiStrings(locale: string): Record<UiKey, string> {
-  return locale === 'ru' || locale === 'kk' ? { ...STRINGS.ru } : { ...STRINGS.en };
+const BY_LOCALE: Record<string, Partial<Record<UiKey, string>>> = { en: STRINGS.en, ru: STRINGS.ru, kk: KAZAKH };
+const FALLBACK: Record<string, string[]> = { kk: ['kk', 'ru', 'en'], ru: ['ru', 'en'], en: ['en'] };
+
+export function t(locale: string, key: UiKey): string {
+  for (const candidate of FALLBACK[locale] ?? ['en']) {
+    const text = BY_LOCALE[candidate]?.[key];
+    if (text !== undefined) return text;
+  }
+  return STRINGS.en[key];
 }
