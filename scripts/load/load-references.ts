@@ -41,6 +41,16 @@ export async function loadReferences(files: ProjectFiles, file = REFERENCES_FILE
   return references;
 }
 
+/** The parts of an author–date citation: "Imashev" / "Bozhko et al." (or a short title) and the year. */
+export function citationParts(item: CslItem): { who: string; year?: string } {
+  const authors = item.author ?? [];
+  const name = (a: (typeof authors)[number]) => a.family ?? a.literal ?? a.given ?? '';
+  const short = typeof item['title-short'] === 'string' ? item['title-short'] : item.title;
+  const who = authors.length === 0 ? short : authors.length === 1 ? name(authors[0]!) : authors.length === 2 ? `${name(authors[0]!)} & ${name(authors[1]!)}` : `${name(authors[0]!)} et al.`;
+  const year = item.issued?.['date-parts']?.[0]?.[0] ?? item.issued?.literal;
+  return { who, year: year === undefined ? undefined : String(year) };
+}
+
 /** "Author (2021)", "Author and Other (2021)", "Author et al. (2021)", or the title for institutions. */
 export function shortCitation(item: CslItem): string {
   const authors = item.author ?? [];

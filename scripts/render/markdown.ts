@@ -79,6 +79,27 @@ function citation(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
+/**
+ * `@key` in running text is a narrative citation ("Imashev (2016) shows…"), as in Pandoc: an @ at
+ * the start of a word followed by a key. `\@` writes a literal @.
+ */
+function narrativeCitation(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const start = state.pos;
+  if (src.charCodeAt(start) !== 0x40 /* @ */) return false;
+  const before = start === 0 ? ' ' : (src[start - 1] ?? ' ');
+  if (!/[\s(]/.test(before)) return false;
+  const match = /^@([a-z][a-z0-9]*(?:-[a-z0-9]+)*)/.exec(src.slice(start));
+  if (!match) return false;
+  if (!silent) {
+    const token = state.push(CITE_TOKEN, '', 0);
+    const meta: InlineMeta & { narrative: true } = { source: match[0], offset: start, narrative: true };
+    token.meta = meta;
+  }
+  state.pos = start + match[0].length;
+  return true;
+}
+
 /** `$…$` with no space inside either dollar, and no digit right after the closing one ("$5 and $6" is not math). */
 function inlineMath(state: StateInline, silent: boolean): boolean {
   const src = state.src;
@@ -155,6 +176,7 @@ export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
   md.inline.ruler.before('emphasis', 'report_inline', reportInline);
   md.inline.ruler.before('link', 'report_cite', citation);
+  md.inline.ruler.before('emphasis', 'report_narrative_cite', narrativeCitation);
   md.inline.ruler.before('escape', 'report_math', inlineMath);
   md.core.ruler.after('inline', 'report_lines', reportLines);
   md.core.ruler.push('alignment_classes', alignmentClasses);

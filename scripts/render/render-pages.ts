@@ -15,7 +15,8 @@ import type { ParsedPage } from '../validate/parse-pages.ts';
 import { escapeHtml } from './escape.ts';
 import { figureCsv, figureHtml, figureSvgFile } from './figure-html.ts';
 import katex from 'katex';
-import { shortCitation } from '../load/load-references.ts';
+import { citationParts } from '../load/load-references.ts';
+import { localizeLocator } from './source-line.ts';
 import { isNumericTable } from '../validate/table-schema.ts';
 import { CITE_TOKEN, MATH_TOKEN, VALUE_TOKEN, XREF_TOKEN, type InlineMeta, type Token } from './markdown.ts';
 import type { TableBlock } from './table-block.ts';
@@ -135,11 +136,20 @@ function installRenderers(md: MarkdownIt): void {
     return `<a class="xref" href="${escapeHtml(target.url)}">${escapeHtml(word)} ${escapeHtml(target.number)}</a>`;
   };
   md.renderer.rules[CITE_TOKEN] = (tokens, idx, _options, env: RenderEnv) => {
-    const meta = tokens[idx]?.meta as InlineMeta;
-    const parts = parseCitation(meta.source).map(({ key, locator }) => {
+    const meta = tokens[idx]?.meta as InlineMeta & { narrative?: boolean };
+    const link = (key: string, text: string) => `<a class="cite" href="/${env.locale}/references/#ref-${escapeHtml(key)}">${escapeHtml(text)}</a>`;
+    const citations = parseCitation(meta.source);
+    if (meta.narrative) {
+      // "Imashev (2016)": the name in the sentence, the year in brackets.
+      const { key } = citations[0] ?? { key: '' };
       const item = env.references.get(key);
-      const name = item ? shortCitation(item) : key;
-      return `<a class="cite" href="/${env.locale}/references/#ref-${escapeHtml(key)}">${escapeHtml(name)}</a>${locator ? `, ${escapeHtml(locator)}` : ''}`;
+      const { who, year } = item ? citationParts(item) : { who: key, year: undefined };
+      return `<span class="citation">${link(key, year ? `${who} (${year})` : who)}</span>`;
+    }
+    const parts = citations.map(({ key, locator }) => {
+      const item = env.references.get(key);
+      const { who, year } = item ? citationParts(item) : { who: key, year: undefined };
+      return `${link(key, year ? `${who}, ${year}` : who)}${locator ? `, ${escapeHtml(localizeLocator(locator, env.locale))}` : ''}`;
     });
     return `<span class="citation">(${parts.join('; ')})</span>`;
   };
@@ -184,8 +194,9 @@ function checkPages(pages: ParsedPage[], tables: Tables, references: References,
     }
     for (const cite of page.cites) {
       for (const { key } of parseCitation(cite.meta.source)) {
-        if (!key) errors.push(new ContentError(`[${cite.meta.source}] is not a citation`, { file, line: cite.line, expected: '[@key] or [@key, Table 2] or [@a; @b]', fix: 'write @ before each key' }));
-        else if (!references.has(key)) errors.push(new ContentError(`[@${key}] cites a work that is not in the bibliography`, { file, line: cite.line, expected: 'an id of data/references.json', fix: `add the work to data/references.json, or use one of: ${[...references.keys()].slice(0, 10).join(', ')}…` }));
+        const written = (cite.meta as { narrative?: boolean }).narrative ? cite.meta.source : `[${cite.meta.source}]`;
+        if (!key) errors.push(new ContentError(`${written} is not a citation`, { file, line: cite.line, expected: '[@key] or [@key, Table 2] or [@a; @b]', fix: 'write @ before each key' }));
+        else if (!references.has(key)) errors.push(new ContentError(`${(cite.meta as { narrative?: boolean }).narrative ? '@' + key : `[@${key}]`} cites a work that is not in the bibliography`, { file, line: cite.line, expected: 'an id of data/references.json', fix: `add the work to data/references.json, or use one of: ${[...references.keys()].slice(0, 10).join(', ')}…; for a literal @ write \\@` }));
       }
     }
     for (const math of page.maths) {

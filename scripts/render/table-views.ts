@@ -57,7 +57,7 @@ export function tableHtml(table: Table, locale: Locale, references: References, 
       .join('');
   } else {
     const columns = subset.columns ? table.columns.filter((c) => subset.columns?.includes(c.id)) : table.columns;
-    head = `<tr><th scope="col"><span class="visually-hidden">${e(t(locale, 'series'))}</span></th>${columns.map((c) => `<th scope="col">${e(localize(c.label, locale))}</th>`).join('')}</tr>`;
+    head = `<tr><th scope="col"><span class="visually-hidden">${e(t(locale, 'item'))}</span></th>${columns.map((c) => `<th scope="col">${e(localize(c.label, locale))}</th>`).join('')}</tr>`;
     body = pick(table.rows).map((row) => `<tr><th scope="row">${e(localize(row.label, locale))}</th>${columns.map((c) => {
       const cell = row.cells[c.id];
       return `<td>${cell === null || cell === undefined ? '' : e(localize(cell, locale))}</td>`;

@@ -171,7 +171,13 @@ describe('tables, citations and math in chapters', () => {
   });
 
   it('renders an author–year citation linked to the bibliography', async () => {
-    expect(await render('As shown [@seed004, Table 1].\n')).toContain('<span class="citation">(<a class="cite" href="/en/references/#ref-seed004">Imashev (2016)</a>, Table 1)</span>');
+    expect(await render('As shown [@seed004, Table 1].\n')).toContain('<span class="citation">(<a class="cite" href="/en/references/#ref-seed004">Imashev, 2016</a>, Table 1)</span>');
+  });
+
+  it('renders a narrative citation and translates the locator on Russian pages', async () => {
+    expect(await render('As @seed004 shows, (e.g. @seed004) but not a@b.\n')).toContain('As <span class="citation"><a class="cite" href="/en/references/#ref-seed004">Imashev (2016)</a></span> shows, (e.g. <span class="citation">');
+    const report = await buildReport(fixtureFiles({ 'data/references.json': references, 'content/ru/01-harvest.md': page('title: Сбор', 'См. [@seed004, Table 1].\n') }));
+    expect(report.pages.find((p) => p.locale === 'ru')?.html).toContain('Imashev, 2016</a>, Таблица 1)');
   });
 
   it('stops on a citation of an unknown work with its line', async () => {
