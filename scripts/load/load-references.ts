@@ -46,17 +46,15 @@ export function citationParts(item: CslItem): { who: string; year?: string } {
   const authors = item.author ?? [];
   const name = (a: (typeof authors)[number]) => a.family ?? a.literal ?? a.given ?? '';
   const short = typeof item['title-short'] === 'string' ? item['title-short'] : item.title;
-  const who = authors.length === 0 ? short : authors.length === 1 ? name(authors[0]!) : authors.length === 2 ? `${name(authors[0]!)} & ${name(authors[1]!)}` : `${name(authors[0]!)} et al.`;
+  // CSL's citation-label gives institutions a short in-text name ("Bureau of National Statistics").
+  const label = typeof item['citation-label'] === 'string' ? item['citation-label'] : undefined;
+  const who = label ?? (authors.length === 0 ? short : authors.length === 1 ? name(authors[0]!) : authors.length === 2 ? `${name(authors[0]!)} & ${name(authors[1]!)}` : `${name(authors[0]!)} et al.`);
   const year = item.issued?.['date-parts']?.[0]?.[0] ?? item.issued?.literal;
   return { who, year: year === undefined ? undefined : String(year) };
 }
 
-/** "Author (2021)", "Author and Other (2021)", "Author et al. (2021)", or the title for institutions. */
+/** "Author (2021)", "Author & Other (2021)", "Author et al. (2021)", or the short name of an institution. */
 export function shortCitation(item: CslItem): string {
-  const authors = item.author ?? [];
-  const name = (a: (typeof authors)[number]) => a.family ?? a.literal ?? a.given ?? '';
-  const short = typeof item['title-short'] === 'string' ? item['title-short'] : item.title;
-  const who = authors.length === 0 ? short : authors.length === 1 ? name(authors[0]!) : authors.length === 2 ? `${name(authors[0]!)} & ${name(authors[1]!)}` : `${name(authors[0]!)} et al.`;
-  const year = item.issued?.['date-parts']?.[0]?.[0] ?? item.issued?.literal;
+  const { who, year } = citationParts(item);
   return year === undefined ? who : `${who} (${year})`;
 }
