@@ -10,6 +10,7 @@
  * every page was written (write/write-site.ts). Every stage reports all the problems it finds,
  * each with its file and line, before the build stops.
  */
+import { existsSync } from 'node:fs';
 import type { ProjectFiles } from './io.ts';
 import { loadContent } from './load/load-content.ts';
 import { loadReferences, type References } from './load/load-references.ts';
@@ -34,7 +35,7 @@ export interface Report {
   tableSource: Tables;
   /** Every consistency check's result, for the Data-quality page. */
   checks: CheckResult[];
-  stats: { tables: number; pages: number; charts: number; values: number; checks: number; findings: number };
+  stats: { tables: number; pages: number; charts: number; chartsRendered: number; values: number; checks: number; findings: number };
 }
 
 export async function buildReport(files: ProjectFiles): Promise<Report> {
@@ -51,8 +52,9 @@ export async function buildReport(files: ProjectFiles): Promise<Report> {
   const checks = runChecks(tables, new Set(sources.map((page) => page.slug)));
   computeReferences(pages, tables);
 
-  // 4 chart: every chart block to a checked, rendered, numbered figure.
-  const figures = await renderCharts(pages, tables, chapterNumber);
+  // 4 chart: every chart block to a checked, rendered, numbered figure (unchanged ones from the cache).
+  const chartStats = { rendered: 0, reused: 0 };
+  const figures = await renderCharts(pages, tables, chapterNumber, { root: existsSync(files.root) ? files.root : undefined, stats: chartStats });
 
   // 5 render: Markdown tokens to HTML fragments the templates place.
   const views = renderPages(md, pages, figures, tables, references, chapterNumber);
@@ -69,6 +71,7 @@ export async function buildReport(files: ProjectFiles): Promise<Report> {
       tables: tables.size,
       pages: views.length,
       charts: [...figures.values()].reduce((n, list) => n + list.length, 0),
+      chartsRendered: chartStats.rendered,
       values: pages.reduce((n, p) => n + p.values.length, 0),
       checks: checks.length,
       findings: checks.filter((c) => c.passed === false).length,

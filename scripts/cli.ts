@@ -1,5 +1,5 @@
 /**
- * The one entry point: `build`, `serve`, `check`. Expected failures (a ReportError: bad data,
+ * The one entry point: `build`, `serve`, `check`, `pdf`. Expected failures (a ReportError: bad data,
  * a broken reference) print the author-facing message and exit 1; anything else is a bug in the
  * generator and says so, with the stack behind --debug. Every run ends with one summary line.
  */
@@ -13,7 +13,7 @@ const root = process.cwd();
 
 function summary(report: Report, seconds: number, extra = ''): string {
   const s = report.stats;
-  return `${s.tables} tables, ${s.values} computed values, ${s.charts} charts, ${s.checks} checks (${s.findings} findings), ${s.pages} pages${extra} in ${seconds.toFixed(1)} s`;
+  return `${s.tables} tables, ${s.values} computed values, ${s.charts} charts (${s.chartsRendered} rendered), ${s.checks} checks (${s.findings} findings), ${s.pages} pages${extra} in ${seconds.toFixed(1)} s`;
 }
 
 async function main(command: string, args: string[]): Promise<number> {
@@ -40,13 +40,34 @@ async function main(command: string, args: string[]): Promise<number> {
       console.log(`wrote ${TABLE_SCHEMA_FILE}`);
       return 0;
     }
+    case 'pdf': {
+      // The whole report in one language as one PDF. Its own command: `build` stays as fast as it was.
+      const path = await import('node:path');
+      const { writePdf } = await import('./write/pdf.ts');
+      const { siteBaseUrl } = await import('./eleventy/report-plugin.ts');
+      const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+      const locale = option('lang') ?? 'en';
+      const out = option('out') ?? `_site/report-${locale}.pdf`;
+      let site = option('site');
+      let built = '';
+      if (!site) {
+        // A fresh build of the current sources, beside _site/ (which it leaves alone).
+        site = '.build/pdf-site';
+        const report = await buildReport(diskFiles(root));
+        await writeSite(report, { root, outDir: site });
+        built = `${summary(report, elapsed())}; `;
+      }
+      const result = await writePdf({ site: path.resolve(root, site), out: path.resolve(root, out), locale, baseUrl: siteBaseUrl() });
+      console.log(`wrote ${out}: ${built}${result.pages} pages, ${result.sections.length} parts in ${elapsed().toFixed(1)} s`);
+      return 0;
+    }
     case 'serve': {
       const { serve } = await import('./write/serve.ts');
       await serve(root, Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 8080));
       return -1;
     }
     default:
-      console.error(`unknown command "${command}": use build, serve, check or schema`);
+      console.error(`unknown command "${command}": use build, serve, check, pdf or schema`);
       return 2;
   }
 }

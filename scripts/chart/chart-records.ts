@@ -1,73 +1,106 @@
 /**
- * The data a chart plots, as long records, taken from a table by id and optionally turned into
- * an indicator (index or share) with the indicator functions, so a chart never recomputes by itself.
+ * The data a time-series chart plots, as long records, taken from a table by id and optionally
+ * turned into an indicator (index or share) with the indicator functions, so a chart never
+ * recomputes by itself. Used by every preset whose rows are series and whose periods are periods.
  */
 import { baseIndex, chainIndex, shareOf } from '../compute/indicators/index.ts';
 import { LookupProblem, numericTable, tableRow, wholeOf, type Tables } from '../compute/table-access.ts';
-import { localize, type NumericTable } from '../validate/table-schema.ts';
+import { localize, type NumericTable, type Row } from '../validate/table-schema.ts';
 import { unitLabel } from '../validate/units.ts';
 import type { ChartBlock } from './chart-block.ts';
-import type { ChartRecord } from './presets.ts';
+import type { ChartData, ChartRecord } from './chart-data.ts';
+import { chartWords } from './chart-strings.ts';
 
-export interface ChartData {
+export interface SeriesData extends ChartData {
   table: NumericTable;
   records: ChartRecord[];
+  /** Series in display order: [row id, label]. */
   series: Array<[string, string]>;
   periods: string[];
-  /** Unit of the plotted values, localized. */
-  unitText: string;
-  decimals: number;
-  /** For index charts: the period = 100. */
-  base?: string;
 }
 
-export function chartData(block: ChartBlock, tables: Tables, locale: string): ChartData {
-  const table = numericTable(tables, block.table);
-  const rows = (block.rows ?? table.rows.filter((r) => r.role !== 'memo').map((r) => r.id)).map((id) => tableRow(table, id));
-  const periods = block.periods ?? table.periods;
+export type SeriesOptions = Pick<ChartBlock, 'table' | 'rows' | 'periods' | 'transform' | 'base'> & { preset?: ChartBlock['preset'] };
+
+export function checkPeriods(table: NumericTable, periods: string[], option = 'periods'): void {
   for (const period of periods) {
-    if (!table.periods.includes(period)) throw new LookupProblem(`table "${table.id}" has no period "${period}"`, { expected: `one of ${table.periods.join(', ')}`, fix: 'correct "periods"' });
+    if (!table.periods.includes(period)) throw new LookupProblem(`table "${table.id}" has no period "${period}"`, { expected: `one of ${table.periods.join(', ')}`, fix: `correct "${option}"` });
   }
+}
+
+/** The rows a chart plots: the block's `rows`, or every row but memo rows (and total rows when asked). */
+export function chartRows(table: NumericTable, rows: string[] | undefined, exclude: Array<Row['role']> = ['memo']): Row[] {
+  return (rows ?? table.rows.filter((r) => !exclude.includes(r.role)).map((r) => r.id)).map((id) => tableRow(table, id));
+}
+
+export function chartData(block: SeriesOptions, tables: Tables, locale: string): SeriesData {
+  const table = numericTable(tables, block.table);
+  const rows = chartRows(table, block.rows);
+  const periods = block.periods ?? table.periods;
+  checkPeriods(table, periods);
   const base = block.base ?? (block.transform === 'base-index' || block.preset === 'index' ? (table.basePeriod ?? periods[0]) : undefined);
   if (base !== undefined && !table.periods.includes(base)) {
     throw new LookupProblem(`table "${table.id}" has no period "${base}" to use as base`, { expected: `one of ${table.periods.join(', ')}`, fix: 'correct "base"' });
   }
-  const { total } = wholeOf(table);
   const records: ChartRecord[] = [];
   for (const row of rows) {
     const series = localize(row.label, locale);
     for (const period of periods) {
-      const where = { table: table.id, row: row.id, period };
-      const value = row.values[period] ?? null;
-      let plotted = value;
-      if (block.transform === 'base-index' && base) plotted = baseIndex(value, row.values[base] ?? null, { ...where, period: base }).value;
-      if (block.transform === 'chain-index') {
-        const previous = table.periods[table.periods.indexOf(period) - 1];
-        plotted = previous === undefined ? null : chainIndex(value, row.values[previous] ?? null, { ...where, period: previous }).value;
-      }
-      if (block.transform === 'share') {
-        const whole = total ? (total.values[period] ?? null) : sumOrNull(rows.map((r) => r.values[period] ?? null));
-        plotted = shareOf(value, whole, where).value;
-      }
-      records.push({ period, series, key: row.id, value: plotted === null ? null : round(plotted, 6) });
+      records.push({ period, series, key: row.id, value: transformed(table, rows, row, period, block.transform, base) });
     }
   }
-  const transformed = block.transform !== undefined;
-  const unitText =
-    block.transform === 'base-index' ? indexUnit(locale, base ?? '') : block.transform === 'chain-index' ? unitLabel('% of previous year', locale) : block.transform === 'share' ? '%' : table.unit === '% of base year' ? indexUnit(locale, table.basePeriod ?? '') : unitLabel(table.unit as Parameters<typeof unitLabel>[0], locale);
+  const decimals = block.transform !== undefined ? 1 : table.decimals;
+  const series = rows.map((r): [string, string] => [r.id, localize(r.label, locale)]);
+  const valueOf = (key: string, period: string) => records.find((r) => r.key === key && r.period === period)?.value ?? null;
   return {
     table,
-    records: records.filter((r) => r.value !== null || !transformed || block.transform !== 'chain-index'),
-    series: rows.map((r) => [r.id, localize(r.label, locale)]),
-    periods,
-    unitText,
-    decimals: transformed ? 1 : table.decimals,
+    alsoTables: [],
+    records: block.transform === 'chain-index' ? records.filter((r) => r.value !== null) : records,
+    csvFields: ['period', 'series', 'key', 'value'],
+    view: {
+      corner: chartWords(locale).series,
+      columns: periods.map((p) => ({ key: p, label: p })),
+      rows: series.map(([key, label]) => ({ key, label, cells: periods.map((p) => valueOf(key, p)) })),
+    },
+    unitText: plottedUnit(table, block.transform, base, locale),
+    decimals,
     base,
+    credits: [],
+    series,
+    periods,
   };
 }
 
-function indexUnit(locale: string, base: string): string {
-  return locale === 'en' ? `index, ${base} = 100` : `индекс, ${base} = 100`;
+/** One row's value in one period, or the indicator `transform` asks for. */
+export function transformed(table: NumericTable, rows: Row[], row: Row, period: string, transform: ChartBlock['transform'], base: string | undefined): number | null {
+  const where = { table: table.id, row: row.id, period };
+  const value = row.values[period] ?? null;
+  let plotted = value;
+  if (transform === 'base-index' && base) plotted = baseIndex(value, row.values[base] ?? null, { ...where, period: base }).value;
+  if (transform === 'chain-index') {
+    const previous = table.periods[table.periods.indexOf(period) - 1];
+    plotted = previous === undefined ? null : chainIndex(value, row.values[previous] ?? null, { ...where, period: previous }).value;
+  }
+  if (transform === 'share') {
+    const { total } = wholeOf(table);
+    const whole = total ? (total.values[period] ?? null) : sumOrNull(rows.map((r) => r.values[period] ?? null));
+    plotted = shareOf(value, whole, where).value;
+  }
+  return plotted === null ? null : round(plotted, 6);
+}
+
+export function plottedUnit(table: NumericTable, transform: ChartBlock['transform'], base: string | undefined, locale: string): string {
+  if (transform === 'base-index') return chartWords(locale).indexUnit(base ?? '');
+  if (transform === 'chain-index') return unitLabel('% of previous year', locale);
+  if (transform === 'share') return '%';
+  if (table.unit === '% of base year') return chartWords(locale).indexUnit(table.basePeriod ?? '');
+  return unitLabel(table.unit as Parameters<typeof unitLabel>[0], locale);
+}
+
+/** Whether values on this scale read as an index (100 = no change). */
+export function isIndexScale(table: NumericTable, transform: ChartBlock['transform']): boolean {
+  if (transform === 'base-index' || transform === 'chain-index') return true;
+  if (transform === 'share') return false;
+  return table.unit === '% of base year' || table.unit === '% of previous year';
 }
 
 function sumOrNull(values: Array<number | null>): number | null {
@@ -75,7 +108,7 @@ function sumOrNull(values: Array<number | null>): number | null {
 }
 
 /** Drops floating-point noise (1.0000000002) before values reach SVG, CSV and tooltips. */
-function round(value: number, digits: number): number {
+export function round(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }

@@ -4,10 +4,12 @@
  * 2. it compiles with no warnings;
  * 3. every field it encodes exists in the data it gets.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
+import standalone from 'ajv/dist/standalone/index.js';
 import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 
@@ -20,13 +22,45 @@ function schemaDir(): string {
   return path.join(dir, 'build');
 }
 
+let compiledSchemaDir: string | undefined;
+
+/**
+ * Where the compiled schema validator is kept between builds (e.g. `.cache/vega-lite/`).
+ * Compiling the Vega-Lite schema takes about ten seconds; loading the compiled code, under one.
+ * The file name is a hash of the schema and the Vega-Lite and Ajv versions, so it is never stale.
+ */
+export function keepCompiledSchemaIn(dir: string | undefined): void {
+  compiledSchemaDir = dir;
+}
+
 function schemaValidator(): ValidateFunction {
-  // Compiling the Vega-Lite schema takes a moment: do it once, and only when a chart needs it.
-  if (!validator) {
-    // The schema is not in vega-lite's package exports: read it next to the resolved entry point.
-    const schema = JSON.parse(readFileSync(path.join(schemaDir(), 'vega-lite-schema.json'), 'utf8')) as object;
-    const ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false, validateFormats: false, logger: false });
-    validator = ajv.compile(schema);
+  // Do it once per process, and only when a chart needs it.
+  if (validator) return validator;
+  // The schema is not in vega-lite's package exports: read it next to the resolved entry point.
+  const text = readFileSync(path.join(schemaDir(), 'vega-lite-schema.json'), 'utf8');
+  const ajvVersion = (JSON.parse(readFileSync(require.resolve('ajv/package.json'), 'utf8')) as { version: string }).version;
+  const key = createHash('sha256').update(`${vl.version}\0${ajvVersion}\0${text}`).digest('hex').slice(0, 16);
+  const file = compiledSchemaDir ? path.join(compiledSchemaDir, `vega-lite-schema-${key}.cjs`) : undefined;
+  if (file && existsSync(file)) {
+    try {
+      validator = require(file) as ValidateFunction;
+      return validator;
+    } catch {
+      // A damaged file: compile again below and replace it.
+    }
+  }
+  const ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false, validateFormats: false, logger: false, ...(file ? { code: { source: true } } : {}) });
+  const compiled = ajv.compile(JSON.parse(text) as object);
+  validator = compiled;
+  if (file) {
+    const temporary = `${file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(temporary, standalone.default(ajv, compiled));
+      renameSync(temporary, file);
+    } catch {
+      rmSync(temporary, { force: true });
+    }
   }
   return validator;
 }

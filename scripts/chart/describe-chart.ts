@@ -1,32 +1,15 @@
 /**
- * A text description generated from the data a chart plots: what it shows, the range of periods,
- * each series' first and last values and the extremes. It is the SVG's accessible description
- * and the figure's printed summary; authors can override it in the chart block.
+ * Text descriptions generated from the data a chart plots, one per kind of chart: what it shows,
+ * the range, first and last values and extremes for series; filled cells per row for a matrix;
+ * the highest and lowest units for a map; the leaders on each axis for a portfolio. A description
+ * is the SVG's accessible description and the figure's printed summary; authors can override it.
  */
+import type { ChartRecord } from './chart-data.ts';
+import { chartWords, sentence as endSentence } from './chart-strings.ts';
 import { formatNumber } from './locale.ts';
-import type { ChartRecord } from './presets.ts';
-
-const WORDS = {
-  en: {
-    shows: (title: string, unit: string) => `${title} (${unit}).`,
-    periods: (first: string, last: string, n: number) => `${n} series from ${first} to ${last}.`,
-    oneSeries: (first: string, last: string) => `From ${first} to ${last}.`,
-    change: (s: string, a: string, pa: string, b: string, pb: string) => `${s}: ${a} in ${pa}, ${b} in ${pb}`,
-    extremes: (max: string, pmax: string, min: string, pmin: string) => ` (highest ${max} in ${pmax}, lowest ${min} in ${pmin})`,
-    missing: (s: string) => `${s}: no data`,
-  },
-  ru: {
-    shows: (title: string, unit: string) => `${title} (${unit}).`,
-    periods: (first: string, last: string, n: number) => `Рядов: ${n}, период ${first}–${last}.`,
-    oneSeries: (first: string, last: string) => `Период ${first}–${last}.`,
-    change: (s: string, a: string, pa: string, b: string, pb: string) => `${s}: ${a} в ${pa} г., ${b} в ${pb} г.`,
-    extremes: (max: string, pmax: string, min: string, pmin: string) => ` (максимум ${max} в ${pmax} г., минимум ${min} в ${pmin} г.)`,
-    missing: (s: string) => `${s}: нет данных`,
-  },
-};
 
 export function describeChart(title: string, unit: string, records: ChartRecord[], series: Array<[string, string]>, decimals: number, locale: string): string {
-  const words = locale === 'ru' || locale === 'kk' ? WORDS.ru : WORDS.en;
+  const words = chartWords(locale);
   const fmt = (v: number) => formatNumber(v, decimals, locale);
   const periods = [...new Set(records.map((r) => r.period))].sort();
   const first = periods[0] ?? '';
@@ -45,5 +28,73 @@ export function describeChart(title: string, unit: string, records: ChartRecord[
     }
     return text;
   });
-  return `${parts.join(' ')} ${lines.join('; ')}.`;
+  return `${parts.join(' ')} ${endSentence(lines.join('; '))}`;
+}
+
+
+/** A heatmap: the series description, then the highest and lowest cells. */
+export function describeHeatmap(title: string, unit: string, records: ChartRecord[], series: Array<[string, string]>, decimals: number, locale: string): string {
+  const words = chartWords(locale);
+  const cells = records.filter((r): r is ChartRecord & { value: number } => r.value !== null);
+  const text = describeChart(title, unit, records, series, decimals, locale);
+  if (cells.length < 2) return text;
+  const max = cells.reduce((m, c) => (c.value > m.value ? c : m));
+  const min = cells.reduce((m, c) => (c.value < m.value ? c : m));
+  const fmt = (v: number) => formatNumber(v, decimals, locale);
+  return `${text} ${words.highestCell(max.series, max.period, fmt(max.value))} ${words.lowestCell(min.series, min.period, fmt(min.value))}`;
+}
+
+/** A matrix of marks: its size, then how many cells of each row are filled. */
+export function describeMatrix(title: string, rows: Array<{ label: string; filled: number }>, columns: number, locale: string): string {
+  const words = chartWords(locale);
+  const filled = rows.reduce((n, r) => n + r.filled, 0);
+  const lines = rows.map((r) => words.filledInRow(r.label, r.filled, columns));
+  return `${endSentence(title)} ${words.matrix(rows.length, columns, filled)} ${endSentence(lines.join('; '))}`;
+}
+
+export interface DescribedUnit {
+  label: string;
+  value: number | null;
+}
+
+/** A map of values: how many units, the highest and the lowest, and those without data. */
+export function describeValueMap(title: string, unit: string, period: string, units: DescribedUnit[], unitWord: string, decimals: number, locale: string): string {
+  const words = chartWords(locale);
+  const fmt = (v: number) => formatNumber(v, decimals, locale);
+  const known = units.filter((u): u is DescribedUnit & { value: number } => u.value !== null);
+  const parts = [words.shows(title, unit), words.mapOf(units.length, unitWord, period)];
+  if (known.length) {
+    const max = known.reduce((m, u) => (u.value > m.value ? u : m));
+    const min = known.reduce((m, u) => (u.value < m.value ? u : m));
+    parts.push(`${words.highestUnit(max.label, fmt(max.value))}; ${words.lowestUnit(min.label, fmt(min.value))}.`);
+  }
+  const missing = units.filter((u) => u.value === null).map((u) => u.label);
+  if (missing.length) parts.push(words.noDataUnits(missing.join(', ')));
+  return parts.join(' ');
+}
+
+/** A map of classes: the units in each class, in the classes' order. */
+export function describeClassMap(title: string, subtitle: string, classes: Array<{ name: string; units: string[] }>, total: number, unitWord: string, locale: string): string {
+  const words = chartWords(locale);
+  const lines = classes.filter((c) => c.units.length).map((c) => words.classMembers(c.name, c.units.join(', ')));
+  return `${words.shows(title, subtitle)} ${words.mapOf(total, unitWord, '')} ${endSentence(lines.join('; '))}`;
+}
+
+export interface PortfolioAxis {
+  title: string;
+  decimals: number;
+  values: Array<{ label: string; value: number | null }>;
+}
+
+/** A portfolio: what each axis is, and which unit leads on each. */
+export function describePortfolio(title: string, x: PortfolioAxis, y: PortfolioAxis, size: PortfolioAxis, locale: string): string {
+  const words = chartWords(locale);
+  const leader = (axis: PortfolioAxis) => {
+    const known = axis.values.filter((v): v is { label: string; value: number } => v.value !== null);
+    if (!known.length) return undefined;
+    const top = known.reduce((m, v) => (v.value > m.value ? v : m));
+    return words.portfolioTop(axis.title, top.label, formatNumber(top.value, axis.decimals, locale));
+  };
+  const leaders = [leader(x), leader(y), leader(size)].filter((s): s is string => s !== undefined);
+  return `${endSentence(title)} ${words.portfolio(x.values.length, x.title, y.title, size.title)} ${leaders.map(endSentence).join(' ')}`;
 }

@@ -1,7 +1,7 @@
 /** A ```chart block's YAML, checked against the chart-block schema, with file lines in errors. */
 import { parseDocument } from 'yaml';
 import { ChartError } from '../errors.ts';
-import { ChartBlock, PRESETS } from './chart-block.ts';
+import { ChartBlock, PRESET_OPTIONS, PRESETS } from './chart-block.ts';
 
 /** `firstLine` is the file line of the block's first YAML line. */
 export function parseChartBlock(text: string, file: string, firstLine: number): ChartBlock {
@@ -15,11 +15,24 @@ export function parseChartBlock(text: string, file: string, firstLine: number): 
       fix: 'check indentation and quoting',
     });
   }
+  const lineOf = (key: string) => firstLine + Math.max(0, text.split('\n').findIndex((line) => line.startsWith(`${key}:`)));
   const parsed = ChartBlock.safeParse(doc.toJS());
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    // Options another preset reads are a mistake here (a `period:` on a line chart does nothing).
+    const allowed: readonly string[] = PRESET_OPTIONS[parsed.data.preset];
+    const stray = Object.keys(parsed.data).filter((key) => !allowed.includes(key));
+    if (stray.length) {
+      throw new ChartError(`chart option${stray.length > 1 ? 's' : ''} ${stray.join(', ')} ${stray.length > 1 ? 'do' : 'does'} not apply to preset "${parsed.data.preset}"`, {
+        file,
+        line: lineOf(stray[0] ?? ''),
+        expected: `options of "${parsed.data.preset}": ${allowed.join(', ')}`,
+        fix: 'remove the option, or choose the preset it belongs to (see scripts/chart/chart-block.ts)',
+      });
+    }
+    return parsed.data;
+  }
   const issue = parsed.error.issues[0];
   const key = String(issue?.path[0] ?? '');
-  const keyLine = text.split('\n').findIndex((line) => line.startsWith(`${key}:`));
   const problem =
     issue?.code === 'invalid_value' && key === 'preset'
       ? `unknown chart preset ${JSON.stringify(doc.toJS()?.preset)}`
@@ -28,11 +41,8 @@ export function parseChartBlock(text: string, file: string, firstLine: number): 
         : `chart option "${issue?.path.join('.') ?? ''}" is invalid: ${issue?.message ?? ''}`;
   throw new ChartError(problem, {
     file,
-    line: firstLine + Math.max(0, keyLine),
-    expected:
-      key === 'preset'
-        ? `one of ${PRESETS.join(', ')}`
-        : 'id, title, table (required); subtitle, preset, rows, periods, transform, base, description, spec, height',
-    fix: key === 'preset' ? 'use one of the presets, or "raw" with a Vega-Lite "spec"' : 'correct the option (see the authoring guide in README.md)',
+    line: lineOf(issue?.code === 'unrecognized_keys' ? (issue.keys[0] ?? key) : key),
+    expected: key === 'preset' ? `one of ${PRESETS.join(', ')}` : `id, title, table (required); ${Object.keys(ChartBlock.shape).filter((k) => !['id', 'title', 'table'].includes(k)).join(', ')}`,
+    fix: key === 'preset' ? 'use one of the presets, or "raw" with a Vega-Lite "spec"' : 'correct the option (see the options of each preset in scripts/chart/chart-block.ts)',
   });
 }

@@ -1,18 +1,18 @@
 /**
- * Stage 4 (chart) for one chart block: table → records → Vega-Lite spec (preset or raw, with the
- * table's data injected) → three checks → Vega → SVG. The result carries everything a figure
- * shows: SVG, the compiled Vega spec for the browser, the plotted records and the description.
+ * Stage 4 (chart) for one chart block: preset (or raw spec) → the records it plots and a
+ * Vega-Lite spec over them → three checks → Vega → SVG, the last part skipped when the cache
+ * holds the SVG of exactly these inputs. The result carries everything a figure shows: SVG, the
+ * compiled Vega spec for the browser, the plotted records, the Data view and the description.
  */
-import type { TopLevelSpec } from 'vega-lite';
+import type { Config } from 'vega-lite';
 import { LookupProblem, type Tables } from '../compute/table-access.ts';
-import { ChartError } from '../errors.ts';
-import { localize } from '../validate/table-schema.ts';
+import { ChartError, IndicatorError } from '../errors.ts';
 import type { ChartBlock } from './chart-block.ts';
-import { chartData, type ChartData } from './chart-records.ts';
-import { compileWithWarnings, missingFields, schemaProblems } from './check-spec.ts';
-import { describeChart } from './describe-chart.ts';
-import { buildPresetSpec } from './presets.ts';
-import { renderSvg } from './render-svg.ts';
+import { cacheKey, type ChartCache, type ChartStats } from './chart-cache.ts';
+import type { ChartData } from './chart-data.ts';
+import { vegaLocale } from './locale.ts';
+import { PRESET_BUILDERS, type PreparedChart } from './presets.ts';
+import { runRenderJob, type RenderJob, type RenderResult } from './render-job.ts';
 import { THEME } from './theme.ts';
 
 export interface RenderedChart {
@@ -22,6 +22,8 @@ export interface RenderedChart {
   description: string;
   vega: object;
   svg: string;
+  /** Whether the page ships the Vega spec for the interactive version. */
+  interactive: boolean;
 }
 
 export interface ChartContext {
@@ -33,45 +35,72 @@ export interface ChartContext {
   anchor: string;
 }
 
-const PERIOD_TITLE: Record<string, string> = { en: 'Year', ru: 'Год', kk: 'Жыл' };
-
-export async function renderChart(block: ChartBlock, tables: Tables, context: ChartContext): Promise<RenderedChart> {
-  const fail = (problem: string, expected: string, fix: string) => new ChartError(problem, { file: context.file, line: context.line, expected, fix });
-  let data: ChartData;
-  try {
-    data = chartData(block, tables, context.locale);
-  } catch (error) {
-    if (error instanceof LookupProblem) throw fail(`chart "${block.id}": ${error.message}`, error.details.expected ?? '', error.details.fix ?? '');
-    throw error;
-  }
-  const valueFormat = `,.${data.decimals}f`;
-  const spec = block.preset === 'raw' ? rawSpec(block, data, fail) : buildPresetSpec(block.preset, {
-    records: data.records,
-    series: data.series,
-    periodTitle: localize(data.table.periodLabel, context.locale) || PERIOD_TITLE[context.locale] || 'Year',
-    valueTitle: data.unitText,
-    valueFormat,
-    height: block.height,
-  });
-
-  const invalid = schemaProblems(spec);
-  if (invalid.length) throw fail(`chart "${block.id}" is not valid Vega-Lite: ${invalid.join('; ')}`, 'a spec that follows the Vega-Lite v6 schema', 'correct the spec (https://vega.github.io/vega-lite/docs/)');
-  const unknown = missingFields(spec, ['period', 'series', 'key', 'value', 'order', 'labelAt']);
-  if (unknown.length) {
-    const list = unknown.map((u) => `"${u.field}" (at ${u.path})`).join(', ');
-    throw fail(`chart "${block.id}" encodes field${unknown.length > 1 ? 's' : ''} ${list} that the data does not have`, 'fields of the injected data: period, series, key, value', 'use one of those field names');
-  }
-  const compiled = compileWithWarnings(spec, THEME);
-  if (compiled.warnings.length) throw fail(`chart "${block.id}" compiles with warnings: ${compiled.warnings.join('; ')}`, 'a spec that compiles without warnings', 'correct the spec as the warning says');
-
-  const subtitle = block.subtitle ?? data.unitText;
-  const description = block.description ?? describeChart(block.title, subtitle, data.records, data.series, data.decimals, context.locale);
-  const svg = await renderSvg(compiled.vega, { locale: context.locale, id: context.anchor, title: block.title, description });
-  return { block, data, subtitle, description, vega: compiled.vega, svg };
+export interface RenderOptions {
+  /** Folder of boundary files for choropleth maps; without one, maps are tile grids. */
+  boundariesDir?: string;
+  theme?: Config;
+  cache?: ChartCache;
+  stats?: ChartStats;
+  /** Runs render jobs; defaults to running them in this thread. */
+  run?: (job: RenderJob) => Promise<RenderResult>;
 }
 
-function rawSpec(block: ChartBlock, data: ChartData, fail: (p: string, e: string, f: string) => ChartError): TopLevelSpec {
-  if (!block.spec) throw fail(`chart "${block.id}" uses preset "raw" but has no "spec"`, 'a Vega-Lite spec under "spec:"', 'add the spec, or choose a preset');
-  const { data: _ignored, ...rest } = block.spec;
-  return { ...rest, data: { values: data.records } } as TopLevelSpec;
+export interface PreparedFigure {
+  block: ChartBlock;
+  prepared: PreparedChart;
+  subtitle: string;
+  description: string;
+  job: RenderJob;
+  key: string;
+}
+
+function chartError(context: ChartContext, problem: string, expected?: string, fix?: string): ChartError {
+  return new ChartError(problem, { file: context.file, line: context.line, expected, fix });
+}
+
+/** Everything but the rendering: the preset's data and spec, the description and the cache key. */
+export function prepareFigure(block: ChartBlock, tables: Tables, context: ChartContext, options: RenderOptions = {}): PreparedFigure {
+  let prepared: PreparedChart;
+  try {
+    prepared = PRESET_BUILDERS[block.preset](block, { tables, locale: context.locale, boundariesDir: options.boundariesDir });
+  } catch (error) {
+    if (error instanceof LookupProblem) throw chartError(context, `chart "${block.id}": ${error.message}`, error.details.expected, error.details.fix);
+    if (error instanceof IndicatorError) throw chartError(context, `chart "${block.id}": ${error.message}${error.where ? ` (${error.where})` : ''}`, error.expected, error.fix);
+    throw error;
+  }
+  const subtitle = block.subtitle ?? prepared.subtitle;
+  const description = block.description ?? prepared.description;
+  const fields = [...new Set([...prepared.data.records.flatMap((r) => Object.keys(r)), ...prepared.extraFields, ...(block.preset === 'raw' ? ['period', 'series', 'key', 'value'] : [])])];
+  const theme = options.theme ?? THEME;
+  const job: RenderJob = { chart: block.id, spec: prepared.spec, fields, theme, svg: { locale: context.locale, id: context.anchor, title: block.title, description } };
+  // The locale enters through its number formats as well as its name.
+  const key = cacheKey({ job, locale: vegaLocale(context.locale) });
+  return { block, prepared, subtitle, description, job, key };
+}
+
+/** Renders a prepared figure, or takes its SVG from the cache. */
+export async function renderPrepared(figure: PreparedFigure, context: ChartContext, options: RenderOptions = {}): Promise<RenderedChart> {
+  let rendered = await options.cache?.get(figure.key);
+  if (rendered) {
+    if (options.stats) options.stats.reused++;
+  } else {
+    const result = await (options.run ?? runRenderJob)(figure.job);
+    if (!result.ok) throw chartError(context, result.problem, result.expected, result.fix);
+    rendered = { vega: result.vega, svg: result.svg };
+    if (options.stats) options.stats.rendered++;
+    await options.cache?.set(figure.key, rendered);
+  }
+  return {
+    block: figure.block,
+    data: figure.prepared.data,
+    subtitle: figure.subtitle,
+    description: figure.description,
+    vega: rendered.vega,
+    svg: rendered.svg,
+    interactive: figure.prepared.interactive ?? true,
+  };
+}
+
+export async function renderChart(block: ChartBlock, tables: Tables, context: ChartContext, options: RenderOptions = {}): Promise<RenderedChart> {
+  return renderPrepared(prepareFigure(block, tables, context, options), context, options);
 }

@@ -1,11 +1,24 @@
 /**
- * Stage 4 (chart) for the whole report: every chart block of every page rendered to SVG, and
- * numbered per chapter ("Figure 3.2") so cross-references can be resolved in the render stage.
+ * Stage 4 (chart) for the whole report: every chart block of every page becomes a numbered
+ * figure ("Figure 3.2", per chapter) with its SVG, so cross-references can be resolved in the
+ * render stage. Three steps, so the expensive one could run in parallel:
+ *
+ *   1 prepare   each block → records, Vega-Lite spec, description, cache key   (cheap, in order)
+ *   2 render    each spec not in the cache → checks → Vega → SVG            (jobs: plain JSON)
+ *   3 number    figures per chapter, with what a citation needs
+ *
+ * Side effects come in through `ChartStageOptions`: the cache (default `.cache/charts/` under
+ * the project root), the boundaries folder, the report's date for citations.
  */
+import path from 'node:path';
+import type { Config } from 'vega-lite';
 import { throwIfAny, ReportError } from '../errors.ts';
 import type { Tables } from '../compute/table-access.ts';
 import type { ParsedPage } from '../validate/parse-pages.ts';
-import { renderChart, type RenderedChart } from './render-chart.ts';
+import { resolveBoundariesDir } from './boundaries.ts';
+import { diskCache, newStats, type ChartCache, type ChartStats } from './chart-cache.ts';
+import { keepCompiledSchemaIn } from './check-spec.ts';
+import { prepareFigure, renderPrepared, type PreparedFigure, type RenderedChart, type RenderOptions } from './render-chart.ts';
 
 export interface Figure {
   id: string;
@@ -14,29 +27,120 @@ export interface Figure {
   number: string;
   pageFile: string;
   chart: RenderedChart;
+  /** For the "cite this figure" line. */
+  citation: FigureCitation;
+}
+
+export interface FigureCitation {
+  /** Title of the report (its home page in the figure's language). */
+  report: string;
+  /** Date of this edition of the report (YYYY-MM-DD), when one is configured. */
+  date?: string;
+}
+
+export interface ChartStageOptions {
+  /** Project root: where `.cache/charts/` is, and what `../shared/geo` is relative to. Default: the working directory. */
+  root?: string;
+  /** Boundary files for maps; `null` for none. Default: REPORT_BOUNDARIES_DIR, or ../shared/geo beside the root. */
+  boundariesDir?: string | null;
+  /** Default: a disk cache under `<root>/.cache/charts/`; `false` renders every chart. */
+  cache?: ChartCache | false;
+  /** Counts rendered and reused charts. */
+  stats?: ChartStats;
+  theme?: Config;
+  /** Date of this edition (YYYY-MM-DD) for citations. Default: from SOURCE_DATE_EPOCH; none if unset. */
+  date?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Renders a job elsewhere; default in this thread (or the worker pool, with `workers`). */
+  run?: RenderOptions['run'];
+  /** How many jobs run at once when `run` is given. */
+  concurrency?: number;
+  /** Render in this many worker threads (render-pool.ts) when more than one; default 1, in this thread. */
+  workers?: number;
 }
 
 export const figureAnchor = (id: string) => `fig-${id}`;
 
-export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterNumber: (page: ParsedPage) => number): Promise<Map<ParsedPage, Figure[]>> {
+/** The edition date for citations: configured, else SOURCE_DATE_EPOCH; never the clock. */
+export function editionDate(options: Pick<ChartStageOptions, 'date' | 'env'>): string | undefined {
+  if (options.date) return options.date;
+  const epoch = (options.env ?? process.env).SOURCE_DATE_EPOCH;
+  if (epoch === undefined || !/^\d+$/.test(epoch.trim())) return undefined;
+  return new Date(Number(epoch.trim()) * 1000).toISOString().slice(0, 10);
+}
+
+export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterNumber: (page: ParsedPage) => number, options: ChartStageOptions = {}): Promise<Map<ParsedPage, Figure[]>> {
+  const root = options.root ?? process.cwd();
+  const env = options.env ?? process.env;
+  const renderOptions: RenderOptions = {
+    boundariesDir: options.boundariesDir === null ? undefined : (options.boundariesDir ?? resolveBoundariesDir(root, env)),
+    theme: options.theme,
+    cache: options.cache === false ? undefined : (options.cache ?? diskCache(path.join(root, '.cache', 'charts'))),
+    stats: options.stats ?? newStats(),
+    run: options.run,
+  };
+  const date = editionDate(options);
   const errors: ReportError[] = [];
-  const figures = new Map<ParsedPage, Figure[]>();
+  const schemaDir = path.join(root, '.cache', 'vega-lite');
+  keepCompiledSchemaIn(schemaDir);
+
+  // 1 prepare
+  const jobs: Array<{ page: ParsedPage; index: number; figure: PreparedFigure; context: Parameters<typeof renderPrepared>[1] }> = [];
   for (const page of pages) {
-    const list: Figure[] = [];
-    for (const [i, site] of page.charts.entries()) {
-      const anchor = figureAnchor(site.block.id);
+    for (const [index, site] of page.charts.entries()) {
+      const context = { file: page.source.file, line: site.line, locale: page.source.locale, anchor: figureAnchor(site.block.id) };
       try {
-        const chart = await renderChart(site.block, tables, { file: page.source.file, line: site.line, locale: page.source.locale, anchor });
-        const figure: Figure = { id: site.block.id, anchor, number: `${chapterNumber(page)}.${i + 1}`, pageFile: page.source.file, chart };
-        site.token.meta = { figure };
-        list.push(figure);
+        jobs.push({ page, index, figure: prepareFigure(site.block, tables, context, renderOptions), context });
       } catch (error) {
         if (error instanceof ReportError) errors.push(error);
         else throw error;
       }
     }
-    figures.set(page, list);
   }
   throwIfAny(errors);
+
+  // 2 render (in order; with a runner elsewhere, several at a time)
+  const rendered = new Array<RenderedChart | undefined>(jobs.length);
+  const workers = Math.max(1, Math.floor(options.workers ?? 1));
+  const pool = workers > 1 && !options.run && jobs.length > 1 ? (await import('./render-pool.ts')).renderPool(workers, schemaDir) : undefined;
+  if (pool) renderOptions.run = (job) => pool.run(job);
+  const width = pool ? workers : options.run ? Math.max(1, options.concurrency ?? 2) : 1;
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      const job = jobs[i] as (typeof jobs)[number];
+      try {
+        rendered[i] = await renderPrepared(job.figure, job.context, renderOptions);
+      } catch (error) {
+        if (error instanceof ReportError) errors.push(error);
+        else throw error;
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: width }, worker));
+  } finally {
+    await pool?.close();
+  }
+  throwIfAny(errors.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0)));
+
+  // 3 number
+  const figures = new Map<ParsedPage, Figure[]>(pages.map((page) => [page, []]));
+  for (const [i, job] of jobs.entries()) {
+    const chart = rendered[i] as RenderedChart;
+    const home = pages.find((p) => p.source.slug === 'index' && p.source.locale === job.page.source.locale);
+    const figure: Figure = {
+      id: job.figure.block.id,
+      anchor: job.context.anchor,
+      number: `${chapterNumber(job.page)}.${job.index + 1}`,
+      pageFile: job.page.source.file,
+      chart,
+      citation: { report: home?.source.frontMatter.title ?? '', ...(date ? { date } : {}) },
+    };
+    const site = job.page.charts[job.index];
+    if (site) site.token.meta = { figure };
+    figures.get(job.page)?.push(figure);
+  }
   return figures;
 }

@@ -1,0 +1,117 @@
+/**
+ * Boundary files for choropleth maps. They are not part of the project (their licence asks for
+ * credit, and they are large): the generator reads them from an optional folder, the environment
+ * variable REPORT_BOUNDARIES_DIR (absolute, or relative to the project root), or else
+ * `../shared/geo` beside the project when it exists. Without them maps are tile grids.
+ *
+ * Features are matched to the units of `tile-grids.ts` by KATO code, or by English name when a
+ * file has no codes; a file is read and projected once per process.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import * as vega from 'vega';
+import type { Geography } from './tile-grids.ts';
+import { albersFor, boundsOf, featureShape, labelPoint, shapeArea, simplifyShape, type GeoFeature, type Position, type Shape } from './map-geometry.ts';
+
+export function resolveBoundariesDir(root: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const configured = env.REPORT_BOUNDARIES_DIR;
+  if (configured !== undefined && configured.trim() !== '') return path.resolve(root, configured);
+  const beside = path.resolve(root, '../shared/geo');
+  return existsSync(beside) ? beside : undefined;
+}
+
+export interface UnitShape {
+  id: string;
+  shape: Shape;
+  /** Area in px², to draw small units (a city inside its region) on top. */
+  area: number;
+  label: Position;
+  /** Distance from the label point to the nearest edge, px: room for a label. */
+  room: number;
+}
+
+export interface ProjectedMap {
+  /** Absolute path of the boundary file: part of nothing that is published. */
+  file: string;
+  width: number;
+  height: number;
+  /** Every feature of the file: drawn under the data, so units without data stay visible. */
+  features: Shape[];
+  units: Map<string, UnitShape & { features: number[] }>;
+}
+
+const read = new Map<string, GeoFeature[]>();
+const projected = new Map<string, ProjectedMap>();
+
+/** The boundary file of a geography in `dir`, if there is one. */
+export function boundaryFile(dir: string | undefined, geography: Geography): string | undefined {
+  if (!dir) return undefined;
+  const geojson = path.join(dir, geography.boundaryFile);
+  const topojson = geojson.replace(/\.geojson$/, '.topojson');
+  return [geojson, topojson].find((file) => existsSync(file));
+}
+
+function readFeatures(file: string): GeoFeature[] {
+  const stat = statSync(file);
+  const key = `${file}\u0000${stat.size}\u0000${stat.mtimeMs}`;
+  let features = read.get(key);
+  if (!features) {
+    const text = readFileSync(file, 'utf8');
+    const json = JSON.parse(text) as { type?: string; features?: GeoFeature[]; objects?: Record<string, unknown> };
+    if (json.type === 'Topology') {
+      const object = Object.keys(json.objects ?? {})[0] ?? '';
+      features = vega.read(json as unknown as string, { type: 'topojson', feature: object } as unknown as Parameters<typeof vega.read>[1]) as unknown as GeoFeature[];
+    } else {
+      features = json.features ?? [];
+    }
+    read.set(key, features);
+  }
+  return features;
+}
+
+function matches(feature: GeoFeature, kato: readonly string[], names: readonly string[]): boolean {
+  const p = feature.properties ?? {};
+  const code = p.KATO ?? p.kato;
+  if (code !== undefined && code !== null) return kato.includes(String(code));
+  const name = p.ADM2_EN ?? p.ADM1_EN ?? p.name ?? p.NAME;
+  return typeof name === 'string' && names.includes(name);
+}
+
+/**
+ * The geography's boundary file projected to fit `width` (and at most `maxHeight`), with one
+ * shape per unit that has features in the file.
+ */
+export function projectMap(file: string, geography: Geography, width: number, maxHeight: number): ProjectedMap {
+  const stat = statSync(file);
+  const key = `${file}\u0000${stat.size}\u0000${stat.mtimeMs}\u0000${geography.id}\u0000${width}\u0000${maxHeight}`;
+  const cached = projected.get(key);
+  if (cached) return cached;
+  const features = readFeatures(file);
+  const lonLat = features.map(featureShape);
+  const project = albersFor(boundsOf(lonLat));
+  const planar = lonLat.map((shape) => shape.map((polygon) => polygon.map((ring) => ring.map(project))));
+  const box = boundsOf(planar);
+  const pad = 2;
+  const scale = Math.min((width - 2 * pad) / (box.east - box.west), (maxHeight - 2 * pad) / (box.north - box.south));
+  const toScreen = ([x, y]: Position): Position => [pad + (x - box.west) * scale, pad + (y - box.south) * scale];
+  const screen = planar.map((shape) => shape.map((polygon) => polygon.map((ring) => ring.map(toScreen))));
+  // 0.6 px: invisible at the drawn size, and it keeps a map of Kazakhstan in a few dozen KB.
+  const simplified = screen.map((shape) => simplifyShape(shape, 0.6, 3));
+  const units: ProjectedMap['units'] = new Map();
+  for (const unit of geography.units) {
+    const indices = features.flatMap((feature, i) => (matches(feature, unit.kato, unit.names) ? [i] : []));
+    const shape = indices.flatMap((i) => simplified[i] ?? []);
+    if (shape.length === 0) continue;
+    const { point, radius } = labelPoint(shape);
+    units.set(unit.id, { id: unit.id, shape, area: shapeArea(shape), label: point, room: radius, features: indices });
+  }
+  const map: ProjectedMap = {
+    file,
+    width: Math.ceil((box.east - box.west) * scale + 2 * pad),
+    height: Math.ceil((box.north - box.south) * scale + 2 * pad),
+    features: simplified,
+    units,
+  };
+  projected.set(key, map);
+  return map;
+}

@@ -1,0 +1,105 @@
+/**
+ * The chart cache: a chart whose spec and data did not change is not checked, compiled and
+ * rendered again. The key is a hash of everything the SVG depends on: the Vega-Lite spec (with
+ * its data inlined), the SVG's accessible name, description and ids, the theme, the locale, the
+ * Vega and Vega-Lite versions, and the source of the chart code itself (scripts/chart/**), so an
+ * entry can never be stale: anything that would change the output changes the key.
+ *
+ * Entries live under `.cache/charts/` (git-ignored), one JSON file each, written to a temporary
+ * file and renamed, so a build interrupted half-way never leaves a truncated entry; an unreadable
+ * entry counts as a miss.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as vega from 'vega';
+import * as vl from 'vega-lite';
+
+export interface RenderedSvg {
+  /** The compiled Vega spec, for the interactive version in the browser. */
+  vega: object;
+  svg: string;
+}
+
+export interface ChartCache {
+  get(key: string): Promise<RenderedSvg | undefined>;
+  set(key: string, value: RenderedSvg): Promise<void>;
+}
+
+/** Counts of the chart stage's work, for tests and the build summary (never timings). */
+export interface ChartStats {
+  /** Charts checked, compiled and rendered. */
+  rendered: number;
+  /** Charts taken from the cache. */
+  reused: number;
+}
+
+export const newStats = (): ChartStats => ({ rendered: 0, reused: 0 });
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function chartCodeHash(): string {
+  const hash = createHash('sha256');
+  const here = import.meta.dirname;
+  // The chart stage, and the escaping render-svg.ts applies to the SVG's title and description.
+  for (const file of [...filesUnder(here), path.join(here, '../render/escape.ts')]) {
+    hash.update(path.relative(here, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** What produced an SVG besides its inputs: the renderer's versions and the chart code. */
+export const RENDERER_VERSION = `vega ${vega.version}; vega-lite ${vl.version}; chart code ${chartCodeHash()}`;
+
+/** JSON with object keys sorted, so equal specs hash equally whatever order their keys were written in. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+export function cacheKey(inputs: unknown, renderer = RENDERER_VERSION): string {
+  return createHash('sha256').update(renderer).update('\0').update(canonicalJson(inputs)).digest('hex');
+}
+
+export function memoryCache(): ChartCache & { entries: Map<string, RenderedSvg> } {
+  const entries = new Map<string, RenderedSvg>();
+  return {
+    entries,
+    get: async (key) => entries.get(key),
+    set: async (key, value) => void entries.set(key, value),
+  };
+}
+
+let temporaryCounter = 0;
+
+export function diskCache(dir: string): ChartCache {
+  const fileOf = (key: string) => path.join(dir, key.slice(0, 2), `${key}.json`);
+  return {
+    async get(key) {
+      try {
+        const entry = JSON.parse(await fs.readFile(fileOf(key), 'utf8')) as { key?: string; vega?: object; svg?: string };
+        return entry.key === key && typeof entry.svg === 'string' && entry.vega ? { vega: entry.vega, svg: entry.svg } : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async set(key, value) {
+      const file = fileOf(key);
+      const temporary = `${file}.${process.pid}-${++temporaryCounter}.tmp`;
+      try {
+        await fs.mkdir(path.dirname(file), { recursive: true });
+        await fs.writeFile(temporary, JSON.stringify({ key, ...value }));
+        await fs.rename(temporary, file);
+      } catch {
+        // A cache that cannot be written only costs time on the next build.
+        await fs.rm(temporary, { force: true }).catch(() => undefined);
+      }
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * Matrix presets: heatmap (a numeric table as rows × periods, each cell coloured by its value
+ * and labelled with it) and matrix (a text table as rows × columns, a cell filled when it holds
+ * a mark such as "✓" and empty when it is null: programmes × purposes of support).
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { LookupProblem } from '../../compute/table-access.ts';
+import { localize, type TextTable } from '../../validate/table-schema.ts';
+import type { ChartBlock } from '../chart-block.ts';
+import { chartData, isIndexScale } from '../chart-records.ts';
+import { chartWords } from '../chart-strings.ts';
+import { inkOn, valueScale } from '../colour-scales.ts';
+import { describeHeatmap, describeMatrix } from '../describe-chart.ts';
+import { formatNumber } from '../locale.ts';
+import { CATEGORICAL } from '../theme.ts';
+import { MULTILINE_LABELS, wrappedAll } from '../wrap-text.ts';
+import { numberFormat, numbers, periodTitle, SCHEMA_URL, type PreparedChart, type PresetContext } from './common.ts';
+
+export function heatmapChart(block: ChartBlock, context: PresetContext): PreparedChart {
+  const data = chartData(block, context.tables, context.locale);
+  const midpoint = block.midpoint ?? (isIndexScale(data.table, block.transform) ? 100 : undefined);
+  const values = numbers(data.records.map((r) => r.value));
+  const colours = valueScale(values.length ? values : [0], midpoint);
+  const format = numberFormat(data.decimals);
+  const xTitle = periodTitle(data, context.locale);
+  const rowText = wrappedAll(data.series.map(([, label]) => label), 32);
+  const cells = data.records.map((r) => ({
+    ...r,
+    label: r.value === null ? '…' : formatNumber(r.value, data.decimals, context.locale),
+    ink: r.value === null ? 'currentColor' : inkOn(colours.colourOf(r.value)),
+    rowText: rowText.get(r.series) ?? r.series,
+  }));
+  const step = Math.min(64, Math.max(40, Math.floor(600 / Math.max(1, data.periods.length))));
+  const x = { field: 'period', type: 'ordinal', title: null, sort: data.periods, axis: { orient: 'top', labelAngle: 0, domain: false, ticks: false } };
+  const y = { field: 'rowText', type: 'nominal', title: null, sort: data.series.map(([, label]) => rowText.get(label) ?? label), axis: { ...MULTILINE_LABELS, domain: false, ticks: false } };
+  const spec = {
+    $schema: SCHEMA_URL,
+    width: { step },
+    height: { step: Math.max(30, 15 * Math.max(...cells.map((c) => c.rowText.split('\n').length)) + 6) },
+    data: { values: cells },
+    encoding: { x, y },
+    layer: [
+      {
+        mark: { type: 'rect', stroke: 'currentColor', strokeOpacity: 0.15 },
+        encoding: {
+          color: { field: 'value', type: 'quantitative', title: data.unitText, scale: colours.scale, legend: null },
+          tooltip: [
+            { field: 'series', type: 'nominal', title: ' ' },
+            { field: 'period', type: 'ordinal', title: xTitle },
+            { field: 'value', type: 'quantitative', title: data.unitText, format },
+          ],
+        },
+      },
+      { mark: { type: 'text', fontSize: 11 }, encoding: { text: { field: 'label' }, fill: { field: 'ink', type: 'nominal', scale: null } } },
+    ],
+  };
+  return {
+    data,
+    spec: spec as unknown as TopLevelSpec,
+    extraFields: ['label', 'ink', 'rowText'],
+    subtitle: data.unitText,
+    description: describeHeatmap(block.title, block.subtitle ?? data.unitText, data.records, data.series, data.decimals, context.locale),
+  };
+}
+
+function textTable(block: ChartBlock, context: PresetContext): TextTable {
+  const loaded = context.tables.get(block.table);
+  if (!loaded) throw new LookupProblem(`unknown table "${block.table}"`, { expected: 'the id of a table in data/', fix: `available: ${[...context.tables.keys()].sort().slice(0, 12).join(', ')}` });
+  if (loaded.table.kind !== 'text') {
+    throw new LookupProblem(`preset "${block.preset}" draws a text table, but "${block.table}" holds numbers`, { expected: 'a table with "kind": "text"', fix: 'use preset "heatmap" for a numeric table' });
+  }
+  return loaded.table;
+}
+
+/** Characters per line of row and column names; columns stay at two lines so rotated names do not overlap. */
+const ROW_WRAP = 48;
+const COLUMN_WRAP = 34;
+
+const cellText = (cell: TextTable['rows'][number]['cells'][string] | undefined, locale: string) => (cell === null || cell === undefined ? null : localize(cell, locale));
+
+export function matrixChart(block: ChartBlock, context: PresetContext): PreparedChart {
+  const table = textTable(block, context);
+  const locale = context.locale;
+  const rows = (block.rows ?? table.rows.map((r) => r.id)).map((id) => {
+    const row = table.rows.find((r) => r.id === id);
+    if (!row) throw new LookupProblem(`table "${table.id}" has no row "${id}"`, { expected: 'a row id of that table', fix: `rows: ${table.rows.map((r) => r.id).join(', ')}` });
+    return row;
+  });
+  // By default, the columns that hold marks: every filled cell the same short text.
+  const marks = (columnId: string) => new Set(table.rows.map((r) => cellText(r.cells[columnId], 'en')).filter((t): t is string => t !== null));
+  const columnIds = block.columns ?? table.columns.map((c) => c.id).filter((id) => marks(id).size === 1 && [...marks(id)].every((t) => t.length <= 2));
+  if (columnIds.length === 0) throw new LookupProblem(`table "${table.id}" has no column of marks to draw`, { expected: 'columns whose cells are a mark such as "✓" or empty', fix: 'list the columns to draw under "columns"' });
+  const columns = columnIds.map((id) => {
+    const column = table.columns.find((c) => c.id === id);
+    if (!column) throw new LookupProblem(`table "${table.id}" has no column "${id}"`, { expected: 'a column id of that table', fix: `columns: ${table.columns.map((c) => c.id).join(', ')}` });
+    return { id, label: localize(column.label, locale) };
+  });
+  const rowText = wrappedAll(rows.map((r) => localize(r.label, locale)), ROW_WRAP);
+  const columnText = wrappedAll(columns.map((c) => c.label), COLUMN_WRAP);
+  const records = rows.flatMap((row) =>
+    columns.map((column) => {
+      const value = cellText(row.cells[column.id], locale);
+      return { key: row.id, series: localize(row.label, locale), columnKey: column.id, column: column.label, value, filled: value !== null, rowText: rowText.get(localize(row.label, locale)) ?? '', columnText: columnText.get(column.label) ?? '' };
+    }),
+  );
+  // Long names wrap onto two or three lines instead of being cut.
+  const x = { field: 'columnText', type: 'nominal', title: null, sort: columns.map((c) => columnText.get(c.label)), axis: { ...MULTILINE_LABELS, orient: 'top', labelAngle: -60, labelAlign: 'left', labelBaseline: 'middle', domain: false, ticks: false } };
+  const y = { field: 'rowText', type: 'nominal', title: null, sort: rows.map((r) => rowText.get(localize(r.label, locale))), axis: { ...MULTILINE_LABELS, domain: false, ticks: false } };
+  const spec = {
+    $schema: SCHEMA_URL,
+    width: { step: 40 },
+    height: { step: Math.max(24, 15 * Math.max(...records.map((r) => r.rowText.split('\n').length)) + 6) },
+    data: { values: records },
+    mark: { type: 'rect', stroke: 'currentColor', strokeOpacity: 0.3, strokeWidth: 1, color: CATEGORICAL[0] },
+    encoding: {
+      x,
+      y,
+      fillOpacity: { condition: { test: 'datum.filled', value: 1 }, value: 0 },
+      tooltip: [
+        { field: 'series', type: 'nominal', title: ' ' },
+        { field: 'column', type: 'nominal', title: '  ' },
+        { field: 'value', type: 'nominal', title: '   ' },
+      ],
+    },
+  };
+  const words = chartWords(locale);
+  const filledPerRow = rows.map((row) => ({ label: localize(row.label, locale), filled: records.filter((r) => r.key === row.id && r.filled).length }));
+  return {
+    data: {
+      table,
+      alsoTables: [],
+      records,
+      csvFields: ['key', 'series', 'columnKey', 'column', 'value'],
+      view: {
+        corner: words.name,
+        columns: columns.map((c) => ({ key: c.id, label: c.label })),
+        rows: rows.map((row) => ({ key: row.id, label: localize(row.label, locale), cells: columns.map((c) => cellText(row.cells[c.id], locale) ?? '') })),
+      },
+      unitText: localize(table.title, locale),
+      decimals: 0,
+      credits: [],
+    },
+    spec: spec as unknown as TopLevelSpec,
+    extraFields: ['rowText', 'columnText'],
+    subtitle: localize(table.title, locale),
+    description: describeMatrix(block.title, filledPerRow, columns.length, locale),
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Time-series presets: line, index (a line chart with a reference line at 100), bar, grouped
+ * bar, stacked bar and 100 % stacked bar. Rows are series, periods the x axis.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ChartBlock } from '../chart-block.ts';
+import { chartData, type SeriesData } from '../chart-records.ts';
+import { describeChart } from '../describe-chart.ts';
+import { CHART_HEIGHT } from '../theme.ts';
+import { baseSpec, labelPositions, numberFormat, periodAxis, periodTitle, seriesColour, seriesTooltip, valueAxis, type PreparedChart, type PresetContext, type Spec } from './common.ts';
+
+/** A time-series chart's figure parts: its data, spec and the series description. */
+export function seriesChart(block: ChartBlock, data: SeriesData, spec: Spec, extraFields: string[], locale: string): PreparedChart {
+  return {
+    data,
+    spec: spec as unknown as TopLevelSpec,
+    extraFields,
+    subtitle: data.unitText,
+    description: describeChart(block.title, block.subtitle ?? data.unitText, data.records, data.series, data.decimals, locale),
+  };
+}
+
+export function lineChart(block: ChartBlock, context: PresetContext, reference?: number): PreparedChart {
+  const data = chartData(block, context.tables, context.locale);
+  const height = block.height ?? CHART_HEIGHT;
+  const format = numberFormat(data.decimals);
+  const xTitle = periodTitle(data, context.locale);
+  const lastPeriod = data.records.reduce((last, r) => (r.period > last ? r.period : last), '');
+  const positions = labelPositions(data.records, lastPeriod, height);
+  const labels = data.records
+    .filter((r) => r.period === lastPeriod && r.value !== null)
+    .map((r) => ({ period: r.period, series: r.series, labelAt: positions.get(r.series) ?? r.value }));
+  const layers: Spec[] = [];
+  if (reference !== undefined) {
+    layers.push({ mark: { type: 'rule', strokeDash: [4, 3], opacity: 0.7 }, encoding: { y: { datum: reference } } });
+  }
+  layers.push(
+    {
+      mark: { type: 'line', point: true },
+      encoding: { x: periodAxis(xTitle), y: valueAxis(data.unitText, format), color: seriesColour(data.series, false), tooltip: seriesTooltip(xTitle, data.unitText, format) },
+    },
+    {
+      // Direct labels at the line ends instead of a legend.
+      data: { values: labels },
+      mark: { type: 'text', align: 'left', dx: 8, fontSize: 12 },
+      encoding: {
+        x: periodAxis(xTitle),
+        y: { field: 'labelAt', type: 'quantitative' },
+        text: { field: 'series' },
+        color: seriesColour(data.series, false),
+      },
+    },
+  );
+  return seriesChart(block, data, { ...baseSpec(data.records, height), layer: layers }, ['labelAt'], context.locale);
+}
+
+export type BarMode = 'single' | 'grouped' | 'stacked' | 'normalized';
+
+export function barChart(block: ChartBlock, context: PresetContext, mode: BarMode): PreparedChart {
+  const data = chartData(block, context.tables, context.locale);
+  const format = numberFormat(data.decimals);
+  const xTitle = periodTitle(data, context.locale);
+  const stacked = mode === 'stacked' || mode === 'normalized';
+  const encoding: Spec = {
+    x: periodAxis(xTitle),
+    y: valueAxis(data.unitText, format, mode === 'normalized' ? { stack: 'normalize', axis: { format: '.0%' } } : mode === 'stacked' ? { stack: 'zero' } : { stack: null }),
+    color: seriesColour(data.series, data.series.length > 1),
+    tooltip: seriesTooltip(xTitle, data.unitText, format),
+  };
+  if (mode === 'grouped') encoding.xOffset = { field: 'series', type: 'nominal', sort: data.series.map(([, label]) => label) };
+  if (stacked) encoding.order = { field: 'order', type: 'quantitative' };
+  const order = new Map(data.series.map(([, label], i) => [label, i]));
+  const values = stacked ? data.records.map((r) => ({ ...r, order: order.get(r.series) ?? 0 })) : data.records;
+  const spec = { ...baseSpec(values, block.height ?? CHART_HEIGHT), mark: { type: 'bar' }, encoding };
+  return seriesChart(block, data, spec, stacked ? ['order'] : [], context.locale);
+}

@@ -1,0 +1,41 @@
+/**
+ * The expensive, pure part of drawing a chart: the three checks (valid Vega-Lite, every encoded
+ * field exists, compiles without warnings), compilation to Vega and rendering to SVG. Its input
+ * and output are plain JSON, so jobs can be cached by a hash of the input (chart-cache.ts) and
+ * could run in worker threads.
+ */
+import type { Config, TopLevelSpec } from 'vega-lite';
+import { compileWithWarnings, missingFields, schemaProblems } from './check-spec.ts';
+import { renderSvg, type SvgOptions } from './render-svg.ts';
+
+export interface RenderJob {
+  /** The chart's id, for messages. */
+  chart: string;
+  spec: TopLevelSpec;
+  /** Fields the spec's data has. */
+  fields: string[];
+  theme: Config;
+  svg: SvgOptions;
+}
+
+export type RenderResult =
+  | { ok: true; vega: object; svg: string }
+  | { ok: false; problem: string; expected: string; fix: string };
+
+export async function runRenderJob(job: RenderJob): Promise<RenderResult> {
+  const invalid = schemaProblems(job.spec);
+  if (invalid.length) {
+    return { ok: false, problem: `chart "${job.chart}" is not valid Vega-Lite: ${invalid.join('; ')}`, expected: 'a spec that follows the Vega-Lite v6 schema', fix: 'correct the spec (https://vega.github.io/vega-lite/docs/)' };
+  }
+  const unknown = missingFields(job.spec, job.fields);
+  if (unknown.length) {
+    const list = unknown.map((u) => `"${u.field}" (at ${u.path})`).join(', ');
+    return { ok: false, problem: `chart "${job.chart}" encodes field${unknown.length > 1 ? 's' : ''} ${list} that the data does not have`, expected: `fields of the injected data: ${job.fields.join(', ')}`, fix: 'use one of those field names' };
+  }
+  const compiled = compileWithWarnings(job.spec, job.theme);
+  if (compiled.warnings.length) {
+    return { ok: false, problem: `chart "${job.chart}" compiles with warnings: ${compiled.warnings.join('; ')}`, expected: 'a spec that compiles without warnings', fix: 'correct the spec as the warning says' };
+  }
+  const svg = await renderSvg(compiled.vega, job.svg);
+  return { ok: true, vega: compiled.vega, svg };
+}

@@ -1,0 +1,74 @@
+/** The figure around a chart: permalink, downloads, source and credits, and the citation line. */
+import { describe, expect, it } from 'vitest';
+import { editionDate } from '../../scripts/chart/render-charts.ts';
+import { figureCsv, figureSvgFile } from '../../scripts/render/figure-html.ts';
+import { block, GEO_DIR, renderFigure } from './chart-fixtures.ts';
+
+const crops = block({ id: 'crops', title: 'Cereals dominate', table: 'harvest', rows: ['cereals', 'sunflower'] });
+
+describe('figure', () => {
+  it('has its number, a permalink and CSV and SVG downloads', async () => {
+    const { html } = await renderFigure(crops);
+    expect(html).toContain('<figure class="figure" id="fig-crops">');
+    expect(html).toContain('<span class="figure-number">Figure 1.1.</span>');
+    expect(html).toContain('<a href="/en/test/fig-crops.csv" download>CSV</a> · <a href="/en/test/fig-crops.svg" download>SVG</a> · <a href="/en/test/#fig-crops">Link</a>');
+    expect(html).toContain('<p class="figure-source">Source: <a href="/en/references/#ref-seed000">Imashev (2016)</a>, Table 2.');
+  });
+
+  it('prints the generated description for print, hidden on screen', async () => {
+    const { html, figure } = await renderFigure(crops);
+    expect(html).toContain(`<p class="figure-description" hidden>${figure.chart.description}</p>`);
+  });
+
+  it('cites title, figure, report, date and source', async () => {
+    const { html } = await renderFigure(crops, { date: '2024-07-01' });
+    expect(html).toContain(
+      '<p class="figure-cite"><span class="figure-cite-label">Cite this figure:</span> “Cereals dominate”. Figure 1.1 in: Test report, 1 July 2024. Source: Imashev (2016), Table 2. /en/test/#fig-crops</p>',
+    );
+    const ru = await renderFigure(crops, { date: '2024-07-01', locale: 'ru' });
+    expect(ru.html).toContain('«Cereals dominate». Рисунок 1.1 в: Test report, 1 июля 2024 г. Источник: Imashev (2016), Table 2. /ru/test/#fig-crops');
+  });
+
+  it('leaves the date out when none is configured', async () => {
+    const { html } = await renderFigure(crops);
+    expect(html).toContain('Figure 1.1 in: Test report. Source:');
+  });
+
+  it('takes the edition date from configuration or SOURCE_DATE_EPOCH, never the clock', () => {
+    expect(editionDate({ date: '2025-01-31', env: { SOURCE_DATE_EPOCH: '0' } })).toBe('2025-01-31');
+    expect(editionDate({ env: { SOURCE_DATE_EPOCH: '1719792000' } })).toBe('2024-07-01');
+    expect(editionDate({ env: {} })).toBeUndefined();
+    expect(editionDate({ env: { SOURCE_DATE_EPOCH: 'yesterday' } })).toBeUndefined();
+  });
+
+  it('downloads the plotted records as CSV', async () => {
+    const { figure } = await renderFigure(crops);
+    expect(figureCsv(figure)).toBe('period,series,key,value\n2015,Cereals,cereals,86.4\n2016,Cereals,cereals,201.3\n2019,Cereals,cereals,157.4\n2015,Sunflower,sunflower,7.2\n2016,Sunflower,sunflower,21.1\n2019,Sunflower,sunflower,38.7\n');
+  });
+
+  it('puts a map\'s boundary credit into the downloaded SVG too', async () => {
+    const { figure } = await renderFigure(block({ id: 'wko', title: 'Districts', table: 'wko-values', preset: 'map' }), { boundariesDir: GEO_DIR });
+    const file = figureSvgFile(figure);
+    expect(file).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg color="#1a1a1a" /);
+    expect(file).toContain('>Boundaries: geokz (A. Rodionov), CC BY 4.0, based on OCHA HDX COD-AB Kazakhstan</text></svg>');
+    const height = Number(/<svg[^>]* height="([\d.]+)"/.exec(figure.chart.svg)?.[1]);
+    expect(file).toContain(` height="${height + 18}" viewBox="0 0 `);
+  });
+
+  it('escapes text from tables and blocks in the Data view', async () => {
+    const { html } = await renderFigure(block({ id: 'x', title: '<b>bold</b>', table: 'harvest', rows: ['cereals'] }));
+    expect(html).not.toContain('<b>bold</b>');
+    expect(html).toContain('&lt;b&gt;bold&lt;/b&gt;');
+  });
+});
+
+describe('interactive version', () => {
+  it('ships the Vega spec of a chart, not of a map', async () => {
+    const chart = await renderFigure(crops);
+    expect(chart.html).toContain('<div class="chart" data-chart="fig-crops"><svg');
+    expect(chart.html).toContain('<script type="application/json" class="chart-spec">');
+    const map = await renderFigure(block({ id: 'wko', title: 'Districts', table: 'wko-values', preset: 'map' }), { boundariesDir: GEO_DIR });
+    expect(map.html).toContain('<div class="chart"><svg');
+    expect(map.html).not.toContain('chart-spec');
+  });
+});

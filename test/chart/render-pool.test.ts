@@ -1,0 +1,43 @@
+/** Rendering in worker threads gives the same figures as rendering in the build's own thread. */
+import { describe, expect, it } from 'vitest';
+import { newStats } from '../../scripts/chart/chart-cache.ts';
+import { renderCharts } from '../../scripts/chart/render-charts.ts';
+import { memoryFiles } from '../../scripts/io.ts';
+import { loadContent } from '../../scripts/load/load-content.ts';
+import { createMarkdown } from '../../scripts/render/markdown.ts';
+import { ChartError } from '../../scripts/errors.ts';
+import { parsePages } from '../../scripts/validate/parse-pages.ts';
+import { page } from '../helpers/fixture-project.ts';
+import { ALL_TABLES } from './chart-fixtures.ts';
+
+const blocks = [
+  'id: a\ntitle: A\ntable: harvest\npreset: line',
+  'id: b\ntitle: B\ntable: indices\npreset: heatmap',
+  'id: c\ntitle: C\ntable: matrix\npreset: matrix',
+  'id: d\ntitle: D\ntable: harvest\npreset: dumbbell',
+];
+
+async function stage(body: string, workers: number) {
+  const pages = parsePages(createMarkdown(), await loadContent(memoryFiles({ 'content/en/01-x.md': page('title: X', body) })));
+  const stats = newStats();
+  const figures = await renderCharts(pages, ALL_TABLES(), () => 1, { cache: false, stats, workers, boundariesDir: null, env: {} });
+  return { svgs: [...figures.values()].flat().map((f) => f.chart.svg), stats };
+}
+
+describe('render pool', () => {
+  it('renders the same SVGs in two worker threads', async () => {
+    const body = blocks.map((b) => `\`\`\`chart\n${b}\n\`\`\`\n`).join('\n');
+    const inThread = await stage(body, 1);
+    const inWorkers = await stage(body, 2);
+    expect(inWorkers.stats).toEqual({ rendered: 4, reused: 0 });
+    expect(inWorkers.svgs).toEqual(inThread.svgs);
+  });
+
+  it('reports a chart\'s problem from a worker with its file and line', async () => {
+    const bad = '```chart\nid: raw\ntitle: T\ntable: harvest\npreset: raw\nspec:\n  mark: bar\n  encoding:\n    x: {field: year, type: ordinal}\n```\n';
+    const error = await stage(`\`\`\`chart\n${blocks[0]}\n\`\`\`\n\n${bad}`, 2).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChartError);
+    expect((error as ChartError).message).toBe('chart "raw" encodes field "year" (at encoding.x.field) that the data does not have');
+    expect((error as ChartError).where).toBe('content/en/01-x.md:11'); // the opening fence
+  });
+});
