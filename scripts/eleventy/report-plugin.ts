@@ -20,7 +20,7 @@ import { t } from '../render/ui-strings.ts';
 import type { Locale } from '../validate/table-schema.ts';
 
 export interface GeneratedPage {
-  kind: 'data' | 'references' | 'quality';
+  kind: 'data' | 'references' | 'quality' | 'search';
   locale: Locale;
   slug: string;
   url: string;
@@ -41,6 +41,36 @@ export interface SiteData extends Report {
   /** Per language: the Data-quality page's model. */
   quality: Record<string, QualityView>;
   bibliography: BibliographyEntry[];
+  /** Per language: the search page the header's search box falls back to without JavaScript. */
+  searchPages: GeneratedPage[];
+  /** Where the site is published, without a trailing slash: canonical links, Open Graph, sitemap. */
+  baseUrl: string;
+  /** Every page a search engine should index once, with its translations (sitemap.xml). */
+  sitemap: Array<{ url: string; alternates: Array<{ locale: string; url: string }> }>;
+}
+
+/** Used for canonical links, Open Graph and the sitemap when REPORT_BASE_URL is not set. */
+export const DEFAULT_BASE_URL = 'https://example.org';
+
+/**
+ * The published site's address, from the environment (never the clock or the machine), so two
+ * builds of the same sources with the same setting are byte-identical.
+ */
+export function siteBaseUrl(value = process.env.REPORT_BASE_URL): string {
+  const raw = value === undefined || value.trim() === '' ? DEFAULT_BASE_URL : value.trim();
+  const problem = (what: string) =>
+    new ReportError(`REPORT_BASE_URL ${what}: "${raw}"`, { expected: 'the address the site is published at, e.g. https://reports.example.kz', fix: 'set the environment variable REPORT_BASE_URL to it (or leave it unset for https://example.org)' });
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw problem('is not an absolute address');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw problem('must start with https:// or http://');
+  if (url.search || url.hash) throw problem('must not have a query or a fragment');
+  // Every link on the site starts at the host's root (/en/…), so the site cannot live in a subfolder.
+  if (url.pathname !== '/') throw problem('must be the root of a host (the site links to /en/…, /ru/…), without a path');
+  return url.href.replace(/\/+$/, '');
 }
 
 let provided: Report | undefined;
@@ -52,8 +82,9 @@ export function provideReport(report: Report): void {
 
 function toSiteData(report: Report): SiteData {
   const generated = (kind: GeneratedPage['kind'], locale: Locale): GeneratedPage => {
-    const title = t(locale, kind === 'data' ? 'dataAppendix' : kind === 'quality' ? 'dataQuality' : 'references');
-    return { kind, locale, slug: kind, url: `/${locale}/${kind}/`, title, summary: '', isHome: false };
+    const title = t(locale, kind === 'data' ? 'dataAppendix' : kind === 'quality' ? 'dataQuality' : kind === 'search' ? 'search' : 'references');
+    const summary = kind === 'data' ? t(locale, 'dataIntro') : kind === 'quality' ? t(locale, 'qualityIntro') : kind === 'search' ? t(locale, 'searchIntro') : '';
+    return { kind, locale, slug: kind, url: `/${locale}/${kind}/`, title, summary, isHome: false };
   };
   const englishHome = report.pages.find((p) => p.locale === 'en' && p.isHome);
   // A chapter not yet translated is published in every language, in English, with a note.
@@ -63,6 +94,9 @@ function toSiteData(report: Report): SiteData {
       .map((p): PageView => ({ ...p, locale, url: `/${locale}/${p.slug}/`, fallbackFrom: 'en' })),
   );
   const pages = [...report.pages, ...fallbacks];
+  const dataPages = report.locales.map((locale) => generated('data', locale));
+  const referencePages = report.locales.map((locale) => generated('references', locale));
+  const qualityPages = report.locales.map((locale) => generated('quality', locale));
   return {
     ...report,
     pages,
@@ -71,12 +105,27 @@ function toSiteData(report: Report): SiteData {
       ...pages.map((p) => ({ ...p, permalink: `${p.url}index.html` })),
       ...(englishHome ? [{ ...englishHome, permalink: '/index.html' }] : []),
     ],
-    dataPages: report.locales.map((locale) => generated('data', locale)),
-    referencePages: report.locales.map((locale) => generated('references', locale)),
-    qualityPages: report.locales.map((locale) => generated('quality', locale)),
+    dataPages,
+    referencePages,
+    qualityPages,
+    searchPages: report.locales.map((locale) => generated('search', locale)),
+    baseUrl: siteBaseUrl(),
+    sitemap: sitemapEntries([...report.pages, ...dataPages, ...qualityPages, ...referencePages]),
     quality: Object.fromEntries(report.locales.map((locale) => [locale, qualityView(report.checks, report.tableSource, report.locales, locale, new Set(pages.map((p) => p.url)))])),
     bibliography: bibliography(report.references),
   };
+}
+
+/**
+ * The sitemap lists each page once, at its canonical address: not `/` (the English home's copy),
+ * not a chapter shown in English under another language, not the search pages. Each entry names
+ * its translations, as the pages' hreflang links do.
+ */
+function sitemapEntries(pages: Array<{ locale: string; slug: string; url: string }>): SiteData['sitemap'] {
+  return pages.map((page) => ({
+    url: page.url,
+    alternates: pages.filter((p) => p.slug === page.slug).map((p) => ({ locale: p.locale, url: p.url })),
+  }));
 }
 
 export default function reportPlugin(eleventyConfig: any, options: { root?: string; logger?: Logger } = {}): void {
@@ -109,6 +158,9 @@ export default function reportPlugin(eleventyConfig: any, options: { root?: stri
     if (family === 'pt-sans') eleventyConfig.addPassthroughCopy({ [`node_modules/@fontsource/${family}/files/${family}-{latin,latin-ext,cyrillic,cyrillic-ext}-{400,700}-italic.woff2`]: 'assets/fonts' });
   }
   for (const dir of ['content', 'data', 'scripts']) eleventyConfig.addWatchTarget(`${dir}/`);
+  // Eleventy's watcher parses the config's imports with a JavaScript-only parser, which fails on
+  // this TypeScript plugin and stops `npm start`; scripts/ is watched above instead.
+  eleventyConfig.setWatchJavaScriptDependencies(false);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true });
   registerFilters(eleventyConfig);
 }

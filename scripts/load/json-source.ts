@@ -15,7 +15,19 @@ export interface JsonSource {
   tree: Node;
 }
 
+/** Deeper than any table needs; far below the depth at which parsing would overflow the stack. */
+export const MAX_JSON_DEPTH = 64;
+
 export function parseJsonSource(text: string, file: string): JsonSource {
+  const tooDeep = firstTooDeep(text, MAX_JSON_DEPTH);
+  if (tooDeep !== undefined) {
+    throw new DataError(`malformed JSON: nested more than ${MAX_JSON_DEPTH} levels deep`, {
+      file,
+      ...lineColumn(text, tooDeep),
+      expected: 'a table: an object with lists of rows, a few levels deep',
+      fix: 'check the brackets around this place (a [ or { that is never closed)',
+    });
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
@@ -30,6 +42,26 @@ export function parseJsonSource(text: string, file: string): JsonSource {
     });
   }
   return { file, text, value: JSON.parse(text) as unknown, tree };
+}
+
+/** Offset of the first [ or { (outside strings) deeper than `limit`, or undefined. */
+function firstTooDeep(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > limit) return i;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 function describeParseError(error: ParseError): string {

@@ -1,13 +1,16 @@
 /**
  * Stage 6 (write): Eleventy renders the templates into a fresh temporary folder; only when every
- * page was written is that folder swapped in for `_site/`. A failure leaves the previously
- * published site exactly as it was.
+ * page was written and every internal link and anchor resolves (check-links.ts) is that folder
+ * swapped in for `_site/`. A failure leaves the previously published site exactly as it was.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import type { Report } from '../build.ts';
 import { provideReport } from '../eleventy/report-plugin.ts';
+import { throwIfAny } from '../errors.ts';
+import { checkLinks } from './check-links.ts';
+import { buildSearchIndex } from './search-index.ts';
 
 export interface WriteOptions {
   root: string;
@@ -17,7 +20,9 @@ export interface WriteOptions {
 
 export async function writeSite(report: Report, { root, outDir = '_site' }: WriteOptions): Promise<{ files: number }> {
   const output = path.resolve(root, outDir);
-  const staging = path.resolve(root, '.build', `staging-${path.basename(output)}`);
+  // One staging folder per process: two builds running at once (an editor's build and a test
+  // run) must not write into, or delete, each other's half-built site.
+  const staging = path.resolve(root, '.build', `staging-${path.basename(output)}-${process.pid}`);
   await fs.rm(staging, { recursive: true, force: true });
   await fs.mkdir(path.dirname(staging), { recursive: true });
 
@@ -28,6 +33,10 @@ export async function writeSite(report: Report, { root, outDir = '_site' }: Writ
   });
   try {
     await eleventy.write();
+    // Every internal link and anchor must resolve before anything is published.
+    const readSource = (file: string) => fs.readFile(path.join(root, file), 'utf8').catch(() => undefined);
+    throwIfAny(await checkLinks(staging, report.pages, readSource));
+    await buildSearchIndex(staging);
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true });
     throw error;
@@ -39,7 +48,7 @@ export async function writeSite(report: Report, { root, outDir = '_site' }: Writ
 
 /** Replaces `target` with `staging` in two renames, so readers never see a half-written site. */
 async function swapInto(staging: string, target: string): Promise<void> {
-  const retired = `${target}.previous`;
+  const retired = `${target}.previous-${process.pid}`;
   await fs.rm(retired, { recursive: true, force: true });
   const hadTarget = await fs.stat(target).then(() => true, () => false);
   if (hadTarget) await fs.rename(target, retired);

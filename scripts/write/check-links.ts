@@ -1,0 +1,287 @@
+/**
+ * Every internal link and anchor of a written site resolves. Run by `writeSite` on the staging
+ * folder before it is published, and by the tests on the published site: a link to a page that
+ * does not exist (`[x](/en/nowhere/)`) or to an anchor the page does not have
+ * (`[x](#no-such-anchor)`) stops the build with the Markdown file and line it was written on.
+ *
+ * The HTML is the generator's own output (double- or single-quoted attributes, escaped text), so a
+ * small tag scanner is enough: no DOM, no dependency. External links (any URL with a scheme, or
+ * `//host`) are not checked: the build stays offline.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ContentError } from '../errors.ts';
+
+/** One link whose target is missing. */
+export interface BrokenLink {
+  /** Output file the link is on, relative to the site folder: `en/harvest/index.html`. */
+  page: string;
+  /** The link as written in the HTML (entities decoded). */
+  href: string;
+  /** URL path of the target page: `/en/nowhere/`. */
+  target: string;
+  /** The missing anchor, decoded, when the page exists but the anchor does not. */
+  anchor?: string;
+  /** Ids the target page does have (for suggestions). */
+  knownIds?: string[];
+  /** URLs of the site's pages, when the target page is missing (for suggestions). */
+  knownPages?: string[];
+}
+
+/** Where a page came from, so an error can name the file an author edits. */
+export interface PageSource {
+  /** URL of the page: `/en/harvest/`. */
+  url: string;
+  /** Markdown file, relative to the project root: `content/en/01-harvest.md`. */
+  file: string;
+}
+
+/** Elements and the attribute that holds their link. */
+const LINK_ATTRIBUTES: Record<string, string[]> = {
+  a: ['href'],
+  area: ['href'],
+  link: ['href'],
+  script: ['src'],
+  img: ['src'],
+  source: ['src'],
+  iframe: ['src'],
+  use: ['href', 'xlink:href'],
+};
+
+/** One attribute: name, optionally `=` and a double-, single- or unquoted value (sticky: matched at lastIndex). */
+const TAG_NAME = /[a-zA-Z][^\s/>]*/y;
+const ATTRIBUTE = /[\s/]*([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/y;
+
+interface Tag {
+  name: string;
+  attributes: Map<string, string>;
+}
+
+/** Start tags of an HTML document, skipping comments, doctype and the content of script/style. */
+export function* scanTags(html: string): Generator<Tag> {
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) return;
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      i = end < 0 ? html.length : end + 3;
+      continue;
+    }
+    if (html[lt + 1] === '!' || html[lt + 1] === '?' || html[lt + 1] === '/') {
+      const end = html.indexOf('>', lt + 1);
+      i = end < 0 ? html.length : end + 1;
+      continue;
+    }
+    TAG_NAME.lastIndex = lt + 1;
+    const nameMatch = TAG_NAME.exec(html);
+    if (!nameMatch) {
+      i = lt + 1;
+      continue;
+    }
+    const name = nameMatch[0].toLowerCase();
+    let j = lt + 1 + nameMatch[0].length;
+    const attributes = new Map<string, string>();
+    // Attributes: name, optionally = and a quoted or unquoted value, until '>'.
+    while (j < html.length && html[j] !== '>') {
+      ATTRIBUTE.lastIndex = j;
+      const attr = ATTRIBUTE.exec(html);
+      if (!attr || attr[0].length === 0) {
+        j++;
+        continue;
+      }
+      const attrName = attr[1]?.toLowerCase();
+      if (attrName && !attributes.has(attrName)) attributes.set(attrName, decodeEntities(attr[2] ?? attr[3] ?? attr[4] ?? ''));
+      j += attr[0].length;
+    }
+    i = j + 1;
+    yield { name, attributes };
+    if (name === 'script' || name === 'style') {
+      const close = new RegExp(`</${name}`, 'ig');
+      close.lastIndex = i;
+      i = close.exec(html)?.index ?? html.length;
+    }
+  }
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Every internal link of every HTML page in `siteDir` whose page or anchor does not exist. */
+export async function findBrokenLinks(siteDir: string): Promise<BrokenLink[]> {
+  const files = (await fs.readdir(siteDir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+  const fileSet = new Set(files);
+  const ids = new Map<string, Set<string>>();
+  const links = new Map<string, string[]>();
+  for (const file of files.filter((f) => f.endsWith('.html'))) {
+    const pageIds = new Set<string>();
+    const pageLinks: string[] = [];
+    for (const tag of scanTags(await fs.readFile(path.join(siteDir, file), 'utf8'))) {
+      const id = tag.attributes.get('id');
+      if (id) pageIds.add(id);
+      const name = tag.attributes.get('name');
+      if (tag.name === 'a' && name) pageIds.add(name);
+      for (const attribute of LINK_ATTRIBUTES[tag.name] ?? []) {
+        const value = tag.attributes.get(attribute);
+        if (value !== undefined) pageLinks.push(value);
+      }
+    }
+    ids.set(file, pageIds);
+    links.set(file, pageLinks);
+  }
+
+  /** The output file a URL path names, or undefined. */
+  const fileFor = (urlPath: string): string | undefined => {
+    const relative = safeDecode(urlPath).replace(/^\/+/, '');
+    const candidates = relative === '' || relative.endsWith('/') ? [`${relative}index.html`] : [relative, `${relative}/index.html`];
+    return candidates.find((c) => fileSet.has(c));
+  };
+
+  const knownPages = [...links.keys()].map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`);
+  const broken: BrokenLink[] = [];
+  for (const [page, pageLinks] of links) {
+    const pageUrl = `/${page.replace(/(^|\/)index\.html$/, '$1')}`;
+    for (const href of pageLinks) {
+      const trimmed = href.trim();
+      // External (a scheme or //host), or nothing to check.
+      if (trimmed === '' || trimmed === '#' || /^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) continue;
+      let url: URL;
+      try {
+        url = new URL(trimmed, `http://site.invalid${pageUrl}`);
+      } catch {
+        broken.push({ page, href, target: trimmed, knownPages });
+        continue;
+      }
+      if (url.host !== 'site.invalid') continue;
+      const target = fileFor(url.pathname);
+      if (!target) {
+        broken.push({ page, href, target: url.pathname, knownPages });
+        continue;
+      }
+      const anchor = safeDecode(url.hash.slice(1));
+      // "#top" scrolls to the top of any page (HTML standard), even without such an element.
+      if (anchor === '' || anchor.toLowerCase() === 'top' || !target.endsWith('.html')) continue;
+      const targetIds = ids.get(target);
+      if (!targetIds?.has(anchor)) broken.push({ page, href, target: url.pathname, anchor, knownIds: [...(targetIds ?? [])] });
+    }
+  }
+  return broken;
+}
+
+/**
+ * The broken links of a written site as author-facing errors: each names the Markdown file (and the
+ * line where the link is written) of the page it is on, or the generated page when it has none.
+ * Links that are broken in the same way on several pages (the English home page is written twice)
+ * are reported once.
+ */
+export async function checkLinks(siteDir: string, pages: readonly PageSource[], readSource: (file: string) => Promise<string | undefined>): Promise<ContentError[]> {
+  const broken = await findBrokenLinks(siteDir);
+  const errors: ContentError[] = [];
+  const seen = new Set<string>();
+  const sourceTexts = new Map<string, string | undefined>();
+  for (const link of broken) {
+    const pageUrl = `/${link.page.replace(/(^|\/)index\.html$/, '$1')}`;
+    // The English home page is also written as /index.html.
+    const source = pages.find((p) => p.url === pageUrl) ?? (pageUrl === '/' ? pages.find((p) => p.url === '/en/') : undefined);
+    const key = `${source?.file ?? link.page}\u0000${link.href}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+
+    let line: number | undefined;
+    if (source) {
+      if (!sourceTexts.has(source.file)) sourceTexts.set(source.file, await readSource(source.file));
+      line = findLine(sourceTexts.get(source.file), link.href);
+    }
+    // A link found on the page but not in its Markdown was generated (a source line, a nav link).
+    const where = !source ? ` (on the generated page ${pageUrl})` : line === undefined ? ' (generated on this page, not written in its Markdown)' : '';
+    if (link.anchor === undefined) {
+      const pageUrls = (link.knownPages ?? []).filter((url) => url.endsWith('/') && url !== '/');
+      const near = closest(link.target, pageUrls);
+      errors.push(
+        new ContentError(`broken link "${link.href}": the site has no page ${link.target}${where}`, {
+          file: source?.file,
+          line,
+          path: source ? undefined : link.page,
+          expected: `a page of this site, e.g. ${pageUrls.slice(0, 6).join(', ')}${pageUrls.length > 6 ? ', …' : ''}`,
+          fix: near ? `did you mean "${near}"? Otherwise correct or remove the link` : 'correct the link or remove it (chapter URLs are /<language>/<file name without its number>/)',
+        }),
+      );
+    } else if (/^\/[a-z]{2}\/references\/$/.test(link.target) && link.anchor.startsWith('ref-')) {
+      // Entries of the References page are the works of data/references.json.
+      const work = link.anchor.slice('ref-'.length);
+      const near = closest(work, (link.knownIds ?? []).filter((id) => id.startsWith('ref-')).map((id) => id.slice('ref-'.length)));
+      errors.push(
+        new ContentError(`broken link "${link.href}": no work "${work}" in the bibliography${where}`, {
+          file: source?.file,
+          line,
+          path: source ? undefined : link.page,
+          expected: `"${work}" as the id of an entry of data/references.json (a table's "source.ref" or a citation names it)`,
+          fix: `add the work to data/references.json, or correct the key${near ? ` (did you mean "${near}"?)` : ''}`,
+        }),
+      );
+    } else {
+      const near = closest(link.anchor, link.knownIds ?? []);
+      errors.push(
+        new ContentError(`broken link "${link.href}": page ${link.target} has no anchor "${link.anchor}"${where}`, {
+          file: source?.file,
+          line,
+          path: source ? undefined : link.page,
+          expected: 'the id of a heading, figure or table on that page (a heading "## Sown area" gets the anchor #sown-area)',
+          fix: near ? `did you mean "#${near}"?` : 'correct the anchor or remove it',
+        }),
+      );
+    }
+  }
+  return errors;
+}
+
+/** 1-based line of the source on which the link is written, trying the forms Markdown allows. */
+function findLine(text: string | undefined, href: string): number | undefined {
+  if (!text) return undefined;
+  const forms = [...new Set([href, safeDecode(href), encodeURI(safeDecode(href))])];
+  const lines = text.split('\n');
+  for (const pattern of [(f: string) => `](${f}`, (f: string) => `](<${f}>`, (f: string) => `]: ${f}`, (f: string) => f]) {
+    for (const form of forms) {
+      const index = lines.findIndex((l) => l.includes(pattern(form)));
+      if (index >= 0) return index + 1;
+    }
+  }
+  return undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+function closest(word: string, candidates: string[]): string | undefined {
+  const best = candidates.map((c) => [c, editDistance(word, c)] as const).sort((x, y) => x[1] - y[1])[0];
+  return best && best[1] <= Math.max(2, Math.floor(word.length / 3)) ? best[0] : undefined;
+}
