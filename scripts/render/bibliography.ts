@@ -12,6 +12,21 @@ export interface BibliographyEntry {
   html: string;
 }
 
+/**
+ * A URL citation-js printed as text, made a link. Trailing punctuation ends the sentence, not the
+ * URL, unless it closes an entity citation-js wrote (`&#62;`). citation-js escapes &, < and > but
+ * not quotes: they are escaped before the URL lands in an attribute.
+ */
+function linkUrl(text: string): string {
+  let url = text;
+  let tail = '';
+  while (/[.,;)]$/.test(url) && !/&#?\w+;$/.test(url)) {
+    tail = url.slice(-1) + tail;
+    url = url.slice(0, -1);
+  }
+  return `<a href="${url.replace(/"/g, '&quot;')}">${url}</a>${tail}`;
+}
+
 export function bibliography(references: References): BibliographyEntry[] {
   if (references.size === 0) return [];
   const entries = new Cite([...references.values()]).format('bibliography', { format: 'html', template: 'apa', lang: 'en-US', asEntryArray: true });
@@ -20,6 +35,6 @@ export function bibliography(references: References): BibliographyEntry[] {
     html: html
       .trim()
       .replace(/^<div[^>]*>|<\/div>$/g, '')
-      .replace(/(https?:\/\/[^\s<]+[^\s<.,;)])/g, '<a href="$1">$1</a>'),
+      .replace(/https?:\/\/[^\s<]+/g, linkUrl),
   }));
 }

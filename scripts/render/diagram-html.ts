@@ -24,12 +24,12 @@ function nodesOf(block: DiagramBlock, table: TextTable | undefined, locale: Loca
   }));
 }
 
-function nodeHtml(node: Node, showLabels: boolean, tag = 'li'): string {
+function nodeHtml(node: Node, showLabels: boolean, diagramId: string, tag = 'li'): string {
   const e = escapeHtml;
   const details = node.details
     .map(([label, text]) => (showLabels && label ? `<p class="node-detail"><span class="node-label">${e(label)}:</span> ${e(text)}</p>` : `<p class="node-detail">${e(text)}</p>`))
     .join('');
-  return `<${tag} class="diagram-node" id="node-${e(node.id)}"><p class="node-title">${e(node.title)}</p>${details}</${tag}>`;
+  return `<${tag} class="diagram-node" id="${e(diagramId)}-${e(node.id)}"><p class="node-title">${e(node.title)}</p>${details}</${tag}>`;
 }
 
 export function diagramHtml(block: DiagramBlock, number: string, table: Table | undefined, locale: Locale, references: References): string {
@@ -41,14 +41,14 @@ export function diagramHtml(block: DiagramBlock, number: string, table: Table | 
   if (block.type === 'diamond') {
     const [determinants, outside] = [nodes.slice(0, 4), nodes.slice(4)];
     body = `<div class="diagram diagram-diamond">
-<ul class="diamond-determinants">${determinants.map((n, i) => nodeHtml({ ...n }, false).replace('class="diagram-node"', `class="diagram-node diamond-${['top', 'left', 'right', 'bottom'][i] ?? 'extra'}"`)).join('')}</ul>
+<ul class="diamond-determinants">${determinants.map((n, i) => nodeHtml({ ...n }, false, block.id).replace('class="diagram-node"', `class="diagram-node diamond-${['top', 'left', 'right', 'bottom'][i] ?? 'extra'}"`)).join('')}</ul>
 ${block.centre ? `<p class="diamond-centre">${e(block.centre)}</p>` : ''}
-${outside.length ? `<ul class="diamond-outside">${outside.map((n) => nodeHtml(n, false)).join('')}</ul>` : ''}
+${outside.length ? `<ul class="diamond-outside">${outside.map((n) => nodeHtml(n, false, block.id)).join('')}</ul>` : ''}
 </div>`;
   } else if (block.type === 'process') {
-    body = `<ol class="diagram diagram-process">${nodes.map((n) => nodeHtml(n, false)).join('')}</ol>`;
+    body = `<ol class="diagram diagram-process">${nodes.map((n) => nodeHtml(n, false, block.id)).join('')}</ol>`;
   } else {
-    body = `<ul class="diagram diagram-cards">${nodes.map((n) => nodeHtml(n, true)).join('')}</ul>`;
+    body = `<ul class="diagram diagram-cards">${nodes.map((n) => nodeHtml(n, true, block.id)).join('')}</ul>`;
   }
   const source = table ? `<p class="figure-source">${sourceLine(table, locale, references)}</p>` : '';
   const description = block.description ? `<p class="diagram-description">${e(block.description)}</p>` : '';

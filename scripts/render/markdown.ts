@@ -24,6 +24,8 @@ export const VALUE_TOKEN = 'report_value';
 export const XREF_TOKEN = 'report_xref';
 export const CITE_TOKEN = 'report_cite';
 export const MATH_TOKEN = 'report_math';
+/** `{{`, `{%` or an unclosed `{=`: would print as text; the validate stage turns it into an error. */
+export const UNRESOLVED_TOKEN = 'report_unresolved';
 
 export interface InlineMeta {
   /** What the author wrote between the braces. */
@@ -50,10 +52,12 @@ function reportInline(state: StateInline, silent: boolean): boolean {
   const start = state.pos;
   if (src.charCodeAt(start) !== 0x7b /* { */) return false;
   const sigil = src[start + 1];
+  // Runs after markdown-it's escape rule, so an escaped "\{{" never reaches here.
+  if (sigil === '{' || sigil === '%') return unresolved(state, silent, start, 2);
   if (sigil !== '=' && sigil !== '@') return false;
   const end = src.indexOf('}', start + 2);
   const newline = src.indexOf('\n', start);
-  if (end < 0 || (newline >= 0 && newline < end)) return false;
+  if (end < 0 || (newline >= 0 && newline < end)) return unresolved(state, silent, start, 2);
   if (!silent) {
     const token = state.push(sigil === '=' ? VALUE_TOKEN : XREF_TOKEN, '', 0);
     const meta: InlineMeta = { source: src.slice(start + 2, end), offset: start };
@@ -131,12 +135,22 @@ function noBreakAfterValues(state: StateCore): void {
   }
 }
 
+function unresolved(state: StateInline, silent: boolean, start: number, length: number): boolean {
+  if (!silent) {
+    const token = state.push(UNRESOLVED_TOKEN, '', 0);
+    const meta: InlineMeta = { source: state.src.slice(start, start + length), offset: start };
+    token.meta = meta;
+  }
+  state.pos = start + length;
+  return true;
+}
+
 /** Gives every report token the body line it stands on (markdown-it only maps block tokens). */
 function reportLines(state: StateCore): void {
   for (const block of state.tokens) {
     if (!block.children || !block.map) continue;
     for (const child of block.children) {
-      if (![VALUE_TOKEN, XREF_TOKEN, CITE_TOKEN, MATH_TOKEN].includes(child.type)) continue;
+      if (![VALUE_TOKEN, XREF_TOKEN, CITE_TOKEN, MATH_TOKEN, UNRESOLVED_TOKEN].includes(child.type)) continue;
       const meta = child.meta as InlineMeta;
       meta.bodyLine = block.map[0] + (block.content.slice(0, meta.offset).match(/\n/g)?.length ?? 0);
     }

@@ -76,7 +76,7 @@ export function parseCitation(source: string): Citation[] {
 
 function mathHtml(tex: string, displayMode: boolean): string {
   // MathML needs no stylesheet or fonts, and Chromium, Firefox and Safari render it.
-  return katex.renderToString(tex, { output: 'mathml', displayMode, throwOnError: true });
+  return katex.renderToString(tex, { output: 'mathml', displayMode, throwOnError: true, strict: 'ignore', trust: false });
 }
 
 export function pageUrl(page: ParsedPage): string {
@@ -172,7 +172,7 @@ function tableBlockHtml(block: TableBlock, number: string, env: RenderEnv): stri
   const anchor = `tab-${block.id}`;
   const caption = `<span class="figure-number">${escapeHtml(t(env.locale, 'tableLabel'))} ${escapeHtml(number)}.</span> ${escapeHtml(block.title ?? localize(table.title, env.locale))}`;
   return `<figure class="table-figure" id="${escapeHtml(anchor)}">
-${tableHtml(table, env.locale, env.references, { rows: block.rows, columns: block.columns, captionHtml: caption })}
+${tableHtml(table, env.locale, env.references, { rows: block.rows, columns: block.columns, captionHtml: caption, id: anchor })}
 <p class="figure-links"><a href="/data/${escapeHtml(table.id)}.csv" download>CSV</a> · <a href="/data/${escapeHtml(table.id)}.json" download>JSON</a> · <a href="#${escapeHtml(anchor)}">${escapeHtml(t(env.locale, 'permalink'))}</a></p>
 </figure>`;
 }

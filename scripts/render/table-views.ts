@@ -37,6 +37,8 @@ export interface TableSubset {
   columns?: string[];
   /** Replaces the caption (HTML, already escaped): a table block's numbered caption. */
   captionHtml?: string;
+  /** Unique in the page: names the caption that labels the scrollable region. */
+  id?: string;
 }
 
 export function tableHtml(table: Table, locale: Locale, references: References, subset: TableSubset = {}): string {
@@ -64,13 +66,14 @@ export function tableHtml(table: Table, locale: Locale, references: References, 
     }).join('')}</tr>`).join('');
   }
   const notes = [...(table.notes ?? []).map((n) => localize(n, locale)), ...(table.fixes ?? []).map((f) => `${f.path}: ${f.printed} → ${f.corrected}. ${localize(f.reason, locale)}`)];
-  const label = e(localize(table.title, locale));
-  return `<div class="table-scroll" tabindex="0" role="region" aria-label="${label}"><table class="data-table"><caption>${subset.captionHtml ?? e(localize(table.title, locale))}${unit ? ` <span class="table-unit">(${e(unit)})</span>` : ''}</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>
+  // The caption labels the scrollable region: unique per placement, even when a table is shown twice.
+  const captionId = `${subset.id ?? `table-${table.id}`}-caption`;
+  return `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="${e(captionId)}"><table class="data-table"><caption id="${e(captionId)}">${subset.captionHtml ?? e(localize(table.title, locale))}${unit ? ` <span class="table-unit">(${e(unit)})</span>` : ''}</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>
 <p class="figure-source">${sourceLine(table, locale, references)}</p>${notes.length ? `<ul class="table-notes">${notes.map((n) => `<li>${e(t(locale, 'note'))}: ${e(n)}</li>`).join('')}</ul>` : ''}`;
 }
 
 function tableCsv(table: Table): string {
-  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   if (isNumericTable(table)) {
     const lines = [['row', 'label', ...table.periods].join(','), ...table.rows.map((r) => [r.id, quote(localize(r.label, 'en')), ...table.periods.map((p) => (r.values[p] === null || r.values[p] === undefined ? '' : String(r.values[p])))].join(','))];
     return `${lines.join('\n')}\n`;

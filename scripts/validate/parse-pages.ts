@@ -7,7 +7,7 @@ import { parseChartBlock } from '../chart/parse-chart-block.ts';
 import type { ChartBlock } from '../chart/chart-block.ts';
 import { ContentError, ReportError, throwIfAny } from '../errors.ts';
 import type { SourcePage } from '../load/load-content.ts';
-import { CITE_TOKEN, MATH_TOKEN, VALUE_TOKEN, XREF_TOKEN, type InlineMeta, type Token } from '../render/markdown.ts';
+import { CITE_TOKEN, MATH_TOKEN, UNRESOLVED_TOKEN, VALUE_TOKEN, XREF_TOKEN, type InlineMeta, type Token } from '../render/markdown.ts';
 import { parseTableBlock, type TableBlock } from '../render/table-block.ts';
 import { parseDiagramBlock, type DiagramBlock } from '../render/diagram-block.ts';
 
@@ -51,9 +51,11 @@ export interface ParsedPage {
   xrefs: InlineSite[];
   cites: InlineSite[];
   maths: InlineSite[];
+  /** Template syntax or an unclosed reference: reported as errors. */
+  unresolved: InlineSite[];
 }
 
-const INLINE_KINDS = { [VALUE_TOKEN]: 'values', [XREF_TOKEN]: 'xrefs', [CITE_TOKEN]: 'cites', [MATH_TOKEN]: 'maths' } as const;
+const INLINE_KINDS = { [VALUE_TOKEN]: 'values', [XREF_TOKEN]: 'xrefs', [CITE_TOKEN]: 'cites', [MATH_TOKEN]: 'maths', [UNRESOLVED_TOKEN]: 'unresolved' } as const;
 
 export function parsePages(md: MarkdownIt, pages: SourcePage[]): ParsedPage[] {
   const errors: ReportError[] = [];
@@ -62,7 +64,7 @@ export function parsePages(md: MarkdownIt, pages: SourcePage[]): ParsedPage[] {
     const tokens = md.parse(source.body, env);
     const findings = (source.frontMatter.findings ?? []).map((text) => md.parse(text, {}));
     const findingsLine = source.frontMatterLines.findings ?? 1;
-    const page: ParsedPage = { source, tokens, findings, charts: [], diagrams: [], figureOrder: [], tables: [], values: [], xrefs: [], cites: [], maths: [] };
+    const page: ParsedPage = { source, tokens, findings, charts: [], diagrams: [], figureOrder: [], tables: [], values: [], xrefs: [], cites: [], maths: [], unresolved: [] };
     const collectInline = (list: Token[], lineOf: (meta: InlineMeta) => number) => {
       for (const block of list) {
         for (const child of block.children ?? []) {
@@ -75,6 +77,17 @@ export function parsePages(md: MarkdownIt, pages: SourcePage[]): ParsedPage[] {
     };
     collectInline(tokens, (meta) => source.bodyLineOffset + (meta.bodyLine ?? 0) + 1);
     page.findings.forEach((fragment, i) => collectInline(fragment, () => findingsLine + 1 + i));
+    for (const site of page.unresolved) {
+      const template = site.meta.source === '{{' || site.meta.source === '{%';
+      errors.push(
+        new ContentError(template ? `template syntax "${site.meta.source}" in Markdown is not evaluated and would be printed as text` : `"${site.meta.source}" opens a reference that is not closed on the same line`, {
+          file: source.file,
+          line: site.line,
+          expected: template ? 'a reference {=…}, a cross-reference {@fig:…}, or a ```chart / ```table block' : 'a reference closed by "}" on the same line, e.g. {=baiterek-harvest.cereals-legumes.2019}',
+          fix: template ? 'rewrite it with the report syntax (README, "Numbers in the text"); to show the braces as text, escape the first one: \\{{' : 'add the closing "}"',
+        }),
+      );
+    }
     for (const token of tokens) {
       const kind = token.type === 'fence' ? token.info.trim().split(/\s+/)[0] : undefined;
       if (kind !== 'chart' && kind !== 'table' && kind !== 'diagram') continue;

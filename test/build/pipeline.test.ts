@@ -217,14 +217,14 @@ describe('diagrams', () => {
   it('draws a diamond from a text table, numbered together with charts in document order', async () => {
     const html = await render('```chart\nid: crops\ntitle: Crops\ntable: harvest\n```\n\n```diagram\nid: porter\ntype: diamond\ntable: diamond\ntitle: The diamond\n```\n\nSee {@fig:porter}.\n');
     expect(html).toContain('<span class="figure-number">Figure 1.2.</span> <span class="figure-title">The diamond</span>');
-    expect(html).toContain('class="diagram-node diamond-top" id="node-n0"><p class="node-title">Factors</p>');
-    expect(html).toMatch(/<ul class="diamond-outside"><li class="diagram-node" id="node-n4"><p class="node-title">Government<\/p>/);
+    expect(html).toContain('class="diagram-node diamond-top" id="porter-n0"><p class="node-title">Factors</p>');
+    expect(html).toMatch(/<ul class="diamond-outside"><li class="diagram-node" id="porter-n4"><p class="node-title">Government<\/p>/);
     expect(html).toContain('<a class="xref" href="/en/harvest/#fig-porter">Figure 1.2</a>');
   });
 
   it('draws numbered process steps written in the block', async () => {
     const html = await render('```diagram\nid: stages\ntype: process\ntitle: Stages\nsteps:\n  - title: Identify\n    text: Find the members.\n  - title: Map\n```\n');
-    expect(html).toContain('<ol class="diagram diagram-process"><li class="diagram-node" id="node-step-1"><p class="node-title">Identify</p><p class="node-detail">Find the members.</p></li>');
+    expect(html).toContain('<ol class="diagram diagram-process"><li class="diagram-node" id="stages-step-1"><p class="node-title">Identify</p><p class="node-detail">Find the members.</p></li>');
   });
 
   it('rejects a diagram of a column the table does not have, with its line', async () => {

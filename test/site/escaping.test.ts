@@ -19,6 +19,11 @@ import { serveFolder } from '../helpers/static-server.ts';
 
 /** Markup, an event handler, quotes of both kinds, an entity, template syntax and a script end. */
 const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)>"'&amp;{{ 7*7 }}{% raw %}</script><!--`;
+/**
+ * HOSTILE for Markdown text: `{{` and `{%` there stop the build (template syntax is never
+ * evaluated), so Markdown escapes the first brace; the page still shows the same characters.
+ */
+const HOSTILE_MD = HOSTILE.replace('{{', '\\{{').replace('{%', '\\{%');
 /** How HOSTILE reads once escaped for HTML. */
 const ESCAPED = escapeHtml(HOSTILE);
 const y = (text: string) => JSON.stringify(text); // a YAML double-quoted scalar
@@ -81,7 +86,7 @@ title: ${y(HOSTILE)}
 short: ${y(HOSTILE)}
 summary: ${y(HOSTILE)}
 findings:
-  - ${y(HOSTILE)}
+  - ${y(HOSTILE_MD)}
 ---
 <script>alert(1)</script> <img src=x onerror=alert(1)> <a href="javascript:alert(1)">raw</a>
 
@@ -93,7 +98,7 @@ Value {=evil.a.2016}, missing {=evil.b.2016}, see {@fig:evil-chart}, {@tab:evil-
 
 Math: $\\href{javascript:alert(1)}{x}$ and $\\htmlClass{x}{y} < 1$.
 
-## Heading ${HOSTILE}
+## Heading ${HOSTILE_MD}
 
 \`\`\`chart
 id: evil-chart
@@ -232,7 +237,7 @@ describe('a report full of hostile text', () => {
       'data/evil.json': json(TABLE),
       'data/evil-text.json': json(TEXT_TABLE),
       'data/references.json': json(REFERENCES),
-      'content/en/index.md': `---\ntitle: ${y(HOSTILE)}\nsummary: ${y(HOSTILE)}\n---\nHome ${HOSTILE}\n`,
+      'content/en/index.md': `---\ntitle: ${y(HOSTILE)}\nsummary: ${y(HOSTILE)}\n---\nHome ${HOSTILE_MD}\n`,
       'content/en/01-evil.md': CHAPTER,
     });
     build = spawnSync(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../scripts/cli.ts'), 'build'], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
@@ -301,7 +306,7 @@ describe('a report full of hostile text', () => {
   it('escapes table titles, labels, notes, corrections, missing-value reasons and locators on the data page', () => {
     const data = read('en/data/index.html');
     expect(data.split(HOSTILE).length - 1).toBe(0);
-    expect(data).toContain(`<caption>${ESCAPED}`);
+    expect(data).toContain(`-caption">${ESCAPED}`);
     expect(data).toContain(`title="${ESCAPED}"`); // the reason for a missing value, in an attribute
     expect(data.split(ESCAPED).length - 1).toBeGreaterThanOrEqual(6);
   });
@@ -317,7 +322,7 @@ describe('a report full of hostile text', () => {
   // HTML in <a href="$1"> without escaping the quote citation-js leaves in a DOI or URL, so the
   // href ends early and the rest of the DOI becomes attributes. CSP blocks inline handlers, but
   // the markup is broken. When it is fixed, turn `it.fails` into `it`.
-  it.fails('keeps a DOI with a quote inside its href', () => {
+  it('keeps a DOI with a quote inside its href', () => {
     const entry = /<li id="ref-evil-doi">[\s\S]*?<\/li>/.exec(read('en/references/index.html'))?.[0] ?? '';
     const links = [...scanTags(entry)].filter((tag) => tag.name === 'a');
     expect(links.length).toBe(1);

@@ -6,7 +6,7 @@
  * Formula: I_t/b = x_t / x_b · 100
  */
 import type { Computed, Where } from './types.ts';
-import { checkNonNegative, divisionByZero, missingReason, missingResult, term } from './guards.ts';
+import { checkNonNegative, divisionByZero, missingReason, missingResult, term, finiteResult } from './guards.ts';
 
 export const BASE_INDEX_UNIT = '% of base year';
 
@@ -17,5 +17,5 @@ export function baseIndex(current: number | null, base: number | null, where?: W
   const formula = [term(current), ' ÷ ', term(base), ' × 100'];
   if (current === null || base === null) return missingResult(BASE_INDEX_UNIT, formula, missingReason([['current value', current], ['base value', base]]));
   if (base === 0) throw divisionByZero('base value', where);
-  return { value: (current / base) * 100, unit: BASE_INDEX_UNIT, formula };
+  return { value: finiteResult((current / base) * 100, 'base index', where), unit: BASE_INDEX_UNIT, formula };
 }

@@ -6,7 +6,7 @@
  * Formula: CAGR = ((x_T / x_b)^(1/(T−b)) − 1) · 100
  */
 import type { Computed, Where } from './types.ts';
-import { checkNonNegative, divisionByZero, invalidInput, missingReason, missingResult, term } from './guards.ts';
+import { checkNonNegative, divisionByZero, invalidInput, missingReason, missingResult, term, finiteResult } from './guards.ts';
 
 export const CAGR_UNIT = '% per year';
 
@@ -25,5 +25,5 @@ export function cagr(last: number | null, base: number | null, years: number, wh
   const formula = ['((', term(last), ' ÷ ', term(base), ')^(1/', years, ') − 1) × 100'];
   if (last === null || base === null) return missingResult(CAGR_UNIT, formula, missingReason([['last value', last], ['base value', base]]));
   if (base === 0) throw divisionByZero('base value', where);
-  return { value: (Math.pow(last / base, 1 / years) - 1) * 100, unit: CAGR_UNIT, formula };
+  return { value: finiteResult((Math.pow(last / base, 1 / years) - 1) * 100, 'compound annual growth rate', where), unit: CAGR_UNIT, formula };
 }

@@ -6,7 +6,7 @@
  * Formula: I_t/t−1 = x_t / x_(t−1) · 100
  */
 import type { Computed, Where } from './types.ts';
-import { checkNonNegative, divisionByZero, missingReason, missingResult, term } from './guards.ts';
+import { checkNonNegative, divisionByZero, missingReason, missingResult, term, finiteResult } from './guards.ts';
 
 export const CHAIN_INDEX_UNIT = '% of previous year';
 
@@ -17,5 +17,5 @@ export function chainIndex(current: number | null, previous: number | null, wher
   const formula = [term(current), ' ÷ ', term(previous), ' × 100'];
   if (current === null || previous === null) return missingResult(CHAIN_INDEX_UNIT, formula, missingReason([['current value', current], ['previous value', previous]]));
   if (previous === 0) throw divisionByZero('previous value', where);
-  return { value: (current / previous) * 100, unit: CHAIN_INDEX_UNIT, formula };
+  return { value: finiteResult((current / previous) * 100, 'chain index', where), unit: CHAIN_INDEX_UNIT, formula };
 }

@@ -6,7 +6,7 @@
  * Formula: g = (x_T / x_b − 1) · 100
  */
 import type { Computed, Where } from './types.ts';
-import { checkNonNegative, divisionByZero, missingReason, missingResult, term } from './guards.ts';
+import { checkNonNegative, divisionByZero, missingReason, missingResult, term, finiteResult } from './guards.ts';
 
 export const GROWTH_RATE_UNIT = '%';
 
@@ -17,5 +17,5 @@ export function growthRate(last: number | null, base: number | null, where?: Whe
   const formula = ['(', term(last), ' ÷ ', term(base), ' − 1) × 100'];
   if (last === null || base === null) return missingResult(GROWTH_RATE_UNIT, formula, missingReason([['last value', last], ['base value', base]]));
   if (base === 0) throw divisionByZero('base value', where);
-  return { value: (last / base - 1) * 100, unit: GROWTH_RATE_UNIT, formula };
+  return { value: finiteResult((last / base - 1) * 100, 'growth rate', where), unit: GROWTH_RATE_UNIT, formula };
 }

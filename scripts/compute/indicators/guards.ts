@@ -30,6 +30,19 @@ export function invalidInput(problem: string, where: Where | undefined, expected
   return new IndicatorError(`invalid input: ${problem}${describeWhere(where)}`, { file: where?.file, expected, fix });
 }
 
+/**
+ * The result of an indicator as a finite number: inputs at the edge of what a double holds can
+ * overflow to Infinity or NaN, which must be refused, never printed.
+ */
+export function finiteResult(value: number, what: string, where?: Where): number {
+  if (Number.isFinite(value)) return value;
+  throw new IndicatorError(`the ${what} is too large to compute (${String(value)})${describeWhere(where)}`, {
+    file: where?.file,
+    expected: 'inputs of ordinary magnitude',
+    fix: 'check the values in the data table: one is probably mistyped by several orders of magnitude',
+  });
+}
+
 /** Throws unless `value` is a finite number or null. */
 export function checkNumber(name: string, value: number | null, where?: Where): void {
   if (value === null) return;

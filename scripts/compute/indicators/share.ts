@@ -17,6 +17,7 @@ import {
   sum,
   sumTerms,
   term,
+  finiteResult,
 } from './guards.ts';
 
 export const SHARE_UNIT = '%';
@@ -29,7 +30,7 @@ export function shareOf(part: number | null, whole: number | null, where?: Where
   const formula = [term(part), ' ÷ ', term(whole), ' × 100'];
   if (part === null || whole === null) return missingResult(SHARE_UNIT, formula, missingReason([['part', part], ['whole', whole]]));
   if (whole === 0) throw divisionByZero('whole', where, 'a whole of 0 has no shares: check the total in the data table');
-  return { value: (part / whole) * 100, unit: SHARE_UNIT, formula };
+  return { value: finiteResult((part / whole) * 100, 'share', where), unit: SHARE_UNIT, formula };
 }
 
 export interface SharesResult {
@@ -50,7 +51,7 @@ export function shares(components: readonly Component[], where?: Where): SharesR
     };
   }
   const present = values as number[];
-  const total = sum(present);
+  const total = finiteResult(sum(present), 'total of the components', where);
   if (total === 0) throw divisionByZero('total of the components', where, 'all components are 0, so there are no shares: check the data table');
   return {
     total: { value: total, unit: COMPONENT_UNIT, formula: totalFormula },
