@@ -21,6 +21,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { ReportError } from '../errors.ts';
 import { escapeHtml } from '../render/escape.ts';
 import { t } from '../render/ui-strings.ts';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
 
 export interface PdfOptions {
@@ -52,13 +53,6 @@ export interface PdfResult {
   file: string;
   pages: number;
   sections: PdfSection[];
-}
-
-/** The launch flags of every headless Chromium in this project (see test/helpers/browser.ts). */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? process.env.CHROME_PATH ?? '/usr/bin/chromium';
 }
 
 const MM = 72 / 25.4;
