@@ -34,6 +34,10 @@ export async function renderSvg(vegaSpec: object, options: SvgOptions): Promise<
  */
 function compactSvg(svg: string): string {
   return svg
+    // The whole SVG is one image with a title and description; Vega's per-mark roles inside it would
+    // be read as unnamed images.
+    .replace(/ role="graphics-[a-z-]+"/g, '')
+    .replace(/ aria-roledescription="[^"]*"/g, '')
     .replace(/(\d+\.\d{2})\d+/g, '$1')
     .replace(/ d="([MLZ\d.,-]+)"/g, (_m, d: string) => ` d="${relativePath(d)}"`)
     .replace(/<g[^>]*><\/g>/g, '')
