@@ -7,10 +7,10 @@
  *   type: cards     one card per row of a text table, showing the listed columns.
  *   type: process   numbered steps, written in the block (`steps`) or taken from a text table's rows.
  */
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ContentError } from '../errors.ts';
 import { Slug } from '../validate/table-schema.ts';
+import { parseYamlBlock } from '../validate/yaml-block.ts';
 
 export const DiagramBlock = z
   .object({
@@ -33,20 +33,11 @@ export const DiagramBlock = z
 export type DiagramBlock = z.infer<typeof DiagramBlock>;
 
 export function parseDiagramBlock(text: string, file: string, firstLine: number): DiagramBlock {
-  const doc = parseDocument(text, { prettyErrors: false });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    throw new ContentError(`invalid YAML in diagram block: ${yamlError.message.split('\n')[0] ?? ''}`, { file, line: firstLine + (yamlError.linePos?.[0]?.line ?? 1) - 1, expected: 'YAML like "type: process"', fix: 'check indentation and quoting' });
-  }
-  const parsed = DiagramBlock.safeParse(doc.toJS());
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const key = String(issue?.path[0] ?? (issue?.code === 'unrecognized_keys' ? issue.keys[0] : ''));
-  const keyLine = key ? text.split('\n').findIndex((line) => line.startsWith(`${key}:`)) : -1;
-  throw new ContentError(issue?.code === 'unrecognized_keys' ? `unknown diagram option ${issue.keys.join(', ')}` : `diagram option "${key || 'table'}" is invalid: ${issue?.message ?? ''}`, {
-    file,
-    line: firstLine + Math.max(0, keyLine),
+  return parseYamlBlock(text, file, firstLine, {
+    name: 'diagram',
+    schema: DiagramBlock,
+    ErrorClass: ContentError,
     expected: 'id, type (diamond, cards or process), title; table or steps; columns, rows, centre, description',
     fix: 'correct the option (see "Add a diagram" in README.md)',
-  });
+  }).value;
 }

@@ -1,8 +1,8 @@
 /** What an author writes inside a ```table fenced block (YAML): a data table placed in a chapter, numbered "Table 3.1". */
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ContentError } from '../errors.ts';
 import { Slug } from '../validate/table-schema.ts';
+import { parseYamlBlock } from '../validate/yaml-block.ts';
 
 export const TableBlock = z
   .object({
@@ -20,20 +20,11 @@ export const TableBlock = z
 export type TableBlock = z.infer<typeof TableBlock>;
 
 export function parseTableBlock(text: string, file: string, firstLine: number): TableBlock {
-  const doc = parseDocument(text, { prettyErrors: false });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    throw new ContentError(`invalid YAML in table block: ${yamlError.message.split('\n')[0] ?? ''}`, { file, line: firstLine + (yamlError.linePos?.[0]?.line ?? 1) - 1, expected: 'YAML like "table: baiterek-harvest"', fix: 'check indentation and quoting' });
-  }
-  const parsed = TableBlock.safeParse(doc.toJS());
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const key = String(issue?.path[0] ?? (issue?.code === 'unrecognized_keys' ? issue.keys[0] : ''));
-  const keyLine = text.split('\n').findIndex((line) => line.startsWith(`${key}:`));
-  throw new ContentError(issue?.code === 'unrecognized_keys' ? `unknown table-block option ${issue.keys.join(', ')}` : `table-block option "${key}" is invalid: ${issue?.message ?? ''}`, {
-    file,
-    line: firstLine + Math.max(0, keyLine),
+  return parseYamlBlock(text, file, firstLine, {
+    name: 'table-block',
+    schema: TableBlock,
+    ErrorClass: ContentError,
     expected: 'id and table (required); title, rows, columns',
     fix: 'correct the option (see "Add a table to a chapter" in README.md)',
-  });
+  }).value;
 }
