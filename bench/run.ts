@@ -1,0 +1,646 @@
+/**
+ * `npm run bench`: the performance figures of issue 8, measured in one run against their floors.
+ *
+ *   1 generate   synthetic projects of ~50, 500 and 2,000 chapters under .build/bench/ (bench/synthetic.ts)
+ *   2 builds     per size: bare Eleventy on the same Markdown, then a cold build (child processes)
+ *   3 rebuilds   500 chapters: nothing changed, one Markdown file edited, one data table edited
+ *   4 charts     the chart stage alone against raw `View.toSVG()`, and with 2 worker threads
+ *                (bench/chart-stage.ts); render cost per chart
+ *   5 real       the real report: cold and warm builds into .build/bench/real-site, and what a
+ *                reader downloads per page (bench/page-weight.ts)
+ *   6 largest    the 2,000-chapter project, with what is left of the budget: time and peak RSS
+ *   7 profile    with --profile: where a no-change rebuild's time goes, stage by stage
+ *                (bench/profile-build.ts), when the budget allows
+ *   8 report     a table (figure, measured, target, ratio, met?), bench/results/latest.json and
+ *                bench/RESULTS.md
+ *
+ * The generator's code is copied once at the start (.build/bench/code/) and every project links
+ * to the copy, so edits made to the working tree during the run do not change what is measured
+ * (--live links the working tree instead).
+ *
+ * Every child process runs under /usr/bin/time -v (wall, CPU and peak RSS) with a timeout, and the
+ * run keeps to a time budget: a step that would not fit is skipped and says so. The machine may be
+ * shared, so each figure keeps its CPU time and the load average beside the wall time.
+ *
+ * Options: --quick (10/50/100 chapters, for trying the harness), --sizes=50,500,2000, --profile, --live,
+ * --charts-2000=N (charts per chapter in the largest project; default 1, see below), --skip-real,
+ * --budget-s=570 (the whole run's time budget), --chart-stage-pages=N.
+ *
+ * The largest project is built under a time limit: every chapter lists every other in its
+ * navigation, so its pages grow with the chapter count and it may not finish in the budget. Its
+ * peak RSS is polled from /proc while it runs, so the memory figure exists either way.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { measureSite, type PageWeight, type SiteWeight } from './page-weight.ts';
+import { BARE_CONFIG_FILE, LINKED, pendingDeletions, writeSyntheticProject, type SyntheticProject } from './synthetic.ts';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const work = path.join(repo, '.build', 'bench');
+const args = process.argv.slice(2);
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const quick = args.includes('--quick');
+const SIZES = (option('sizes') ?? (quick ? '10,50,100' : '50,500,2000')).split(',').map(Number);
+const [SMALL, MEDIUM, LARGE] = [SIZES[0] ?? 50, SIZES[1] ?? 500, SIZES[2] ?? 2000];
+const CHARTS_LARGE = Number(option('charts-2000') ?? 1);
+const CHART_STAGE_PAGES = Number(option('chart-stage-pages') ?? (quick ? 20 : 100));
+const BUDGET_MS = Number(option('budget-s') ?? 570) * 1000;
+const runStarted = Date.now();
+const remaining = () => BUDGET_MS - (Date.now() - runStarted);
+
+// ─── child processes ──────────────────────────────────────────────────────────────────────────
+
+interface ChildResult {
+  ok: boolean;
+  status: number | null;
+  timedOut: boolean;
+  wallMs: number;
+  cpuMs: number;
+  maxRssMB?: number;
+  /** Highest VmHWM among the child's processes, polled every 0.5 s: known even when it is stopped on timeout. */
+  polledPeakRssMB: number;
+  loadAverage: number;
+  stdout: string;
+  stderr: string;
+}
+
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** A process and its descendants, from /proc (Linux); empty elsewhere. */
+function processTree(pid: number): number[] {
+  const found = [pid];
+  for (let i = 0; i < found.length; i++) {
+    try {
+      const tasks = readdirSync(`/proc/${found[i]}/task`);
+      for (const task of tasks) {
+        const children = readFileSync(`/proc/${found[i]}/task/${task}/children`, 'utf8').trim();
+        if (children) found.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // gone, or not Linux
+    }
+  }
+  return found;
+}
+
+function peakRssMB(pids: number[]): number {
+  let peak = 0;
+  for (const pid of pids) {
+    try {
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      peak = Math.max(peak, kb / 1024);
+    } catch {
+      // gone
+    }
+  }
+  return peak;
+}
+
+function runChild(command: string[], options: { cwd: string; timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<ChildResult> {
+  const timeFile = path.join(work, `.time-${process.pid}.txt`);
+  rmSync(timeFile, { force: true });
+  const argv = TIME ? [TIME, '-v', '-o', timeFile, ...command] : command;
+  const loadAverage = os.loadavg()[0] ?? 0;
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(argv[0] as string, argv.slice(1), { cwd: options.cwd, env: { ...process.env, TZ: 'UTC', ...options.env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    let timedOut = false;
+    let polledPeakRssMB = 0;
+    const poll = setInterval(() => {
+      if (child.pid) polledPeakRssMB = Math.max(polledPeakRssMB, peakRssMB(processTree(child.pid)));
+    }, 500);
+    // The child leads its own process group: on timeout, end that group (and only it).
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, options.timeoutMs);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      const wallMs = performance.now() - started;
+      let cpuMs = NaN;
+      let maxRssMB: number | undefined;
+      if (TIME && existsSync(timeFile)) {
+        const report = readFileSync(timeFile, 'utf8');
+        const field = (name: string) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(report)?.[1] ?? NaN);
+        cpuMs = (field('User time \\(seconds\\)') + field('System time \\(seconds\\)')) * 1000;
+        const rss = field('Maximum resident set size \\(kbytes\\)') / 1024;
+        // A child stopped on timeout takes /usr/bin/time with it: no report, only the polled figure.
+        if (Number.isFinite(rss)) maxRssMB = rss;
+        rmSync(timeFile, { force: true });
+      }
+      resolve({ ok: status === 0 && !timedOut, status, timedOut, wallMs, cpuMs, maxRssMB: maxRssMB ?? (polledPeakRssMB || undefined), polledPeakRssMB, loadAverage, stdout, stderr });
+    });
+  });
+}
+
+const TSX = ['node', '--import', 'tsx'];
+const buildCommand = (outDir?: string) => [...TSX, 'scripts/cli.ts', 'build', ...(outDir ? [`--out=${outDir}`] : [])];
+const bareCommand = ['node', 'node_modules/@11ty/eleventy/cmd.cjs', `--config=${BARE_CONFIG_FILE}`, '--quiet'];
+
+function log(message: string): void {
+  const seconds = ((Date.now() - runStarted) / 1000).toFixed(0).padStart(4);
+  console.log(`[${seconds} s] ${message}`);
+}
+
+function failure(result: ChildResult): string {
+  if (result.timedOut) return `stopped after ${(result.wallMs / 1000).toFixed(0)} s (time limit), peak RSS by then ${Math.round(result.polledPeakRssMB)} MB`;
+  const lines = `${result.stderr}\n${result.stdout}`.split('\n').filter((l) => l.trim() && !l.startsWith('npm warn') && !/^\s+at /.test(l));
+  const cause = lines.find((l) => /error|failed|FATAL/i.test(l)) ?? lines.at(-1) ?? '';
+  return `exit ${result.status}: ${cause.trim().slice(0, 300)}`;
+}
+
+/** A build, once more if it fails: the working tree is shared, and a file caught half-saved by another editor fails a build once. */
+async function runBuild(command: string[], options: Parameters<typeof runChild>[1]): Promise<ChildResult & { retried?: string }> {
+  const first = await runChild(command, options);
+  if (first.ok || first.timedOut) return first;
+  const second = await runChild(command, options);
+  return { ...second, retried: failure(first) };
+}
+
+function timing(result: ChildResult & { retried?: string }) {
+  return {
+    wallMs: Math.round(result.wallMs),
+    cpuMs: Math.round(result.cpuMs),
+    maxRssMB: result.maxRssMB === undefined ? undefined : Math.round(result.maxRssMB),
+    polledPeakRssMB: Math.round(result.polledPeakRssMB),
+    timedOut: result.timedOut,
+    loadAverage: Number(result.loadAverage.toFixed(2)),
+    ok: result.ok,
+    ...(result.ok ? {} : { error: failure(result) }),
+    ...(result.retried ? { firstAttemptFailed: result.retried } : {}),
+  };
+}
+
+type Timing = ReturnType<typeof timing>;
+
+function cacheEntries(root: string): Set<string> {
+  const dir = path.join(root, '.cache', 'charts');
+  if (!existsSync(dir)) return new Set();
+  return new Set(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.json')).map((e) => e.name));
+}
+
+function clean(root: string): void {
+  for (const dir of ['.cache', '_site', '.build']) rmSync(path.join(root, dir), { recursive: true, force: true });
+}
+
+// ─── results ──────────────────────────────────────────────────────────────────────────────────
+
+interface Row {
+  figure: string;
+  measured: string;
+  target: string;
+  ratio: string;
+  met: string;
+}
+
+const rows: Row[] = [];
+const results: Record<string, unknown> = {};
+const notes: string[] = [];
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const x = (ratio: number) => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'n/a');
+const wallCpu = (t: { wallMs: number; cpuMs: number }) => `${s(t.wallMs)} (cpu ${s(t.cpuMs)})`;
+
+function row(figure: string, measured: string, target = '—', ratio = '—', met = 'info'): void {
+  rows.push({ figure, measured, target, ratio, met });
+}
+
+/** A ratio on wall time, with the CPU-time ratio beside it (robust when the machine is shared). */
+function ratioRow(figure: string, measured: { wallMs: number; cpuMs: number }, floor: { wallMs: number; cpuMs: number }, limit: number | undefined, floorName: string): void {
+  const wall = measured.wallMs / floor.wallMs;
+  const cpu = measured.cpuMs / floor.cpuMs;
+  const met = limit === undefined ? 'info' : wall <= limit ? 'yes' : cpu <= limit ? 'no (yes on CPU time)' : 'no';
+  row(figure, wallCpu(measured), limit === undefined ? `— (vs ${floorName})` : `≤ ${limit}× ${floorName}`, `${x(wall)} (cpu ${x(cpu)})`, met);
+}
+
+function notMeasured(figure: string, why: string, target = '—'): void {
+  row(figure, `not measured: ${why}`, target, '—', 'n/a');
+}
+
+// ─── 1 generate ───────────────────────────────────────────────────────────────────────────────
+
+mkdirSync(work, { recursive: true });
+log(`bench on ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
+const chartDir = path.join(repo, 'scripts', 'chart');
+const environment = {
+  started: new Date(runStarted).toISOString(),
+  sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
+  node: process.version,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  memoryGB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+  loadAverageAtStart: os.loadavg(),
+  chartCache: existsSync(path.join(chartDir, 'chart-cache.ts')),
+  chartWorkerPool: readdirSync(chartDir).filter((f) => /worker|pool/i.test(f)),
+  timer: TIME ? '/usr/bin/time -v' : 'wall clock only',
+  code: '',
+};
+results.environment = environment;
+
+// Leftovers of an interrupted run, deleted in the background.
+for (const entry of readdirSync(work)) if (/\.old-\d+-\d+$/.test(entry)) pendingDeletions.push(rm(path.join(work, entry), { recursive: true, force: true }));
+// The generator's code as it is now, copied once: every project of this run links to the copy, so
+// another editor saving scripts/ or templates/ mid-run (a half-written file, or a change that
+// rightly invalidates the chart cache) cannot change what is measured. --live links the working tree.
+const code = args.includes('--live') ? repo : snapshotCode();
+function snapshotCode(): string {
+  const dir = path.join(work, 'code');
+  if (existsSync(dir)) {
+    const aside = `${dir}.old-${process.pid}-${Date.now()}`;
+    renameSync(dir, aside);
+    pendingDeletions.push(rm(aside, { recursive: true, force: true }));
+  }
+  mkdirSync(dir, { recursive: true });
+  for (const entry of LINKED) {
+    if (entry === 'node_modules') symlinkSync(path.join(repo, entry), path.join(dir, entry));
+    else if (existsSync(path.join(repo, entry))) cpSync(path.join(repo, entry), path.join(dir, entry), { recursive: true });
+  }
+  return dir;
+}
+environment.code = code === repo ? 'the working tree (--live)' : `a copy of scripts/, templates/ and the config taken at the start (${path.relative(repo, code)})`;
+const projects: Record<number, SyntheticProject> = {};
+for (const [pages, charts] of [[SMALL, 3], [MEDIUM, 3], [LARGE, CHARTS_LARGE]] as const) {
+  const started = performance.now();
+  projects[pages] = writeSyntheticProject(code, path.join(work, `synthetic-${pages}`), { pages, chartsPerPage: charts, tablesPerPage: 2 });
+  log(`generated ${pages} chapters × ${charts} charts + 2 tables in ${s(performance.now() - started)}`);
+}
+
+// ─── 2 builds ─────────────────────────────────────────────────────────────────────────────────
+
+const builds: Record<number, { bare?: Timing; cold?: Timing; summary?: string; charts: number; pages: number }> = {};
+for (const pages of [SMALL, MEDIUM, LARGE]) {
+  const project = projects[pages] as SyntheticProject;
+  clean(project.root);
+  const entry: (typeof builds)[number] = { charts: project.charts, pages: project.pages };
+  builds[pages] = entry;
+  const bare = await runChild(bareCommand, { cwd: project.root, timeoutMs: 120_000 });
+  entry.bare = timing(bare);
+  log(`${pages} chapters: bare Eleventy ${bare.ok ? wallCpu(bare) : failure(bare)}`);
+  // The largest project is built last, with what is left of the budget (section 8).
+  if (pages === LARGE) continue;
+  const cold = await runBuild(buildCommand(), { cwd: project.root, timeoutMs: 240_000 });
+  entry.cold = timing(cold);
+  entry.summary = /built [^\n]*/.exec(cold.stdout)?.[0];
+  log(`${pages} chapters: cold build ${cold.ok ? `${wallCpu(cold)}, peak RSS ${Math.round(cold.maxRssMB ?? 0)} MB` : failure(cold)}`);
+}
+results.builds = builds;
+
+// ─── 3 rebuilds (medium project, after its cold build) ────────────────────────────────────────
+
+interface Rebuild extends Timing {
+  chartsRendered: number;
+  chartsDepending: number;
+}
+const rebuilds: Record<string, Rebuild> = {};
+const medium = projects[MEDIUM] as SyntheticProject;
+if (builds[MEDIUM]?.cold?.ok) {
+  const rebuild = async (name: string, edit: () => number) => {
+    const before = cacheEntries(medium.root);
+    const depending = edit();
+    const result = await runBuild(buildCommand(), { cwd: medium.root, timeoutMs: 180_000 });
+    const rendered = [...cacheEntries(medium.root)].filter((k) => !before.has(k)).length;
+    rebuilds[name] = { ...timing(result), chartsRendered: rendered, chartsDepending: depending };
+    log(`${MEDIUM} chapters: rebuild, ${name}: ${result.ok ? `${wallCpu(result)}, ${rendered} charts rendered (${depending} depend on the change)` : failure(result)}`);
+  };
+  await rebuild('nothing changed', () => 0);
+  // Another editor may change scripts/chart/** during the run, which rightly invalidates every
+  // chart: then measure the no-change rebuild once more, on the cache that rebuild filled.
+  const first = rebuilds['nothing changed'];
+  if (first && first.chartsRendered > 0) {
+    notes.push(`The first no-change rebuild re-rendered ${first.chartsRendered} charts: the chart code (scripts/chart/**, part of every cache key) changed during the run; it was measured again.`);
+    await rebuild('nothing changed', () => 0);
+  }
+  await rebuild('one Markdown file edited', () => {
+    const file = path.join(medium.root, medium.chapterFile);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('## Output', 'A sentence added for the benchmark.\n\n## Output'));
+    return 0;
+  });
+  await rebuild('one data table edited', () => {
+    // One cell: district d003 in 2019 of the sown-area table; count the charts that plot it.
+    const file = path.join(medium.root, medium.tableFile);
+    const table = JSON.parse(readFileSync(file, 'utf8')) as { rows: Array<{ id: string; values: Record<string, number> }> };
+    const cell = table.rows.find((r) => r.id === 'd003');
+    if (cell) cell.values['2019'] = (cell.values['2019'] ?? 0) + 1;
+    writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
+    let depending = 0;
+    for (const chapter of readdirSync(path.join(medium.root, 'content', 'en'))) {
+      const text = readFileSync(path.join(medium.root, 'content', 'en', chapter), 'utf8');
+      for (const block of text.match(/```chart\n[\s\S]*?```/g) ?? []) {
+        if (!/table: sown-area\n/.test(block) || !/rows: \[[^\]]*\bd003\b/.test(block)) continue;
+        const periods = /periods: \[([^\]]*)\]/.exec(block)?.[1];
+        if (!periods || periods.includes('"2019"')) depending++;
+      }
+    }
+    return depending;
+  });
+} else {
+  notes.push(`Rebuilds were not measured: the ${MEDIUM}-chapter cold build did not succeed.`);
+}
+results.rebuilds = rebuilds;
+
+// ─── 4 the chart stage alone ──────────────────────────────────────────────────────────────────
+
+type Timed = { wallMs: number; cpuMs: number };
+interface ChartStage {
+  charts: number;
+  ajvCompile: Timed & { how?: string };
+  passA: Timed & { rendered: number };
+  passB: Timed & { rendered: number };
+  raw: Timed & { svgBytes: number };
+  steps: Record<string, Timed>;
+  stepCharts: number;
+  maxRssMB: number;
+}
+interface Workers {
+  threads: number;
+  charts: number;
+  pool: Timed & { how: string; startupMs?: number };
+  single: Timed;
+  machineCapacity: { before: { capacity: number }; after: { capacity: number } };
+}
+let chartStage: ChartStage | undefined;
+let workers: Workers | undefined;
+const lastJson = <T>(result: ChildResult) => JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as T;
+// Leaves at least 3 minutes for the real report and the largest project.
+if (remaining() > 240_000) {
+  const result = await runChild([...TSX, path.join(repo, 'bench', 'chart-stage.ts'), `--pages=${CHART_STAGE_PAGES}`], { cwd: medium.root, timeoutMs: Math.min(150_000, remaining() - 180_000) });
+  if (result.ok) {
+    chartStage = lastJson<ChartStage>(result);
+    log(`chart stage: ${chartStage.charts} charts, warm ${wallCpu(chartStage.passB)}, raw vega ${wallCpu(chartStage.raw)}`);
+  } else {
+    notes.push(`The chart-stage measurement failed: ${failure(result)}`);
+    log(`chart stage: ${failure(result)}`);
+  }
+} else {
+  notes.push('The chart-stage measurement was skipped: not enough of the time budget left.');
+}
+// Every chart of the medium project, with 2 worker threads and then in one, in a fresh process:
+// a pool costs a second or two per thread to start, so it is measured on a build's worth of charts.
+if (remaining() > 240_000) {
+  const result = await runChild([...TSX, path.join(repo, 'bench', 'chart-stage.ts'), '--mode=workers', '--workers=2'], { cwd: medium.root, timeoutMs: Math.min(150_000, remaining() - 180_000) });
+  if (result.ok) {
+    workers = lastJson<Workers>(result);
+    log(`chart stage, ${workers.charts} charts: 2 workers ${wallCpu(workers.pool)}, 1 thread ${wallCpu(workers.single)}`);
+  } else {
+    notes.push(`The worker-thread measurement failed: ${failure(result)}`);
+    log(`workers: ${failure(result)}`);
+  }
+} else {
+  notes.push('The worker-thread measurement was skipped: not enough of the time budget left.');
+}
+results.chartStage = chartStage;
+results.workers = workers;
+
+// ─── 5 the real report ────────────────────────────────────────────────────────────────────────
+
+const real: { cold?: Timing; warm?: Timing; bare?: Timing; summary?: string; weight?: SiteWeight } = {};
+const realRoot = path.join(work, 'real-project');
+const realSite = path.join(work, 'real-site');
+if (!args.includes('--skip-real') && remaining() > 100_000) {
+  // A mirror of the repository whose content and data are the real ones (linked), with its own
+  // chart cache, so "cold" never touches the repository's .cache/ and the tests' builds.
+  rmSync(realRoot, { recursive: true, force: true });
+  mkdirSync(realRoot, { recursive: true });
+  for (const linked of LINKED) if (existsSync(path.join(code, linked))) symlinkSync(path.join(code, linked), path.join(realRoot, linked));
+  // The report's own sources, copied for the same reason as the code.
+  for (const copied of ['content', 'data', 'schemas']) if (existsSync(path.join(repo, copied))) cpSync(path.join(repo, copied), path.join(realRoot, copied), { recursive: true });
+  rmSync(realSite, { recursive: true, force: true });
+  writeFileSync(path.join(realRoot, BARE_CONFIG_FILE), readFileSync(path.join(medium.root, BARE_CONFIG_FILE)));
+  // Maps are drawn from ../shared/geo beside the repository, as in the real build.
+  const geo = path.resolve(repo, '../shared/geo');
+  const env = existsSync(geo) && !process.env.REPORT_BOUNDARIES_DIR ? { REPORT_BOUNDARIES_DIR: geo } : {};
+  const bare = await runChild(bareCommand, { cwd: realRoot, timeoutMs: 60_000 });
+  real.bare = timing(bare);
+  const cold = await runBuild(buildCommand(realSite), { cwd: realRoot, timeoutMs: Math.min(150_000, remaining() - 60_000), env });
+  real.cold = timing(cold);
+  real.summary = /built [^\n]*/.exec(cold.stdout)?.[0];
+  log(`real report: cold build ${cold.ok ? wallCpu(cold) : failure(cold)}`);
+  if (cold.ok) {
+    const warm = await runBuild(buildCommand(realSite), { cwd: realRoot, timeoutMs: Math.max(30_000, Math.min(90_000, remaining() - 60_000)), env });
+    real.warm = timing(warm);
+    log(`real report: warm build ${warm.ok ? wallCpu(warm) : failure(warm)}`);
+  }
+  if (cold.ok && existsSync(realSite)) real.weight = measureSite(realSite);
+}
+results.real = real;
+
+// ─── 6 the largest project, under a time limit ──────────────────────────────────────────
+
+{
+  const project = projects[LARGE] as SyntheticProject;
+  const entry = builds[LARGE] as (typeof builds)[number];
+  const limit = Math.min(300_000, remaining() - 15_000);
+  if (limit < 45_000) {
+    notes.push(`The ${LARGE}-chapter cold build was skipped: not enough of the time budget left.`);
+  } else {
+    const cold = await runChild(buildCommand(), { cwd: project.root, timeoutMs: limit });
+    entry.cold = timing(cold);
+    entry.summary = /built [^\n]*/.exec(cold.stdout)?.[0];
+    log(`${LARGE} chapters: cold build ${cold.ok ? `${wallCpu(cold)}, peak RSS ${Math.round(cold.maxRssMB ?? 0)} MB` : failure(cold)}`);
+  }
+}
+
+// ─── 7 profile of a no-change rebuild, if time is left ─────────────────────────────────────────────────────────
+
+let profile: { timings: Record<string, { wallMs: number; cpuMs: number }>; totalMs: number; totalCpuMs: number; charts: { rendered: number; reused: number } } | undefined;
+if (!args.includes('--profile')) {
+  notes.push('Stage-by-stage profile not run (add --profile, or run `node --import tsx ../../../bench/profile-build.ts --cache --write=.build/profile-site` in .build/bench/synthetic-500).');
+} else if (remaining() > 60_000 && builds[MEDIUM]?.cold?.ok) {
+  const result = await runChild([...TSX, path.join(repo, 'bench', 'profile-build.ts'), '--cache', '--write=.build/profile-site'], { cwd: medium.root, timeoutMs: remaining() - 10_000 });
+  if (result.ok) {
+    profile = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as typeof profile;
+    log(`profile of a no-change rebuild (${MEDIUM} chapters): ${profile ? s(profile.totalMs) : ''}`);
+  } else {
+    notes.push(`The profile failed: ${failure(result)}`);
+  }
+} else {
+  notes.push('The stage-by-stage profile was skipped: not enough of the time budget left (run `node --import tsx bench/profile-build.ts --cache --write=.build/profile-site` in .build/bench/synthetic-500).');
+}
+results.profile = profile;
+
+// ─── 8 the table ──────────────────────────────────────────────────────────────────────────────
+
+const ok = (t?: Timing): t is Timing & { ok: true } => Boolean(t?.ok);
+for (const pages of [SMALL, MEDIUM, LARGE]) {
+  const b = builds[pages];
+  if (!b) continue;
+  if (ok(b.bare)) row(`bare Eleventy, ${pages} chapters (same Markdown, no pipeline)`, wallCpu(b.bare));
+  if (ok(b.cold) && ok(b.bare)) ratioRow(`cold build, ${pages} chapters × ${pages === LARGE ? CHARTS_LARGE : 3} charts`, b.cold, b.bare, undefined, 'bare Eleventy');
+  else if (b.cold) notMeasured(`cold build, ${pages} chapters`, b.cold.error ?? 'failed');
+}
+
+const mediumBuild = builds[MEDIUM];
+if (chartStage) {
+  const perChart = (t: { wallMs: number; cpuMs: number }) => ({ wallMs: t.wallMs / chartStage!.charts, cpuMs: t.cpuMs / chartStage!.charts });
+  const withAjv = { wallMs: chartStage.passB.wallMs + chartStage.ajvCompile.wallMs, cpuMs: chartStage.passB.cpuMs + chartStage.ajvCompile.cpuMs };
+  ratioRow(`chart stage, ${chartStage.charts} charts, warm, incl. the one-time schema validator`, withAjv, chartStage.raw, 1.1, 'raw View.toSVG()');
+  ratioRow(`chart stage, ${chartStage.charts} charts, warm, per-chart work only`, chartStage.passB, chartStage.raw, 1.1, 'raw View.toSVG()');
+  row(`  one-time: Vega-Lite schema validator (${chartStage.ajvCompile.how ?? 'compiled'})`, wallCpu(chartStage.ajvCompile));
+  for (const [name, t] of Object.entries(chartStage.steps)) row(`  per chart (${chartStage.stepCharts} charts): ${name}`, `${(t.wallMs / chartStage.stepCharts).toFixed(1)} ms (cpu ${(t.cpuMs / chartStage.stepCharts).toFixed(1)} ms)`);
+  const raw = perChart(chartStage.raw);
+  const stage = perChart(chartStage.passB);
+  row('render cost per chart, chart stage (warm)', `${stage.wallMs.toFixed(1)} ms (cpu ${stage.cpuMs.toFixed(1)} ms); ${(1000 / stage.wallMs).toFixed(0)} charts/s`);
+  row('render cost per chart, raw View.toSVG()', `${raw.wallMs.toFixed(1)} ms (cpu ${raw.cpuMs.toFixed(1)} ms); ${(1000 / raw.wallMs).toFixed(0)} charts/s`);
+  row(`render cost per chart, chart stage cold (first ${chartStage.passA.rendered} charts in a fresh process)`, `${(chartStage.passA.wallMs / chartStage.passA.rendered).toFixed(1)} ms (cpu ${(chartStage.passA.cpuMs / chartStage.passA.rendered).toFixed(1)} ms)`);
+} else {
+  notMeasured('chart stage vs raw View.toSVG()', 'see notes', '≤ 1.1×');
+}
+
+if (workers) {
+  const speedUp = workers.single.wallMs / workers.pool.wallMs;
+  const capacity = Math.min(workers.machineCapacity.before.capacity, workers.machineCapacity.after.capacity);
+  // On a shared machine two threads may get no more CPU than one: then the target cannot be judged.
+  const busy = capacity < 1.6;
+  row(
+    `chart stage, ${workers.charts} charts, 2 worker threads (${workers.pool.how}) vs 1 thread, each from a cold start`,
+    `${wallCpu(workers.pool)} vs ${wallCpu(workers.single)}`,
+    '≥ 1.35× faster than 1 thread',
+    `${x(speedUp)} faster`,
+    speedUp >= 1.35 ? 'yes' : busy ? 'not decidable: machine busy' : 'no',
+  );
+  row('  what 2 busy threads got from the machine meanwhile (idle 2 cores: 2.00×)', `${x(capacity)} the throughput of 1 thread`, '—', '—', busy ? 'busy: speed-up not meaningful' : 'info');
+} else {
+  notMeasured('chart stage with 2 worker threads', 'see notes', '≥ 1.35× faster than 1 thread');
+}
+
+if (ok(mediumBuild?.bare)) {
+  for (const [name, r] of Object.entries(rebuilds)) {
+    if (!r.ok) {
+      notMeasured(`rebuild, ${name}`, r.error ?? 'failed');
+      continue;
+    }
+    ratioRow(`rebuild ${MEDIUM} chapters, ${name} (${r.chartsRendered} charts re-rendered, ${r.chartsDepending} depend on it)`, r, mediumBuild.bare, name === 'nothing changed' ? 1.2 : undefined, 'bare Eleventy');
+  }
+}
+
+if (ok(mediumBuild?.cold) && ok(mediumBuild?.bare) && chartStage) {
+  // The raw render cost of all the medium project's charts, from the per-chart cost measured above.
+  const charts = mediumBuild.charts;
+  const rawAll = { wallMs: (chartStage.raw.wallMs / chartStage.charts) * charts, cpuMs: (chartStage.raw.cpuMs / chartStage.charts) * charts };
+  const floor = { wallMs: mediumBuild.bare.wallMs + rawAll.wallMs, cpuMs: mediumBuild.bare.cpuMs + rawAll.cpuMs };
+  ratioRow(`cold build ${MEDIUM} chapters × 3 charts vs bare + raw render (${s(floor.wallMs)})`, mediumBuild.cold, floor, 1.3, '(bare Eleventy + raw render)');
+}
+
+const large = builds[LARGE];
+if (large?.cold?.maxRssMB !== undefined) {
+  const mb = large.cold.ok ? large.cold.maxRssMB : Math.max(large.cold.maxRssMB || 0, large.cold.polledPeakRssMB);
+  const gb = mb / 1024;
+  const label = `peak RSS, ${LARGE} chapters × ${CHARTS_LARGE} chart${large.cold.ok ? ', cold build' : large.cold.timedOut ? `, stopped at the time limit after ${s(large.cold.wallMs)}` : ', build failed'}`;
+  const met = large.cold.ok ? (gb < 1.5 ? 'yes' : 'no') : gb >= 1.5 ? 'no (already over when stopped)' : 'unknown (did not finish)';
+  row(label, `${large.cold.ok ? '' : '≥ '}${mb} MB`, '< 1.5 GB', x(gb / 1.5), met);
+  if (!large.cold.ok) notes.push(`The ${LARGE}-chapter build did not finish: ${large.cold.error}`);
+} else {
+  notMeasured(`peak RSS, ${LARGE}-chapter build`, 'no build', '< 1.5 GB');
+}
+
+if (ok(real.cold)) row(`real report: cold build (${real.summary?.replace(/^built [^:]*: /, '') ?? ''})`, wallCpu(real.cold), '—', ok(real.bare) ? `${x(real.cold.wallMs / real.bare.wallMs)} bare Eleventy` : '—');
+else if (real.cold) notMeasured('real report: cold build', real.cold.error ?? 'failed');
+if (ok(real.warm)) row('real report: warm build (chart cache filled)', wallCpu(real.warm), '—', ok(real.bare) ? `${x(real.warm.wallMs / real.bare.wallMs)} bare Eleventy` : '—');
+
+let weightSummary: Record<string, unknown> | undefined;
+if (real.weight && real.weight.pages.length) {
+  const pages = real.weight.pages;
+  const isChapter = (p: PageWeight) => p.charts > 0 || /\/(en|ru|kk)\/[^/]+\/index\.html$/.test(p.page);
+  const heaviest = (list: PageWeight[], pick: (p: PageWeight) => number) => list.reduce((a, b) => (pick(b) > pick(a) ? b : a));
+  const chapters = pages.filter(isChapter);
+  const top = heaviest(chapters.length ? chapters : pages, (p) => p.firstView.gzip);
+  const home = pages.find((p) => p.page === '/en/index.html');
+  const baiterek = pages.find((p) => p.page === '/en/baiterek/index.html');
+  const describe = (p: PageWeight) => `${kb(p.firstView.gzip)} gzip (${kb(p.firstView.raw)} raw; SVG ${kb(p.inlineSvg.gzip)}, Vega specs ${kb(p.chartSpecs.gzip)}, CSS ${kb(p.css.gzip)})`;
+  for (const [label, p] of [['home page /en/', home], ['Baiterek chapter /en/baiterek/', baiterek], [`heaviest page ${top.page}`, top]] as const) {
+    if (!p) continue;
+    row(`first view, ${label}: HTML + CSS + inline SVG`, describe(p), '≤ 60 KB gzip', x(p.firstView.gzip / 60_000), p.firstView.gzip <= 60_000 ? 'yes' : 'no');
+  }
+  const over = pages.filter((p) => p.firstView.gzip > 60_000).map((p) => `${p.page} ${kb(p.firstView.gzip)}`);
+  if (over.length) notes.push(`Pages over 60 KB gzip in their first view: ${over.join(', ')}.`);
+  const jsPages = pages.filter((p) => p.chartJsBeforeInteraction.raw > 0);
+  const jsBefore = jsPages.length ? heaviest(jsPages, (p) => p.chartJsBeforeInteraction.gzip).chartJsBeforeInteraction : { raw: 0, gzip: 0 };
+  const allJs = heaviest(pages, (p) => p.jsBeforeInteraction.gzip);
+  row(
+    `chart JavaScript before any interaction (charts.js on the ${jsPages.length} of ${pages.length} pages with charts, none on the others)`,
+    `${kib(jsBefore.gzip)} gzip (${kib(jsBefore.raw)} raw)`,
+    'no chart JS on first view (a loader only)',
+    '—',
+    jsBefore.gzip < 2048 ? 'yes (loader only)' : 'no',
+  );
+  row(`all JavaScript before any interaction, heaviest page (${allJs.scripts.join(', ') || 'none'})`, `${kib(allJs.jsBeforeInteraction.gzip)} gzip (${kib(allJs.jsBeforeInteraction.raw)} raw)`);
+  const interactive = jsPages.length ? heaviest(jsPages, (p) => p.jsWhenInteractive.gzip).jsWhenInteractive : { raw: 0, gzip: 0 };
+  row('JavaScript when a chart becomes interactive (Vega runtime chunk)', `${kib(interactive.gzip)} gzip (${kib(interactive.raw)} raw)`, '≤ 200 KiB gzip', x(interactive.gzip / 204_800), interactive.gzip <= 204_800 ? 'yes' : 'no');
+  row('fonts (all subsets; a page downloads only those its text uses)', `${real.weight.fonts.files} files, ${kib(real.weight.fonts.bytes)}`);
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  weightSummary = {
+    pages: pages.length,
+    medianFirstViewGzip: median(pages.map((p) => p.firstView.gzip)),
+    heaviest: top,
+    home,
+    baiterek,
+    jsBefore,
+    interactive,
+  };
+} else {
+  notMeasured('per-page weight of the real report', real.cold?.error ?? 'no site built', '≤ 60 KB gzip');
+}
+notMeasured('Lighthouse (performance, accessibility, best practices, SEO): /en/ and /en/baiterek/', 'lighthouse not installed');
+results.pageWeight = weightSummary;
+results.pageWeightAll = real.weight;
+
+if (profile) {
+  const entries = Object.entries(profile.timings).sort(([, a], [, b]) => b.cpuMs - a.cpuMs);
+  results.profileTop = entries.slice(0, 8).map(([name, t]) => ({ name, wallMs: Math.round(t.wallMs), cpuMs: Math.round(t.cpuMs) }));
+}
+
+// ─── output ───────────────────────────────────────────────────────────────────────────────────
+
+const loadAtEnd = os.loadavg();
+environment.loadAverageAtStart = environment.loadAverageAtStart.map((l) => Number(l.toFixed(2)));
+const totalMs = Date.now() - runStarted;
+results.rows = rows;
+results.notes = notes;
+results.totalMs = totalMs;
+results.loadAverageAtEnd = loadAtEnd.map((l) => Number(l.toFixed(2)));
+
+const widths = (['figure', 'measured', 'target', 'ratio', 'met'] as const).map((k) => Math.min(90, Math.max(k.length, ...rows.map((r) => r[k].length))));
+const line = (r: Row) => (['figure', 'measured', 'target', 'ratio', 'met'] as const).map((k, i) => r[k].padEnd(widths[i] ?? 0)).join(' │ ');
+console.log(`\n${line({ figure: 'figure', measured: 'measured (wall, cpu)', target: 'target', ratio: 'ratio', met: 'met?' })}`);
+console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
+for (const r of rows) console.log(line(r));
+for (const note of notes) console.log(`note: ${note}`);
+console.log(`\nbench finished in ${s(totalMs)}; load average at start ${environment.loadAverageAtStart.join(' ')}, at end ${results.loadAverageAtEnd as number[]}`);
+
+await Promise.all(pendingDeletions);
+mkdirSync(path.join(repo, 'bench', 'results'), { recursive: true });
+writeFileSync(path.join(repo, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+// The committed summary: the date of the run (SOURCE_DATE_EPOCH when set), never part of a site build.
+const date = process.env.SOURCE_DATE_EPOCH && /^\d+$/.test(process.env.SOURCE_DATE_EPOCH) ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date(runStarted);
+const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
+const markdown = [
+  '# Benchmark results',
+  '',
+  `Latest \`npm run bench\` (bench/run.ts): ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${environment.cpus} cores (${environment.cpuModel ?? 'unknown CPU'}), node ${environment.node},`,
+  `load average ${environment.loadAverageAtStart.join(' / ')} at start and ${(results.loadAverageAtEnd as number[]).join(' / ')} at end (a shared machine inflates wall times; CPU times are beside them), ${s(totalMs)} in all.`,
+  `Chart cache: ${environment.chartCache ? 'present (scripts/chart/chart-cache.ts)' : 'absent'}; worker pool in scripts/chart: ${environment.chartWorkerPool.length ? environment.chartWorkerPool.join(', ') : 'none (the 2-thread figure uses the stage\'s `run` hook with bench/render-worker.ts)'}.`,
+  `Code measured: ${environment.code}. Full figures: \`bench/results/latest.json\` (git-ignored).`,
+  '',
+  '| figure | measured (wall, cpu) | target | ratio | met? |',
+  '|---|---|---|---|---|',
+  ...rows.map((r) => `| ${escapeCell(r.figure)} | ${escapeCell(r.measured)} | ${escapeCell(r.target)} | ${escapeCell(r.ratio)} | ${escapeCell(r.met)} |`),
+  '',
+  ...(notes.length ? ['Notes:', '', ...notes.map((n) => `- ${n}`), ''] : []),
+  ...(results.profileTop ? ['Where a no-change rebuild of the 500-chapter project spends its CPU time (bench/profile-build.ts):', '', '| step | wall | cpu |', '|---|---|---|', ...(results.profileTop as Array<{ name: string; wallMs: number; cpuMs: number }>).map((p) => `| ${escapeCell(p.name)} | ${s(p.wallMs)} | ${s(p.cpuMs)} |`), ''] : []),
+].join('\n');
+writeFileSync(path.join(repo, 'bench', 'RESULTS.md'), `${markdown}\n`);
+console.log('wrote bench/results/latest.json and bench/RESULTS.md');
