@@ -3,30 +3,18 @@
  * with JavaScript, interactive charts with tooltips, no console errors and no CSP violations.
  */
 import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../helpers/browser.ts';
-import { serveFolder } from '../helpers/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useSiteInBrowser } from '../helpers/browser.ts';
 
 const site = '.build/test-site';
 
 describe.skipIf(!hasChromium || !existsSync(`${site}/index.html`))('charts in the browser', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveFolder>>;
-
-  beforeAll(async () => {
-    server = await serveFolder(site);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = useSiteInBrowser(site);
 
   it('shows every chart as SVG with JavaScript off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await served.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/en/baiterek/`);
+    await page.goto(`${served.url}/en/baiterek/`);
     const charts = page.locator('.chart svg.chart-svg');
     expect(await charts.count()).toBeGreaterThanOrEqual(3);
     const box = await charts.first().boundingBox();
@@ -36,14 +24,14 @@ describe.skipIf(!hasChromium || !existsSync(`${site}/index.html`))('charts in th
   });
 
   it('makes charts interactive with a formatted tooltip, without console errors or CSP violations', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(`${server.url}/en/baiterek/`);
+    await page.goto(`${served.url}/en/baiterek/`);
     const first = page.locator('.chart[data-chart]').first();
     await first.scrollIntoViewIfNeeded();
     await expect.poll(() => first.getAttribute('data-interactive'), { timeout: 15_000 }).toBe('true');

@@ -4,60 +4,48 @@
  * not yet translated into Kazakh is shown in English, with a note in Kazakh).
  */
 import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../helpers/browser.ts';
-import { serveFolder } from '../helpers/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useSiteInBrowser } from '../helpers/browser.ts';
 
 const site = '.build/test-site';
 
 describe.skipIf(!hasChromium || !existsSync(`${site}/index.html`))('language editions', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveFolder>>;
-
-  beforeAll(async () => {
-    server = await serveFolder(site);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = useSiteInBrowser(site);
 
   it('shows the base index of the cereal harvest as 182,2 on the Russian Baiterek page, and 182.2 on the English one', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await served.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/ru/baiterek/`);
+    await page.goto(`${served.url}/ru/baiterek/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
     const russian = await page.locator('main').innerText();
     expect(russian).toContain('182,2');
     expect(russian).not.toMatch(/\b182\.2\b/);
-    await page.goto(`${server.url}/en/baiterek/`);
+    await page.goto(`${served.url}/en/baiterek/`);
     expect(await page.locator('main').innerText()).toContain('182.2');
     await context.close();
   });
 
   it('switches to the same page in the other language, and back', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     for (const path of ['baiterek/', 'data/', 'references/', 'quality/', '', 'search/']) {
-      await page.goto(`${server.url}/en/${path}`);
+      await page.goto(`${served.url}/en/${path}`);
       await page.locator('.language-switcher a[hreflang="ru"]').click();
-      await page.waitForURL(`${server.url}/ru/${path}`);
+      await page.waitForURL(`${served.url}/ru/${path}`);
       expect(await page.locator('html').getAttribute('lang')).toBe('ru');
       expect(await page.locator('.language-switcher [aria-current="page"]').textContent()).toBe('RU');
       await page.locator('.language-switcher a[hreflang="en"]').click();
-      await page.waitForURL(`${server.url}/en/${path}`);
+      await page.waitForURL(`${served.url}/en/${path}`);
     }
     await context.close();
   });
 
   it('goes to the Kazakh page too; a chapter not yet translated shows the English text with a note in Kazakh', async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/ru/baiterek/`);
+    await page.goto(`${served.url}/ru/baiterek/`);
     await page.locator('.language-switcher a[hreflang="kk"]').click();
-    await page.waitForURL(`${server.url}/kk/baiterek/`);
+    await page.waitForURL(`${served.url}/kk/baiterek/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('kk');
     const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
     if ((await page.locator('article.chapter').getAttribute('lang')) === 'en') {

@@ -5,10 +5,9 @@
  * without the header box, and the box is a plain form that leads there without JavaScript.
  */
 import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../helpers/browser.ts';
-import { serveFolder } from '../helpers/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useSiteInBrowser } from '../helpers/browser.ts';
 
 const site = '.build/test-site';
 
@@ -30,27 +29,17 @@ async function resultLinks(page: Page, panel: string): Promise<string[]> {
 }
 
 describe.skipIf(!hasChromium || !existsSync(`${site}/pagefind/pagefind.js`))('search', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveFolder>>;
-
-  beforeAll(async () => {
-    server = await serveFolder(site);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = useSiteInBrowser(site);
 
   for (const [locale, term] of [
     ['en', 'sunflower'],
     ['ru', 'подсолнечника'],
   ] as const) {
     it(`finds the Baiterek chapter by a word of its text in the ${locale} index, under the page's CSP`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       const problems = await watch(page);
-      await page.goto(`${server.url}/${locale}/`);
+      await page.goto(`${served.url}/${locale}/`);
       await page.locator('#site-search-input').fill(term);
       const panel = '#site-search-results';
       await expect.poll(() => resultLinks(page, panel), { timeout: 20_000 }).toContainEqual(expect.stringMatching(new RegExp(`^/${locale}/baiterek/`)));
@@ -70,11 +59,11 @@ describe.skipIf(!hasChromium || !existsSync(`${site}/pagefind/pagefind.js`))('se
   }
 
   it("still searches where Web Workers fail: Pagefind's WebAssembly then runs in the page, which the CSP's 'wasm-unsafe-eval' allows", async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     await context.route('**/pagefind/pagefind-worker.js', (route) => route.fulfill({ status: 404, body: '' }));
     const page = await context.newPage();
     const problems = await watch(page);
-    await page.goto(`${server.url}/en/`);
+    await page.goto(`${served.url}/en/`);
     await page.locator('#site-search-input').fill('sunflower');
     await expect.poll(() => resultLinks(page, '#site-search-results'), { timeout: 20_000 }).toContainEqual(expect.stringMatching(/^\/en\/baiterek\//));
     // The failed worker is logged by Pagefind as a warning; nothing else may go wrong.
@@ -83,10 +72,10 @@ describe.skipIf(!hasChromium || !existsSync(`${site}/pagefind/pagefind.js`))('se
   });
 
   it('shows every result on the search page, from the address the header form opens', async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     const page = await context.newPage();
     const problems = await watch(page);
-    await page.goto(`${server.url}/en/baiterek/`);
+    await page.goto(`${served.url}/en/baiterek/`);
     // Submitting the header form (Enter) opens the search page with the query.
     await page.locator('#site-search-input').fill('cereals');
     await page.locator('#site-search-input').press('Enter');
@@ -98,17 +87,17 @@ describe.skipIf(!hasChromium || !existsSync(`${site}/pagefind/pagefind.js`))('se
   });
 
   it('says when nothing is found, in the page language', async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/ru/search/?q=${encodeURIComponent('qqqxyzzy')}`);
+    await page.goto(`${served.url}/ru/search/?q=${encodeURIComponent('qqqxyzzy')}`);
     await expect.poll(() => page.locator('#search-page-results').textContent(), { timeout: 20_000 }).toContain('ничего не найдено');
     await context.close();
   });
 
   it('is a plain form without JavaScript, leading to the search page of the language', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await served.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/kk/`);
+    await page.goto(`${served.url}/kk/`);
     await page.locator('#site-search-input').fill('Байтерек');
     await page.locator('#site-search-input').press('Enter');
     await page.waitForURL(/\/kk\/search\/\?q=/);
