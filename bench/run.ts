@@ -9,9 +9,11 @@
  *   5 real       the real report: cold and warm builds into .build/bench/real-site, and what a
  *                reader downloads per page (bench/page-weight.ts)
  *   6 largest    the 2,000-chapter project, with what is left of the budget: time and peak RSS
- *   7 profile    with --profile: where a no-change rebuild's time goes, stage by stage
+ *   7 lighthouse the real report's home page and Baiterek chapter, mobile and desktop
+ *                (bench/lighthouse-pages.ts, scripts/write/lighthouse.ts), when the budget allows
+ *   8 profile    with --profile: where a no-change rebuild's time goes, stage by stage
  *                (bench/profile-build.ts), when the budget allows
- *   8 report     a table (figure, measured, target, ratio, met?), bench/results/latest.json and
+ *   9 report     a table (figure, measured, target, ratio, met?), bench/results/latest.json and
  *                bench/RESULTS.md
  *
  * The generator's code is copied once at the start (.build/bench/code/) and every project links
@@ -453,7 +455,35 @@ results.real = real;
   }
 }
 
-// ─── 7 profile of a no-change rebuild, if time is left ─────────────────────────────────────────────────────────
+// ─── 7 Lighthouse on the real report, with what is left ───────────────────────────────────────
+
+interface LighthouseRun {
+  scores: Array<{ page: string; formFactor: string; performance: number | null; accessibility: number | null; bestPractices: number | null; seo: number | null; lost: Array<{ category: string; id: string; title: string; score: number }> }>;
+}
+const lighthouse: LighthouseRun['scores'] = [];
+const lighthouseAvailable = existsSync(path.join(code, 'scripts', 'write', 'lighthouse.ts')) && existsSync(path.join(repo, 'node_modules', 'lighthouse'));
+if (!lighthouseAvailable) {
+  notes.push('Lighthouse was not run: scripts/write/lighthouse.ts or the lighthouse package is missing.');
+} else if (!real.weight) {
+  notes.push('Lighthouse was not run: the real report did not build.');
+} else {
+  for (const formFactor of ['mobile', 'desktop'] as const) {
+    if (remaining() < 75_000) {
+      notes.push(`Lighthouse (${formFactor}) was skipped: not enough of the time budget left.`);
+      continue;
+    }
+    const result = await runChild([...TSX, path.join(repo, 'bench', 'lighthouse-pages.ts'), realSite, '/en/', '/en/baiterek/', ...(formFactor === 'desktop' ? ['--desktop'] : [])], { cwd: realRoot, timeoutMs: Math.min(150_000, remaining() - 15_000) });
+    if (result.ok) {
+      lighthouse.push(...lastJson<LighthouseRun>(result).scores);
+      log(`Lighthouse (${formFactor}): ${lighthouse.filter((l) => l.formFactor === formFactor).map((l) => `${l.page} ${l.performance}/${l.accessibility}/${l.bestPractices}/${l.seo}`).join(', ')}`);
+    } else {
+      notes.push(`Lighthouse (${formFactor}) failed: ${failure(result)}`);
+    }
+  }
+}
+results.lighthouse = lighthouse;
+
+// ─── 8 profile of a no-change rebuild, if time is left ─────────────────────────────────────────────────────────
 
 let profile: { timings: Record<string, { wallMs: number; cpuMs: number }>; totalMs: number; totalCpuMs: number; charts: { rendered: number; reused: number } } | undefined;
 if (!args.includes('--profile')) {
@@ -471,7 +501,7 @@ if (!args.includes('--profile')) {
 }
 results.profile = profile;
 
-// ─── 8 the table ──────────────────────────────────────────────────────────────────────────────
+// ─── 9 the table ──────────────────────────────────────────────────────────────────────────────
 
 const ok = (t?: Timing): t is Timing & { ok: true } => Boolean(t?.ok);
 for (const pages of [SMALL, MEDIUM, LARGE]) {
@@ -593,7 +623,15 @@ if (real.weight && real.weight.pages.length) {
 } else {
   notMeasured('per-page weight of the real report', real.cold?.error ?? 'no site built', '≤ 60 KB gzip');
 }
-notMeasured('Lighthouse (performance, accessibility, best practices, SEO): /en/ and /en/baiterek/', 'lighthouse not installed');
+if (lighthouse.length) {
+  for (const l of lighthouse) {
+    row(`Lighthouse ${l.page} (${l.formFactor}): performance, accessibility, best practices, SEO`, `${l.performance} / ${l.accessibility} / ${l.bestPractices} / ${l.seo}`, '— (reported, issue 6)', '—', 'info');
+  }
+  const lost = [...new Map(lighthouse.flatMap((l) => l.lost).map((a) => [a.id, a])).values()].slice(0, 6);
+  if (lost.length) notes.push(`Lighthouse audits that cost points: ${lost.map((a) => `${a.id} (${a.category}, ${Math.round(a.score * 100)})`).join(', ')}.`);
+} else {
+  notMeasured('Lighthouse (performance, accessibility, best practices, SEO): /en/ and /en/baiterek/', 'see notes');
+}
 results.pageWeight = weightSummary;
 results.pageWeightAll = real.weight;
 
