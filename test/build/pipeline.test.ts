@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../scripts/build.ts';
 import { ChartError, ContentError, ReportErrors } from '../../scripts/errors.ts';
-import { fixtureFiles, page } from '../helpers/fixture-project.ts';
+import { fixtureFiles, json, numericTable, page } from '../helpers/fixture-project.ts';
 
 const chapter = (body: string, frontMatter = 'title: Harvest') => ({ 'content/en/01-harvest.md': page(frontMatter, body) });
 
@@ -107,26 +107,9 @@ describe('buildReport', () => {
 });
 
 describe('inline functions across tables', () => {
-  const area = {
-    id: 'area',
-    title: 'Area',
-    unit: 'thousand ha',
-    decimals: 1,
-    source: { ref: 'seed000' },
-    periods: ['2015', '2016', '2019'],
-    rows: [{ id: 'cereals', label: 'Cereals', values: { '2015': 100, '2016': 120, '2019': 130 } }],
-  };
-  const volume = {
-    id: 'volume',
-    title: 'Volume',
-    unit: '% of previous year',
-    decimals: 1,
-    source: { ref: 'seed000' },
-    periods: ['2015', '2016', '2019'],
-    rows: [{ id: 'cereals', label: 'Cereals', values: { '2015': 90, '2016': 150, '2019': 110 } }],
-  };
+  const area = numericTable('area', 'thousand ha', { cereals: { '2015': 100, '2016': 120, '2019': 130 } }, { title: 'Area', source: { ref: 'seed000' } });
+  const volume = numericTable('volume', '% of previous year', { cereals: { '2015': 90, '2016': 150, '2019': 110 } }, { title: 'Volume', source: { ref: 'seed000' } });
   const render = async (body: string) => {
-    const { json } = await import('../helpers/fixture-project.ts');
     const report = await buildReport(fixtureFiles({ 'data/area.json': json(area), 'data/volume.json': json(volume), ...chapter(body) }));
     return report.pages.find((p) => p.slug === 'harvest')?.html ?? '';
   };
@@ -209,7 +192,6 @@ describe('diagrams', () => {
     rows: ['Factors', 'Demand', 'Related industries', 'Rivalry', 'Government', 'Chance'].map((label, i) => ({ id: `n${i}`, label, cells: { meaning: `about ${label.toLowerCase()}` } })),
   };
   const render = async (body: string) => {
-    const { json } = await import('../helpers/fixture-project.ts');
     const report = await buildReport(fixtureFiles({ 'data/diamond.json': json(diamond), ...chapter(body) }));
     return report.pages.find((p) => p.slug === 'harvest')?.html ?? '';
   };

@@ -3,18 +3,9 @@ import { deriveTables } from '../../scripts/compute/derive-tables.ts';
 import { DataError } from '../../scripts/errors.ts';
 import { memoryFiles } from '../../scripts/io.ts';
 import { loadTables } from '../../scripts/load/load-tables.ts';
-import { HARVEST_TABLE, json } from '../helpers/fixture-project.ts';
+import { HARVEST_TABLE, json, numericTable } from '../helpers/fixture-project.ts';
 
-const table = (id: string, unit: string, rows: Record<string, Record<string, number>>, extra: object = {}) => ({
-  id,
-  title: id,
-  unit,
-  decimals: 1,
-  source: { ref: 'x' },
-  periods: Object.keys(Object.values(rows)[0] ?? {}),
-  rows: Object.entries(rows).map(([rowId, values]) => ({ id: rowId, label: rowId, values })),
-  ...extra,
-});
+const table = numericTable;
 
 async function derive(files: Record<string, unknown>) {
   const entries = Object.fromEntries(Object.entries(files).map(([id, value]) => [`data/${id}.json`, json(value)]));

@@ -18,6 +18,18 @@ export const HARVEST_TABLE = {
   ],
 };
 
+/** A small numeric table for tests: rows as `{ rowId: { period: value } }`, labels = ids. */
+export const numericTable = (id: string, unit: string, rows: Record<string, Record<string, number>>, extra: object = {}) => ({
+  id,
+  title: id,
+  unit,
+  decimals: 1,
+  source: { ref: 'x' },
+  periods: Object.keys(Object.values(rows)[0] ?? {}),
+  rows: Object.entries(rows).map(([rowId, values]) => ({ id: rowId, label: rowId, values })),
+  ...extra,
+});
+
 export const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 export function page(frontMatter: string, body: string): string {
