@@ -23,14 +23,46 @@ interface Site {
   searchPages?: View[];
 }
 
+/**
+ * Lookups every page makes (its chapters, neighbours, translations) are computed once per report
+ * and kept beside it: done per page over every page, they made the build grow with the square of
+ * the chapter count.
+ */
+interface SiteIndex {
+  all: View[];
+  chapters: Map<string, View[]>;
+  order: Map<string, { pages: View[]; at: Map<string, number> }>;
+  bySlug: Map<string, View[]>;
+}
+const indexes = new WeakMap<object, SiteIndex>();
+const chapterLists = new WeakMap<View[], Map<string, View[]>>();
+
 /** Every page of the site, Markdown and generated. */
 function allPages(report: Site): View[] {
   return [...report.pages, ...report.dataPages, ...report.referencePages, ...report.qualityPages, ...(report.searchPages ?? [])];
 }
 
+function siteIndex(report: Site): SiteIndex {
+  let index = indexes.get(report);
+  if (index) return index;
+  const all = allPages(report);
+  const bySlug = new Map<string, View[]>();
+  for (const page of all) bySlug.set(page.slug, [...(bySlug.get(page.slug) ?? []), page]);
+  index = { all, chapters: new Map(), order: new Map(), bySlug };
+  indexes.set(report, index);
+  return index;
+}
+
 /** Chapters of one language in order. */
 function chaptersOf(pages: View[], locale: string): View[] {
-  return pages.filter((p) => p.locale === locale && (p.number ?? 0) > 0).sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+  let lists = chapterLists.get(pages);
+  if (!lists) chapterLists.set(pages, (lists = new Map()));
+  let list = lists.get(locale);
+  if (!list) {
+    list = pages.filter((p) => p.locale === locale && (p.number ?? 0) > 0).sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+    lists.set(locale, list);
+  }
+  return list;
 }
 
 /**
@@ -38,17 +70,62 @@ function chaptersOf(pages: View[], locale: string): View[] {
  * chapters, then the data-quality page, the data appendix and the references.
  */
 export function readingOrder(report: Site, locale: string): View[] {
-  const home = report.pages.find((p) => p.locale === locale && p.isHome);
-  const generated = [report.qualityPages, report.dataPages, report.referencePages].map((list) => list.find((p) => p.locale === locale));
-  return [home, ...chaptersOf(report.pages, locale), ...generated].filter((p): p is View => p !== undefined);
+  return orderOf(report, locale).pages;
+}
+
+function orderOf(report: Site, locale: string): { pages: View[]; at: Map<string, number> } {
+  const index = siteIndex(report);
+  let order = index.order.get(locale);
+  if (!order) {
+    const home = report.pages.find((p) => p.locale === locale && p.isHome);
+    const generated = [report.qualityPages, report.dataPages, report.referencePages].map((list) => list.find((p) => p.locale === locale));
+    const pages = [home, ...chaptersOf(report.pages, locale), ...generated].filter((p): p is View => p !== undefined);
+    order = { pages, at: new Map(pages.map((p, i) => [p.url, i])) };
+    index.order.set(locale, order);
+  }
+  return order;
 }
 
 /** The page before and after `view` in its language's reading order; none for pages outside it (search). */
 export function pagerOf(report: Site, view: View): { previous?: View; next?: View } {
-  const order = readingOrder(report, view.locale);
-  const at = order.findIndex((p) => p.url === view.url);
-  if (at < 0) return {};
-  return { previous: order[at - 1], next: order[at + 1] };
+  const order = orderOf(report, view.locale);
+  const at = order.at.get(view.url);
+  if (at === undefined) return {};
+  return { previous: order.pages[at - 1], next: order.pages[at + 1] };
+}
+
+/** Chapters the side navigation lists in full; a longer report shows a window around the reader. */
+export const NAV_FULL_LIST = 30;
+/** Chapters shown on each side of the current one when the list is cut. */
+export const NAV_AROUND = 4;
+
+export type NavItem = { chapter: View } | { allChapters: number };
+
+/**
+ * The side navigation's chapter entries. Up to NAV_FULL_LIST chapters, all of them (every page
+ * of a real report). Beyond, the home page still lists every chapter, and every other page the
+ * first chapter, the current one with NAV_AROUND neighbours each side, the last, and in each gap
+ * a link to the full list on the home page: a 2,000-chapter report would otherwise repeat 2,000
+ * links on every page.
+ */
+export function chapterNavOf(pages: View[], view: View): NavItem[] {
+  const chapters = chaptersOf(pages, view.locale);
+  if (chapters.length <= NAV_FULL_LIST || view.isHome) return chapters.map((chapter) => ({ chapter }));
+  const current = chapters.findIndex((c) => c.url === view.url);
+  // Pages outside the chapters (appendices) show the start and the end of the list.
+  const from = current < 0 ? 0 : Math.max(0, current - NAV_AROUND);
+  const to = current < 0 ? NAV_AROUND : Math.min(chapters.length - 1, current + NAV_AROUND);
+  const items: NavItem[] = [];
+  const gap = { allChapters: chapters.length };
+  if (from > 0) items.push({ chapter: chapters[0] as View }, ...(from > 1 ? [gap] : []));
+  for (let i = from; i <= to; i++) items.push({ chapter: chapters[i] as View });
+  if (to < chapters.length - 1) items.push(...(to < chapters.length - 2 ? [gap] : []), { chapter: chapters[chapters.length - 1] as View });
+  return items;
+}
+
+/** The current chapter, for the phone menu's summary line. */
+function currentChapterOf(pages: View[], view: View): View | undefined {
+  return (view.number ?? 0) > 0 ? chaptersOf(pages, view.locale).find((c) => c.url === view.url) : undefined;
 }
 
 /**
@@ -66,7 +143,7 @@ export function canonicalOf(view: View): string {
  */
 export function hreflangOf(report: Site, view: View): Array<{ locale: string; url: string }> {
   if (view.fallbackFrom || view.kind === 'search') return [];
-  const translations = allPages(report).filter((p) => p.slug === view.slug && !p.fallbackFrom && p.kind !== 'search');
+  const translations = (siteIndex(report).bySlug.get(view.slug) ?? []).filter((p) => !p.fallbackFrom && p.kind !== 'search');
   return report.locales.flatMap((locale) => translations.filter((p) => p.locale === locale).map((p) => ({ locale, url: p.url })));
 }
 
@@ -102,11 +179,14 @@ export function headingsOf(html: string): Array<{ id: string; text: string }> {
 export function registerFilters(eleventyConfig: any): void {
   eleventyConfig.addFilter('t', (key: UiKey, locale: string) => t(locale, key));
   eleventyConfig.addFilter('chaptersOf', chaptersOf);
+  eleventyConfig.addFilter('chapterNavOf', chapterNavOf);
+  eleventyConfig.addFilter('currentChapterOf', currentChapterOf);
   eleventyConfig.addFilter('homeOf', (pages: Array<{ locale: string; isHome: boolean }>, locale: string) => pages.find((p) => p.locale === locale && p.isHome));
   // The same page in every language the report has: the language switcher's links.
   eleventyConfig.addFilter('alternatesOf', (report: Site, view: View) => {
-    const all = allPages(report);
-    return report.locales.map((locale) => all.find((p) => p.locale === locale && p.slug === view.slug) ?? all.find((p) => p.locale === locale && p.isHome)).filter(Boolean);
+    const { all, bySlug } = siteIndex(report);
+    const same = bySlug.get(view.slug) ?? [];
+    return report.locales.map((locale) => same.find((p) => p.locale === locale) ?? all.find((p) => p.locale === locale && p.isHome)).filter(Boolean);
   });
   eleventyConfig.addFilter('hreflangOf', hreflangOf);
   eleventyConfig.addFilter('canonicalOf', canonicalOf);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalOf, headingsOf, hreflangOf, htmlText, pagerOf, readingOrder } from '../../scripts/eleventy/filters.ts';
+import { canonicalOf, chapterNavOf, headingsOf, NAV_AROUND, NAV_FULL_LIST, hreflangOf, htmlText, pagerOf, readingOrder } from '../../scripts/eleventy/filters.ts';
 import { siteBaseUrl } from '../../scripts/eleventy/report-plugin.ts';
 import { ReportError } from '../../scripts/errors.ts';
 
@@ -77,5 +77,30 @@ describe('the site address (REPORT_BASE_URL)', () => {
       expect(() => siteBaseUrl(bad), bad).toThrow(ReportError);
     }
     expect(() => siteBaseUrl('https://example.org/clusters')).toThrow(/REPORT_BASE_URL must be the root of a host/);
+  });
+});
+
+describe('the side navigation of a long report', () => {
+  const chapters = (n: number) => Array.from({ length: n }, (_, i) => page('en', `c${i + 1}`, i + 1));
+  const shown = (items: ReturnType<typeof chapterNavOf>) => items.map((item) => ('chapter' in item ? item.chapter.number : '…'));
+
+  it(`lists every chapter up to ${NAV_FULL_LIST}`, () => {
+    const pages = chapters(NAV_FULL_LIST);
+    expect(shown(chapterNavOf(pages, pages[10]!))).toHaveLength(NAV_FULL_LIST);
+  });
+
+  it(`beyond, shows the first, the current one with ${NAV_AROUND} each side, the last, and links to the full list in the gaps`, () => {
+    const pages = [page('en', 'index'), ...chapters(100)];
+    expect(shown(chapterNavOf(pages, pages[50]!))).toEqual([1, '…', 46, 47, 48, 49, 50, 51, 52, 53, 54, '…', 100]);
+    expect(chapterNavOf(pages, pages[50]!)[1]).toEqual({ allChapters: 100 });
+    // No gap marker for a gap of nothing; none for one chapter either: it is shown.
+    expect(shown(chapterNavOf(pages, pages[1]!))).toEqual([1, 2, 3, 4, 5, '…', 100]);
+    expect(shown(chapterNavOf(pages, pages[6]!))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, '…', 100]);
+    expect(shown(chapterNavOf(pages, pages[100]!))).toEqual([1, '…', 96, 97, 98, 99, 100]);
+  });
+
+  it('lists every chapter on the home page, the contents of the report', () => {
+    const pages = [page('en', 'index'), ...chapters(100)];
+    expect(shown(chapterNavOf(pages, pages[0]!))).toHaveLength(100);
   });
 });
