@@ -12,8 +12,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as vega from 'vega';
-import * as vl from 'vega-lite';
+import { canonicalJson, packageVersion } from '../cache/disk-memo.ts';
 
 export interface RenderedSvg {
   /** The compiled Vega spec, for the interactive version in the browser. */
@@ -54,14 +53,9 @@ function chartCodeHash(): string {
 }
 
 /** What produced an SVG besides its inputs: the renderer's versions and the chart code. */
-export const RENDERER_VERSION = `vega ${vega.version}; vega-lite ${vl.version}; chart code ${chartCodeHash()}`;
+export const RENDERER_VERSION = `vega ${packageVersion('vega')}; vega-lite ${packageVersion('vega-lite')}; chart code ${chartCodeHash()}`;
 
-/** JSON with object keys sorted, so equal specs hash equally whatever order their keys were written in. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
-}
+export { canonicalJson };
 
 export function cacheKey(inputs: unknown, renderer = RENDERER_VERSION): string {
   return createHash('sha256').update(renderer).update('\0').update(canonicalJson(inputs)).digest('hex');

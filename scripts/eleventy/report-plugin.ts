@@ -11,9 +11,10 @@ import { buildReport, type Report } from '../build.ts';
 import { ReportError } from '../errors.ts';
 import { diskFiles, type Logger, consoleLogger } from '../io.ts';
 import { bundleBrowserScripts } from '../write/bundle-browser.ts';
-import { siteDownloads } from '../write/downloads.ts';
+import { siteDownloads, writeDownloads } from '../write/downloads.ts';
 import { registerFilters } from './filters.ts';
-import { bibliography, type BibliographyEntry } from '../render/bibliography.ts';
+import type { BibliographyEntry } from '../render/bibliography.ts';
+import { cachedBibliography } from '../render/bibliography-cache.ts';
 import { qualityView, type QualityView } from '../render/quality-view.ts';
 import type { PageView } from '../render/render-pages.ts';
 import { t } from '../render/ui-strings.ts';
@@ -80,7 +81,7 @@ export function provideReport(report: Report): void {
   provided = report;
 }
 
-function toSiteData(report: Report): SiteData {
+async function toSiteData(report: Report, cacheDir: string): Promise<SiteData> {
   const generated = (kind: GeneratedPage['kind'], locale: Locale): GeneratedPage => {
     const title = t(locale, kind === 'data' ? 'dataAppendix' : kind === 'quality' ? 'dataQuality' : kind === 'search' ? 'search' : 'references');
     const summary = kind === 'data' ? t(locale, 'dataIntro') : kind === 'quality' ? t(locale, 'qualityIntro') : kind === 'search' ? t(locale, 'searchIntro') : '';
@@ -112,7 +113,7 @@ function toSiteData(report: Report): SiteData {
     baseUrl: siteBaseUrl(),
     sitemap: sitemapEntries([...report.pages, ...dataPages, ...qualityPages, ...referencePages]),
     quality: Object.fromEntries(report.locales.map((locale) => [locale, qualityView(report.checks, report.tableSource, report.locales, locale, new Set(pages.map((p) => p.url)))])),
-    bibliography: bibliography(report.references),
+    bibliography: await cachedBibliography(report.references, path.join(cacheDir, 'bibliography')),
   };
 }
 
@@ -132,16 +133,17 @@ export default function reportPlugin(eleventyConfig: any, options: { root?: stri
   const root = options.root ?? process.cwd();
   const logger = options.logger ?? consoleLogger;
   const browserDir = path.join(root, '.build', 'browser');
+  const cacheDir = path.join(root, '.cache');
 
   eleventyConfig.on('eleventy.before', async () => {
     await bundleBrowserScripts(root, browserDir);
     if (provided) {
-      current = toSiteData(provided);
+      current = await toSiteData(provided, cacheDir);
       provided = undefined;
       return;
     }
     try {
-      current = toSiteData(await buildReport(diskFiles(root)));
+      current = await toSiteData(await buildReport(diskFiles(root)), cacheDir);
     } catch (error) {
       if (!(error instanceof ReportError) || !current) throw error;
       const message = error.format();
@@ -150,6 +152,12 @@ export default function reportPlugin(eleventyConfig: any, options: { root?: stri
     }
   });
   eleventyConfig.addGlobalData('report', () => current);
+  // Downloads are copied out as files, not rendered as one Eleventy page each: a report has
+  // thousands of them (every table and figure), and a template run per file cost more than all
+  // the chapters together.
+  eleventyConfig.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
+    if (current) await writeDownloads(current.downloads, directories.output);
+  });
   eleventyConfig.addPassthroughCopy({ [path.relative(root, browserDir)]: 'assets/js' });
   eleventyConfig.addPassthroughCopy({ 'templates/assets/css': 'assets/css' });
   eleventyConfig.addPassthroughCopy({ 'templates/assets/img': 'assets/img' });

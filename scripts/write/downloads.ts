@@ -1,4 +1,6 @@
 /** Files readers download: each table as CSV and JSON, each figure's data as CSV and the chart as SVG. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { Report } from '../build.ts';
 
 export function siteDownloads(report: Report): Array<{ url: string; content: string }> {
@@ -12,4 +14,17 @@ export function siteDownloads(report: Report): Array<{ url: string; content: str
     }
   }
   return files;
+}
+
+/** Writes the downloads under the site folder, a folder at a time. */
+export async function writeDownloads(files: Array<{ url: string; content: string }>, siteDir: string): Promise<void> {
+  const byFolder = new Map<string, Array<{ url: string; content: string }>>();
+  for (const file of files) {
+    const folder = path.posix.dirname(file.url);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
+  }
+  for (const [folder, inFolder] of byFolder) {
+    await fs.mkdir(path.join(siteDir, folder), { recursive: true });
+    await Promise.all(inFolder.map((file) => fs.writeFile(path.join(siteDir, file.url), file.content)));
+  }
 }

@@ -12,6 +12,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { hashOf, packageVersion, sourceHash, writeAtomic } from '../cache/disk-memo.ts';
 import { ReportError } from '../errors.ts';
 
 /**
@@ -24,7 +25,65 @@ const EXCLUDE = ['.chart', '.chart-spec', '.figure-data', '.figure-links', '.fig
 /** Pagefind's ready-made interfaces and highlighter, which the site does not use. */
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
-export async function buildSearchIndex(siteDir: string): Promise<{ pages: number; files: number }> {
+/** The HTML files Pagefind indexes: pages in a language folder (`/index.html` repeats `/en/index.html`). */
+async function indexedPages(siteDir: string): Promise<string[]> {
+  const entries = await fs.readdir(siteDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html') && path.relative(siteDir, e.parentPath) !== '')
+    .map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+const CODE = hashOf(packageVersion('pagefind'), sourceHash([import.meta.filename]));
+
+/**
+ * Indexes the site and writes `/pagefind/`. With a `cacheDir`, an index built before from exactly
+ * the same pages (same files, same bytes, same Pagefind and indexing code) is copied instead of
+ * built again: Pagefind re-reads every page each time and has no incremental mode.
+ */
+export async function buildSearchIndex(siteDir: string, options: { cacheDir?: string } = {}): Promise<{ pages: number; files: number; reused: boolean }> {
+  const pages = await indexedPages(siteDir);
+  let entryDir: string | undefined;
+  if (options.cacheDir) {
+    const parts: Array<string | Buffer> = [CODE];
+    for (const page of pages) parts.push(page, await fs.readFile(path.join(siteDir, page)));
+    entryDir = path.join(options.cacheDir, hashOf(...parts).slice(0, 32));
+    const reused = await copyCached(entryDir, siteDir);
+    if (reused) return { ...reused, reused: true };
+  }
+  const built = await runPagefind(siteDir);
+  if (entryDir) await storeCached(entryDir, built.files, built.pages).catch(() => undefined);
+  return { pages: built.pages, files: built.files.length, reused: false };
+}
+
+interface CachedIndex {
+  pages: number;
+  files: string[];
+}
+
+async function copyCached(entryDir: string, siteDir: string): Promise<{ pages: number; files: number } | undefined> {
+  try {
+    const manifest = JSON.parse(await fs.readFile(path.join(entryDir, 'manifest.json'), 'utf8')) as CachedIndex;
+    for (const file of manifest.files) {
+      const target = path.join(siteDir, 'pagefind', file);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.copyFile(path.join(entryDir, 'files', file), target);
+    }
+    return { pages: manifest.pages, files: manifest.files.length };
+  } catch {
+    // A missing or damaged entry: build the index instead (a half-copied folder is overwritten).
+    await fs.rm(path.join(siteDir, 'pagefind'), { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+async function storeCached(entryDir: string, files: Array<{ path: string; content: Uint8Array }>, pages: number): Promise<void> {
+  for (const file of files) await writeAtomic(path.join(entryDir, 'files', file.path), Buffer.from(file.content));
+  // The manifest last: an entry without one is never read.
+  await writeAtomic(path.join(entryDir, 'manifest.json'), JSON.stringify({ pages, files: files.map((f) => f.path) } satisfies CachedIndex));
+}
+
+async function runPagefind(siteDir: string): Promise<{ pages: number; files: Array<{ path: string; content: Uint8Array }> }> {
   try {
     const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
     if (!index) throw new Error(errors.join('; '));
@@ -40,7 +99,7 @@ export async function buildSearchIndex(siteDir: string): Promise<{ pages: number
       await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.writeFile(target, file.content);
     }
-    return { pages: added.page_count, files: files.length };
+    return { pages: added.page_count, files };
   } catch (error) {
     throw new ReportError(`the search index could not be built: ${error instanceof Error ? error.message : String(error)}`, {
       expected: 'Pagefind (npm package "pagefind" with its binary for this platform) to index the written pages',

@@ -36,7 +36,7 @@ export async function writeSite(report: Report, { root, outDir = '_site' }: Writ
     // Every internal link and anchor must resolve before anything is published.
     const readSource = (file: string) => fs.readFile(path.join(root, file), 'utf8').catch(() => undefined);
     throwIfAny(await checkLinks(staging, report.pages, readSource));
-    await buildSearchIndex(staging);
+    await buildSearchIndex(staging, { cacheDir: path.join(root, '.cache', 'search-index') });
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true });
     throw error;

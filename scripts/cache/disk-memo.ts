@@ -1,0 +1,74 @@
+/**
+ * Results kept between builds under `.cache/`, keyed on a hash of everything that produced them
+ * (inputs, library versions, the source of the code), so an entry is never stale: anything that
+ * would change the result changes the key. Entries are written to a temporary name and renamed,
+ * so an interrupted build never leaves half an entry; an unreadable entry is a miss.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** sha256 over the parts, each one delimited, as hex. */
+export function hashOf(...parts: Array<string | Buffer>): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+}
+
+/** JSON with object keys sorted, so equal values hash equally whatever order their keys were written in. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+/** The installed version of a package, read from its package.json (without loading the package: some hide it from `exports`). */
+export function packageVersion(name: string): string {
+  for (const dir of require.resolve.paths(name) ?? []) {
+    try {
+      return (JSON.parse(readFileSync(path.join(dir, name, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      // not installed at this level
+    }
+  }
+  return 'not installed';
+}
+
+/** A hash of source files' contents (e.g. the module that computes a cached result). */
+export function sourceHash(files: string[]): string {
+  return hashOf(...files.flatMap((file) => [path.basename(file), readFileSync(file)]));
+}
+
+let temporaryCounter = 0;
+
+/** Writes a file so that readers see the old content or the new, never a part. */
+export async function writeAtomic(file: string, content: string | Buffer): Promise<void> {
+  const temporary = `${file}.${process.pid}-${++temporaryCounter}.tmp`;
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  try {
+    await fs.writeFile(temporary, content);
+    await fs.rename(temporary, file);
+  } catch (error) {
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** `compute()`'s JSON result, from `dir/<key>.json` when a previous build stored it. */
+export async function memoJson<T>(dir: string | undefined, key: string, compute: () => Promise<T> | T): Promise<T> {
+  if (!dir) return compute();
+  const file = path.join(dir, `${key}.json`);
+  try {
+    const entry = JSON.parse(await fs.readFile(file, 'utf8')) as { key?: string; value?: T };
+    if (entry.key === key && entry.value !== undefined) return entry.value;
+  } catch {
+    // a miss
+  }
+  const value = await compute();
+  // A cache that cannot be written only costs time on the next build.
+  await writeAtomic(file, JSON.stringify({ key, value })).catch(() => undefined);
+  return value;
+}

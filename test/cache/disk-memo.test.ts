@@ -1,0 +1,55 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, hashOf, memoJson, packageVersion } from '../../scripts/cache/disk-memo.ts';
+import { bibliography } from '../../scripts/render/bibliography.ts';
+import { cachedBibliography } from '../../scripts/render/bibliography-cache.ts';
+
+describe('memoJson', () => {
+  it('computes once per key and reads the stored result after', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'memo-'));
+    let runs = 0;
+    const compute = () => ({ runs: ++runs });
+    expect(await memoJson(dir, 'k1', compute)).toEqual({ runs: 1 });
+    expect(await memoJson(dir, 'k1', compute)).toEqual({ runs: 1 });
+    expect(await memoJson(dir, 'k2', compute)).toEqual({ runs: 2 });
+    expect(readdirSync(dir).sort()).toEqual(['k1.json', 'k2.json']);
+  });
+
+  it('treats a damaged entry as a miss, and no folder as no cache', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'memo-'));
+    writeFileSync(path.join(dir, 'k.json'), '{"key":"k","val');
+    expect(await memoJson(dir, 'k', () => 7)).toBe(7);
+    expect(await memoJson(dir, 'k', () => 8)).toBe(7);
+    expect(await memoJson(undefined, 'k', () => 9)).toBe(9);
+  });
+});
+
+describe('keys', () => {
+  it('hash equal values equally whatever their key order, and delimit parts', () => {
+    expect(canonicalJson({ b: 1, a: { d: 2, c: 3 } })).toBe('{"a":{"c":3,"d":2},"b":1}');
+    expect(hashOf('ab', 'c')).not.toBe(hashOf('a', 'bc'));
+  });
+
+  it('read installed versions without loading the package', () => {
+    expect(packageVersion('vega')).toMatch(/^6\.\d+\.\d+$/);
+    expect(packageVersion('pagefind')).toMatch(/^1\.\d+\.\d+$/);
+    expect(packageVersion('no-such-package-here')).toBe('not installed');
+  });
+});
+
+describe('cachedBibliography', () => {
+  it('is the formatted bibliography, the first time and from the cache', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bib-'));
+    const references = new Map([['porter1998', { id: 'porter1998', type: 'book', title: 'On competition', author: [{ family: 'Porter', given: 'Michael E.' }], issued: { 'date-parts': [[1998]] } }]]);
+    const expected = bibliography(references as never);
+    expect(expected[0]?.html).toContain('Porter, M. E. (1998).');
+    expect(await cachedBibliography(references as never, dir)).toEqual(expected);
+    expect(readdirSync(dir)).toHaveLength(1);
+    expect(await cachedBibliography(references as never, dir)).toEqual(expected);
+    const changed = new Map([['porter1998', { ...references.get('porter1998'), title: 'Competitive advantage' }]]);
+    expect((await cachedBibliography(changed as never, dir))[0]?.html).toContain('Competitive advantage');
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+});
