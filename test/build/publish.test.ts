@@ -10,8 +10,8 @@ import { HARVEST_TABLE, fixtureProjectOnDisk, json, page } from '../helpers/fixt
 
 const cli = path.resolve(import.meta.dirname, '../../scripts/cli.ts');
 
-function build(root: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', cli, 'build'], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+function build(root: string, ...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', cli, 'build', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
 }
 
 function snapshot(dir: string): Record<string, string> {
@@ -41,6 +41,21 @@ describe('publishing', () => {
     expect(chapter).toContain('>182.2</a>');
     expect(chapter.match(/<svg[^>]*class="chart-svg"/g)).toHaveLength(1);
     expect(readFileSync(path.join(root, '_site/index.html'), 'utf8')).toContain('Fixture report');
+  });
+
+  it('does nothing when nothing changed, and builds again after --force or a change to the published site', () => {
+    expect(build(root).status).toBe(0);
+    const before = snapshot(path.join(root, '_site'));
+    const again = build(root);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^_site\/ is up to date: no source, data, template, code or setting changed since it was built \(\d+ files\)/);
+    expect(snapshot(path.join(root, '_site'))).toEqual(before);
+    expect(build(root, '--force').stdout).toMatch(/^built _site\/: 1 tables/m);
+    // Someone edited the published site by hand: the next build puts it right.
+    writeFileSync(path.join(root, '_site/en/harvest/index.html'), 'edited');
+    const repaired = build(root);
+    expect(repaired.stdout).toMatch(/^built _site\/: /m);
+    expect(readFileSync(path.join(root, '_site/en/harvest/index.html'), 'utf8')).toContain('>182.2</a>');
   });
 
   it.each([

@@ -1,0 +1,77 @@
+/**
+ * `npm run build` when nothing changed: every file the build reads (content/, data/, templates/,
+ * scripts/, the configuration, the dependency lockfile, the boundary files) and every setting it
+ * reads from the environment are hashed; if the hash is the one recorded when the published folder
+ * was last written, and that folder still holds exactly the files it was written with (same
+ * names, sizes and modification times), the build has nothing to do. Any difference, a missing
+ * record or `--force` runs the whole pipeline, whose own caches (charts, bibliography, search
+ * index) are keyed the same way. The record lives in `.cache/published/`, not in the site.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { resolveBoundariesDir } from '../chart/boundaries-dir.ts';
+import { hashOf, writeAtomic } from './disk-memo.ts';
+
+/** Folders and files, relative to the project root, whose contents decide the output. */
+const INPUT_FOLDERS = ['content', 'data', 'templates', 'scripts'];
+const INPUT_FILES = ['.eleventy.js', 'package.json', 'package-lock.json'];
+/** Settings the build reads from the environment (canonical links, edition date, maps). */
+const INPUT_ENV = ['REPORT_BASE_URL', 'SOURCE_DATE_EPOCH', 'REPORT_BOUNDARIES_DIR'];
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+}
+
+/** A hash of everything a build of `root` into `outDir` reads. */
+export async function inputsHash(root: string, outDir: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const boundaries = resolveBoundariesDir(root, env);
+  const files = [
+    ...(await Promise.all(INPUT_FOLDERS.map((dir) => filesUnder(path.join(root, dir))))).flat(),
+    ...INPUT_FILES.map((file) => path.join(root, file)),
+    ...(boundaries ? await filesUnder(boundaries) : []),
+  ];
+  const parts: Array<string | Buffer> = [process.version, path.resolve(root, outDir), ...INPUT_ENV.map((name) => `${name}=${env[name] ?? ''}`)];
+  for (const file of files) {
+    parts.push(path.relative(root, file), await fs.readFile(file).catch(() => 'missing'));
+  }
+  return hashOf(...parts);
+}
+
+interface PublishedRecord {
+  inputs: string;
+  /** Every file of the published folder: [relative path, size, mtime in ms]. */
+  files: Array<[string, number, number]>;
+}
+
+async function listing(dir: string): Promise<PublishedRecord['files']> {
+  const files = await filesUnder(dir);
+  return Promise.all(
+    files.map(async (file) => {
+      const stat = await fs.stat(file);
+      return [path.relative(dir, file), stat.size, stat.mtimeMs] as [string, number, number];
+    }),
+  );
+}
+
+const recordFile = (root: string, outDir: string) => path.join(root, '.cache', 'published', `${hashOf(path.resolve(root, outDir)).slice(0, 16)}.json`);
+
+/** Whether `outDir` is what a build of these inputs wrote, untouched since: the number of files, or false. */
+export async function publishedUpToDate(root: string, outDir: string, inputs: string): Promise<number | false> {
+  let record: PublishedRecord;
+  try {
+    record = JSON.parse(await fs.readFile(recordFile(root, outDir), 'utf8')) as PublishedRecord;
+  } catch {
+    return false;
+  }
+  if (record.inputs !== inputs) return false;
+  const now = await listing(path.resolve(root, outDir));
+  if (now.length === 0 || JSON.stringify(now) !== JSON.stringify(record.files)) return false;
+  return now.length;
+}
+
+/** Records that `outDir` now holds the build of these inputs (call after it was published). */
+export async function recordPublished(root: string, outDir: string, inputs: string): Promise<void> {
+  const record: PublishedRecord = { inputs, files: await listing(path.resolve(root, outDir)) };
+  await writeAtomic(recordFile(root, outDir), JSON.stringify(record)).catch(() => undefined);
+}
