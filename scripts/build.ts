@@ -54,7 +54,7 @@ export async function buildReport(files: ProjectFiles): Promise<Report> {
 
   // 4 chart: every chart block to a checked, rendered, numbered figure (unchanged ones from the cache).
   const chartStats = { rendered: 0, reused: 0 };
-  const figures = await renderCharts(pages, tables, chapterNumber, { root: existsSync(files.root) ? files.root : undefined, stats: chartStats });
+  const figures = await renderCharts(pages, tables, chapterNumber, { root: existsSync(files.root) ? files.root : undefined, stats: chartStats, workers: 'auto' });
 
   // 5 render: Markdown tokens to HTML fragments the templates place.
   const views = renderPages(md, pages, figures, tables, references, chapterNumber);

@@ -1,7 +1,7 @@
 /** Rendering in worker threads gives the same figures as rendering in the build's own thread. */
 import { describe, expect, it } from 'vitest';
 import { newStats } from '../../scripts/chart/chart-cache.ts';
-import { renderCharts } from '../../scripts/chart/render-charts.ts';
+import { POOL_THRESHOLD, poolSize, renderCharts } from '../../scripts/chart/render-charts.ts';
 import { memoryFiles } from '../../scripts/io.ts';
 import { loadContent } from '../../scripts/load/load-content.ts';
 import { createMarkdown } from '../../scripts/render/markdown.ts';
@@ -39,5 +39,16 @@ describe('render pool', () => {
     expect(error).toBeInstanceOf(ChartError);
     expect((error as ChartError).message).toBe('chart "raw" encodes field "year" (at encoding.x.field) that the data does not have');
     expect((error as ChartError).where).toBe('content/en/01-x.md:11'); // the opening fence
+  });
+});
+
+describe('poolSize', () => {
+  it('uses workers only when enough charts miss the cache and there is more than one core', () => {
+    expect(poolSize('auto', POOL_THRESHOLD - 1, 2)).toBe(1);
+    expect(poolSize('auto', POOL_THRESHOLD, 2)).toBe(2);
+    expect(poolSize('auto', 5000, 1)).toBe(1);
+    expect(poolSize('auto', 5000, 16)).toBe(4);
+    expect(poolSize(3, 0, 2)).toBe(3);
+    expect(poolSize(undefined, 5000, 8)).toBe(1);
   });
 });
