@@ -95,14 +95,17 @@ export function projectMap(file: string, geography: Geography, width: number, ma
   const scale = Math.min((width - 2 * pad) / (box.east - box.west), (maxHeight - 2 * pad) / (box.north - box.south));
   const toScreen = ([x, y]: Position): Position => [pad + (x - box.west) * scale, pad + (y - box.south) * scale];
   const screen = planar.map((shape) => shape.map((polygon) => polygon.map((ring) => ring.map(toScreen))));
-  // 0.6 px: invisible at the drawn size, and it keeps a map of Kazakhstan in a few dozen KB.
-  const simplified = screen.map((shape) => simplifyShape(shape, 0.6, 3));
+  // 0.6 px, and whole pixels: a chart is never drawn larger than its width in pixels (on paper,
+  // about as large), so neither shows, and a map of Kazakhstan takes a few KB.
+  const simplified = screen.map((shape) => simplifyShape(shape, 0.6, 3, 1));
+  // Labels are placed on the tenth-of-a-pixel outline, where they were before the outline was snapped.
+  const fine = screen.map((shape) => simplifyShape(shape, 0.6, 3));
   const units: ProjectedMap['units'] = new Map();
   for (const unit of geography.units) {
     const indices = features.flatMap((feature, i) => (matches(feature, unit.kato, unit.names) ? [i] : []));
     const shape = indices.flatMap((i) => simplified[i] ?? []);
     if (shape.length === 0) continue;
-    const { point, radius } = labelPoint(shape);
+    const { point, radius } = labelPoint(indices.flatMap((i) => fine[i] ?? []));
     units.set(unit.id, { id: unit.id, shape, area: shapeArea(shape), label: point, room: radius, features: indices });
   }
   const map: ProjectedMap = {

@@ -1,9 +1,9 @@
 /**
  * Plane geometry for maps, done once at build time so a map SVG stays small and the browser
  * needs no projection: longitude/latitude → an Albers equal-area conic fitted to the map's
- * extent, in pixels → Douglas–Peucker simplification (0.6 px) → coordinates rounded to a
- * tenth of a pixel. Rings that vanish at that scale (small islands) are dropped. Each unit also
- * gets a label point: the inside point farthest from its edges.
+ * extent, in pixels → Douglas–Peucker simplification (0.6 px) → coordinates rounded to a grid
+ * (boundaries.ts: whole pixels). Rings that vanish at that scale (small islands) are dropped. Each
+ * unit also gets a label point: the inside point farthest from its edges.
  *
  * Ring winding is kept as the boundary file has it (d3's convention: exterior rings clockwise
  * on the sphere); after the projection flips y, exterior rings and holes still wind in opposite
@@ -133,11 +133,24 @@ export function simplifyRing(ring: Ring, tolerance: number): Ring {
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
+/** A ring with its points moved to the nearest multiple of `grid` px, without repeated points. */
+function snapRing(ring: Ring, grid: number): Ring {
+  const snap = (v: number) => Math.round(Math.round(v / grid) * grid * 100) / 100;
+  const out: Ring = [];
+  for (const [x, y] of ring) {
+    const p: Position = [snap(x), snap(y)];
+    const last = out.at(-1);
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+  }
+  return out;
+}
+
 /**
- * A shape in screen pixels, simplified. Rings smaller than `minArea` px² are dropped, except a
- * polygon's only exterior ring. A ring that simplification would turn inside out keeps its detail.
+ * A shape in screen pixels, simplified, its points on a grid of `grid` px (a tenth by default).
+ * Rings smaller than `minArea` px² are dropped, except a polygon's only exterior ring. A ring that
+ * simplification would turn inside out keeps its detail.
  */
-export function simplifyShape(shape: Shape, tolerance: number, minArea: number): Shape {
+export function simplifyShape(shape: Shape, tolerance: number, minArea: number, grid = 0.1): Shape {
   const out: Shape = [];
   for (const polygon of shape) {
     const exterior = polygon[0];
@@ -145,8 +158,9 @@ export function simplifyShape(shape: Shape, tolerance: number, minArea: number):
     const rings: PolygonCoords = [];
     for (const [i, ring] of polygon.entries()) {
       if (i > 0 && Math.abs(ringArea(ring)) < minArea) continue;
-      let simple = simplifyRing(ring, tolerance).map(([x, y]): Position => [round1(x), round1(y)]);
-      if (simple.length < 4 || Math.sign(ringArea(simple)) !== Math.sign(ringArea(ring))) simple = ring.map(([x, y]): Position => [round1(x), round1(y)]);
+      let simple = snapRing(simplifyRing(ring, tolerance), grid);
+      if (simple.length < 4 || Math.sign(ringArea(simple)) !== Math.sign(ringArea(ring))) simple = snapRing(ring, grid);
+      if (simple.length < 4 || Math.sign(ringArea(simple)) !== Math.sign(ringArea(ring))) simple = snapRing(ring, 0.1);
       rings.push(simple);
     }
     out.push(rings);
@@ -154,7 +168,7 @@ export function simplifyShape(shape: Shape, tolerance: number, minArea: number):
   // Keep at least the largest polygon of a unit that is small at this scale (a city).
   if (out.length === 0 && shape.length) {
     const largest = [...shape].sort((a, b) => Math.abs(ringArea(b[0] ?? [])) - Math.abs(ringArea(a[0] ?? [])))[0] as PolygonCoords;
-    out.push(largest.slice(0, 1).map((ring) => ring.map(([x, y]): Position => [round1(x), round1(y)])));
+    out.push(largest.slice(0, 1).map((ring) => snapRing(ring, 0.1)));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 /**
  * Server-side rendering: a compiled Vega spec becomes an SVG string, with the page's locale for
- * number formats and an accessible name and description. Coordinates are rounded to keep pages
- * light (a chart is drawn at ~600 px, so a tenth of a pixel is invisible).
+ * number formats and an accessible name and description. Coordinates are rounded and written
+ * compactly to keep pages light (a chart is drawn at ~600 px, so a hundredth of a pixel is invisible).
  */
 import * as vega from 'vega';
 import { escapeHtml } from '../render/escape.ts';
@@ -29,54 +29,311 @@ export async function renderSvg(vegaSpec: object, options: SvgOptions): Promise<
 }
 
 /**
- * Two decimals at most, no empty groups, and of Vega's classes only the mark type of data marks
- * ("mark-line", "mark-rect", "mark-shape"…): enough for tests and stylesheets to find the marks.
+ * The SVG Vega writes, made smaller without changing the picture: numbers in attributes to two
+ * decimals at most and written as short as SVG allows, paths as relative segments, and nothing
+ * that draws nothing or restates a default. Of Vega's classes only the mark type of data marks
+ * ("mark-line", "mark-rect", "mark-shape"…) is kept: enough for tests and stylesheets to find the
+ * marks. The whole SVG is one image with a title and description (role="img" makes everything in
+ * it presentational), so Vega's per-mark roles and aria-hidden flags inside it go too.
+ *
+ * Input it does not recognise as plain elements with double-quoted attributes is returned with
+ * only the regular-expression steps applied.
  */
-function compactSvg(svg: string): string {
-  return svg
-    // The whole SVG is one image with a title and description; Vega's per-mark roles inside it would
-    // be read as unnamed images.
-    .replace(/ role="graphics-[a-z-]+"/g, '')
-    .replace(/ aria-roledescription="[^"]*"/g, '')
-    .replace(/(\d+\.\d{2})\d+/g, '$1')
-    .replace(/ d="([MLZ\d.,-]+)"/g, (_m, d: string) => ` d="${relativePath(d)}"`)
-    .replace(/<g[^>]*><\/g>/g, '')
-    .replace(/ class="(mark-[a-z]+) role-mark[^"]*"/g, ' class="$1"')
-    .replace(/ class="[^"]*"/g, (m) => (m.includes('role-') ? '' : m));
+export function compactSvg(svg: string): string {
+  const root = parseSvg(svg);
+  if (!root) return svg.replace(/ role="graphics-[a-z-]+"/g, '').replace(/ aria-roledescription="[^"]*"/g, '');
+  compactTree(root, { fill: 'black', stroke: 'none', strokeWidth: '1' }, true);
+  hoistShared(root);
+  unwrapGroups(root);
+  dedupeClipPaths(root);
+  if (!serialise(root).includes('xlink:')) root.attrs.delete('xmlns:xlink');
+  root.attrs.delete('version');
+  return serialise(root);
 }
 
-const hundredths = (v: number) => String(Math.round(v * 100) / 100);
+interface SvgElement {
+  name: string;
+  attrs: Map<string, string>;
+  children: SvgNode[];
+}
+type SvgNode = SvgElement | string;
+const isElement = (node: SvgNode): node is SvgElement => typeof node !== 'string';
+
+/** Elements with double-quoted attributes and text, as Vega's SVG renderer writes them; else undefined. */
+function parseSvg(svg: string): SvgElement | undefined {
+  const top: SvgElement = { name: '#document', attrs: new Map(), children: [] };
+  const stack = [top];
+  let at = 0;
+  for (const m of svg.matchAll(/<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|([^<]+)/g)) {
+    if (m.index !== at) return undefined;
+    at = m.index + m[0].length;
+    const parent = stack.at(-1) as SvgElement;
+    const [, closing, name, attrText, selfClosing, text] = m;
+    if (text !== undefined) {
+      parent.children.push(text);
+    } else if (closing) {
+      if (parent.name !== name || stack.length === 1) return undefined;
+      stack.pop();
+    } else {
+      const attrs = new Map<string, string>();
+      for (const a of (attrText ?? '').matchAll(/([\w:-]+)="([^"]*)"/g)) attrs.set(a[1] as string, a[2] as string);
+      const element: SvgElement = { name: name as string, attrs, children: [] };
+      parent.children.push(element);
+      if (!selfClosing) stack.push(element);
+    }
+  }
+  const root = top.children[0];
+  if (at !== svg.length || stack.length !== 1 || top.children.length !== 1 || !root || !isElement(root) || root.name !== 'svg') return undefined;
+  return root;
+}
+
+function serialise(node: SvgNode): string {
+  if (!isElement(node)) return node;
+  let attrs = '';
+  for (const [name, value] of node.attrs) attrs += ` ${name}="${value}"`;
+  return node.children.length ? `<${node.name}${attrs}>${node.children.map(serialise).join('')}</${node.name}>` : `<${node.name}${attrs}/>`;
+}
+
+/** Attributes whose numbers are coordinates, sizes or opacities (not ids, colours or text). */
+const NUMERIC = new Set(['d', 'transform', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'width', 'height', 'dx', 'dy', 'stroke-width', 'stroke-dasharray', 'stroke-dashoffset', 'stroke-opacity', 'fill-opacity', 'opacity', 'font-size', 'points']);
+/** Presentation attributes that children inherit. */
+const INHERITED = ['fill', 'fill-opacity', 'fill-rule', 'stroke', 'stroke-opacity', 'stroke-width', 'stroke-dasharray', 'stroke-linecap', 'stroke-linejoin', 'stroke-miterlimit', 'font-family', 'font-size', 'font-style', 'font-weight', 'text-anchor', 'paint-order'];
+/** Shapes that draw nothing without a fill or a stroke. */
+const SHAPES = new Set(['path', 'rect', 'line', 'circle', 'ellipse', 'polygon', 'polyline']);
+
+interface Inherited {
+  fill: string;
+  stroke: string;
+  strokeWidth: string;
+}
+
+/** Drops what draws nothing or restates a default; returns false when the element itself goes. */
+function compactTree(element: SvgElement, inherited: Inherited, isRoot = false): boolean {
+  const attrs = element.attrs;
+  if (attrs.get('display') === 'none' || attrs.get('opacity') === '0') return false;
+  if (!isRoot) {
+    attrs.delete('aria-hidden');
+    if (attrs.get('role')?.startsWith('graphics-')) attrs.delete('role');
+  }
+  attrs.delete('aria-roledescription');
+  const cls = attrs.get('class');
+  if (cls !== undefined && !isRoot) {
+    const mark = /^(mark-[a-z]+) role-mark\b/.exec(cls)?.[1];
+    if (mark) attrs.set('class', mark);
+    else attrs.delete('class');
+  }
+  // Nothing in the static SVG responds to the pointer: the interactive view replaces it.
+  attrs.delete('pointer-events');
+  for (const [name, value] of attrs) {
+    if (NUMERIC.has(name)) attrs.set(name, name === 'd' ? compactPath(value) : shortNumbers(value));
+    else if (name === 'fill' || name === 'stroke') attrs.set(name, shortColour(value));
+  }
+  if (attrs.get('opacity') === '1') attrs.delete('opacity');
+  if (attrs.get('stroke-miterlimit') === '4') attrs.delete('stroke-miterlimit');
+  if (/^translate\(0(?:[, ]0)?\)$/.test(attrs.get('transform') ?? '')) attrs.delete('transform');
+  // Not on text: a tspan without x continues the line instead of starting at 0.
+  if (SHAPES.has(element.name)) for (const name of ['x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy']) if (attrs.get(name) === '0') attrs.delete(name);
+  const here: Inherited = { fill: attrs.get('fill') ?? inherited.fill, stroke: attrs.get('stroke') ?? inherited.stroke, strokeWidth: attrs.get('stroke-width') ?? inherited.strokeWidth };
+  if (attrs.get('stroke-width') === inherited.strokeWidth) attrs.delete('stroke-width');
+  if (SHAPES.has(element.name)) {
+    if (here.fill === 'none' && here.stroke === 'none') return false;
+    if (element.name === 'path' && !attrs.get('d')) return false;
+  }
+  element.children = element.children.filter((child) => !isElement(child) || compactTree(child, here));
+  // An empty group draws nothing (clip paths and definitions are not groups).
+  return !(element.name === 'g' && element.children.length === 0);
+}
 
 /**
- * A path of straight segments with each point relative to the one before ("l0.7,-1.2" instead
- * of "L431.6,208.3"): the same shape in fewer digits, which matters for maps.
+ * An inherited attribute that every child element of a group sets to the same value is set once
+ * on the group: each child (and what it contains) still gets the same value.
  */
-export function relativePath(d: string): string {
-  let out = '';
+function hoistShared(element: SvgElement): void {
+  for (const child of element.children) if (isElement(child)) hoistShared(child);
+  if (element.name !== 'g') return;
+  const kids = element.children.filter(isElement);
+  if (kids.length < 2 || element.children.length !== kids.length) return;
+  for (const name of INHERITED) {
+    const value = kids[0]?.attrs.get(name);
+    if (value === undefined || element.attrs.has(name) || !kids.every((k) => k.attrs.get(name) === value)) continue;
+    for (const k of kids) k.attrs.delete(name);
+    element.attrs.set(name, value);
+  }
+}
+
+/** A group without attributes is only its children. */
+function unwrapGroups(element: SvgElement): void {
+  const children: SvgNode[] = [];
+  for (const child of element.children) {
+    if (!isElement(child)) children.push(child);
+    else {
+      unwrapGroups(child);
+      if (child.name === 'g' && child.attrs.size === 0) children.push(...child.children);
+      else children.push(child);
+    }
+  }
+  element.children = children;
+}
+
+/** One clip path for each distinct shape (Vega writes one per mark), and none that nothing uses. */
+function dedupeClipPaths(root: SvgElement): void {
+  const same = new Map<string, string>();
+  const rename = new Map<string, string>();
+  const visit = (element: SvgElement) => {
+    element.children = element.children.filter((child) => {
+      if (!isElement(child)) return true;
+      if (child.name === 'clipPath') {
+        const id = child.attrs.get('id');
+        const shape = child.children.map(serialise).join('');
+        const first = same.get(shape);
+        if (id === undefined) return true;
+        if (first === undefined) same.set(shape, id);
+        else {
+          rename.set(id, first);
+          return false;
+        }
+        return true;
+      }
+      visit(child);
+      return true;
+    });
+  };
+  visit(root);
+  const used = new Set<string>();
+  const relink = (element: SvgElement) => {
+    const clip = /^url\(#([^)]+)\)$/.exec(element.attrs.get('clip-path') ?? '')?.[1];
+    if (clip !== undefined) {
+      const id = rename.get(clip) ?? clip;
+      used.add(id);
+      element.attrs.set('clip-path', `url(#${id})`);
+    }
+    for (const child of element.children) if (isElement(child)) relink(child);
+  };
+  relink(root);
+  const prune = (element: SvgElement) => {
+    element.children = element.children.filter((child) => !isElement(child) || child.name !== 'clipPath' || used.has(child.attrs.get('id') ?? ''));
+    for (const child of element.children) if (isElement(child)) prune(child);
+    element.children = element.children.filter((child) => !isElement(child) || child.name !== 'defs' || child.children.length > 0);
+  };
+  prune(root);
+}
+
+/** A number rounded to hundredths, written as short as SVG reads it: "0.50" → ".5", "-0.25" → "-.25". */
+export function shortNumber(v: number): string {
+  const rounded = Math.round(v * 100) / 100;
+  if (rounded === 0) return '0';
+  return String(rounded).replace(/^(-?)0\./, '$1.');
+}
+
+const shortNumbers = (value: string) => value.replace(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi, (n) => shortNumber(Number(n)));
+
+/** rgb(r, g, b) as #rrggbb, except the greys the dark-mode stylesheet matches by their hex value. */
+function shortColour(value: string): string {
+  const m = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(value);
+  if (!m) return value;
+  const hex = `#${[m[1], m[2], m[3]].map((c) => Number(c).toString(16).padStart(2, '0')).join('')}`;
+  return hex === '#000000' || hex === '#555555' ? value : hex;
+}
+
+/** Path data written with the fewest separators: "l1 -2 0.5 0.5" → "l1-2 .5.5". */
+class PathWriter {
+  text = '';
+  private last = '';
+  private number = '';
+  command(letter: string): void {
+    this.text += letter;
+    this.last = letter;
+    this.number = '';
+  }
+  /** Numbers for the command `letter`, its letter left out after the same command ("l" also after "m"). */
+  numbers(letter: string, values: number[]): void {
+    // A move always has its letter: a second pair after "m" would be a line.
+    if (letter === 'm' || (letter !== this.last && !(letter === 'l' && this.last === 'm'))) this.command(letter);
+    else this.last = letter;
+    for (const v of values) {
+      const n = shortNumber(v);
+      const joins = this.number === '' || n.startsWith('-') || (n.startsWith('.') && this.number.includes('.'));
+      this.text += (joins ? '' : ' ') + n;
+      this.number = n;
+    }
+  }
+}
+
+/**
+ * Path data in the fewest characters that draw the same points. A path of straight segments
+ * (M, L, H, V, Z in either case) becomes relative: each point from the one before ("l.7-1.2"
+ * instead of "L431.6,208.3"), horizontal and vertical steps as "h" and "v", the command letter
+ * written once for a run of points, and no last segment back to the start before a "z" (which
+ * draws it). Any other path keeps its commands with its numbers shortened.
+ */
+export function compactPath(d: string): string {
+  const commands = [...d.matchAll(/([MmLlHhVvZzCcSsQqTtAa])([^MmLlHhVvZzCcSsQqTtAa]*)/g)];
+  if (commands.map((c) => c[0]).join('') !== d.trim()) return d;
+  const parsed = commands.map(([, command, args]) => ({
+    command: command as string,
+    numbers: (args ?? '').match(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi)?.map(Number) ?? [],
+  }));
+  const out = new PathWriter();
+  if (parsed.some(({ command }) => !/[MmLlHhVvZz]/.test(command))) {
+    for (const { command, numbers } of parsed) {
+      out.command(command);
+      if (numbers.length) out.numbers(command, numbers);
+    }
+    return out.text;
+  }
+  // Absolute points, rounded to hundredths as they will be drawn.
+  const round = (v: number) => Math.round(v * 100) / 100;
+  const points: Array<{ move: boolean; x: number; y: number } | 'z'> = [];
   let x = 0;
   let y = 0;
   let start: [number, number] = [0, 0];
-  for (const [, command, args] of d.matchAll(/([MLZ])([^MLZ]*)/g)) {
-    if (command === 'Z') {
-      // Closing a subpath moves the pen back to its start.
-      out += 'Z';
+  const arity: Record<string, number> = { m: 2, l: 2, h: 1, v: 1 };
+  for (const { command, numbers } of parsed) {
+    const lower = command.toLowerCase();
+    if (lower === 'z') {
+      if (numbers.length) return d;
+      points.push('z');
       [x, y] = start;
       continue;
     }
-    const numbers = (args ?? '').split(/[\s,]+/).filter(Boolean).map(Number);
-    if (numbers.length % 2 !== 0 || numbers.some((n) => Number.isNaN(n))) return d;
-    for (let i = 0; i < numbers.length; i += 2) {
-      const nx = numbers[i] as number;
-      const ny = numbers[i + 1] as number;
-      if (command === 'M' && i === 0) {
-        out += `M${hundredths(nx)},${hundredths(ny)}`;
-        start = [nx, ny];
-      } else out += `l${hundredths(nx - x)},${hundredths(ny - y)}`;
-      x = nx;
-      y = ny;
+    const n = arity[lower] as number;
+    if (numbers.length === 0 || numbers.length % n !== 0) return d;
+    for (let i = 0; i < numbers.length; i += n) {
+      // The first "m" of a path is absolute whatever its case; its further pairs are not.
+      const relative = command === lower && !(i === 0 && points.length === 0);
+      const a = numbers[i] as number;
+      const b = numbers[i + 1] as number;
+      if (lower !== 'v') x = round(relative ? x + a : a);
+      if (lower === 'v') y = round(relative ? y + a : a);
+      else if (lower !== 'h') y = round(relative ? y + b : b);
+      const move = lower === 'm' && i === 0;
+      if (move) start = [x, y];
+      points.push({ move, x, y });
     }
   }
-  return out;
+  x = 0;
+  y = 0;
+  start = [0, 0];
+  for (const [i, point] of points.entries()) {
+    if (point === 'z') {
+      out.command('z');
+      [x, y] = start;
+      continue;
+    }
+    const dx = round(point.x - x);
+    const dy = round(point.y - y);
+    if (point.move) {
+      out.numbers('m', [dx, dy]);
+      start = [point.x, point.y];
+    } else if (points[i + 1] === 'z' && point.x === start[0] && point.y === start[1]) {
+      // "z" draws the segment back to the start.
+    } else if (dy === 0) out.numbers('h', [dx]);
+    else if (dx === 0) out.numbers('v', [dy]);
+    else out.numbers('l', [dx, dy]);
+    x = point.x;
+    y = point.y;
+  }
+  return out.text;
 }
 
 function accessibleSvg(svg: string, { id, title, description }: SvgOptions): string {

@@ -4,7 +4,7 @@
  * Vega-Lite compiler never ships; Vega's expression interpreter replaces code generation, so
  * pages work under a Content-Security-Policy without 'unsafe-eval'.
  */
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
@@ -12,8 +12,11 @@ import path from 'node:path';
  * Bundles into `outDir`, touching only files whose bytes change and removing files the bundle no
  * longer has: under the dev server, a rewritten bundle would look like an edit and start another
  * rebuild (forever), and a stale chunk left from an earlier version would be published.
+ *
+ * The stylesheets of `templates/assets/css/` are minified the same way into `cssOutDir` (by
+ * default `outDir` + `-css`, i.e. `.build/browser-css/`), for the site to publish as `assets/css/`.
  */
-export async function bundleBrowserScripts(root: string, outDir: string): Promise<void> {
+export async function bundleBrowserScripts(root: string, outDir: string, cssOutDir = `${outDir}-css`): Promise<void> {
   const result = await build({
     absWorkingDir: root,
     entryPoints: { charts: path.join(root, 'scripts/browser/charts.ts'), search: path.join(root, 'scripts/browser/search.ts') },
@@ -29,14 +32,35 @@ export async function bundleBrowserScripts(root: string, outDir: string): Promis
     chunkNames: 'chunk-[hash]',
     write: false,
   });
-  await fs.mkdir(outDir, { recursive: true });
+  await writeChanged(outDir, result.outputFiles.map((file) => ({ path: file.path, contents: file.contents })));
+  await writeChanged(cssOutDir, await minifyStylesheets(path.join(root, 'templates/assets/css'), cssOutDir));
+}
+
+/**
+ * Every `.css` file of `sourceDir`, minified (comments and whitespace out, shorter colours and
+ * numbers: the same rules). Stylesheets are not bundled: each keeps its name and its `url()`s.
+ */
+export async function minifyStylesheets(sourceDir: string, outDir: string): Promise<Array<{ path: string; contents: Uint8Array }>> {
+  const names = (await fs.readdir(sourceDir)).filter((name) => name.endsWith('.css')).sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const file = path.join(sourceDir, name);
+      const { code } = await transform(await fs.readFile(file, 'utf8'), { loader: 'css', minify: true, sourcefile: file, logLevel: 'error', legalComments: 'none' });
+      return { path: path.join(outDir, name), contents: Buffer.from(code) };
+    }),
+  );
+}
+
+/** Writes `files` into `dir` where their bytes changed, and removes whatever else `dir` holds. */
+async function writeChanged(dir: string, files: Array<{ path: string; contents: Uint8Array }>): Promise<void> {
+  await fs.mkdir(dir, { recursive: true });
   const wanted = new Set<string>();
-  for (const file of result.outputFiles) {
+  for (const file of files) {
     wanted.add(path.resolve(file.path));
     const existing = await fs.readFile(file.path).catch(() => undefined);
     if (!existing || !Buffer.from(file.contents).equals(existing)) await fs.writeFile(file.path, file.contents);
   }
-  for (const name of await fs.readdir(outDir)) {
-    if (!wanted.has(path.resolve(outDir, name))) await fs.rm(path.join(outDir, name), { recursive: true, force: true });
+  for (const name of await fs.readdir(dir)) {
+    if (!wanted.has(path.resolve(dir, name))) await fs.rm(path.join(dir, name), { recursive: true, force: true });
   }
 }
