@@ -43,13 +43,15 @@ function allPages(report: Site): View[] {
 }
 
 function siteIndex(report: Site): SiteIndex {
-  let index = indexes.get(report);
+  // Keyed on the page list, not the report: Eleventy hands each page its own shallow copy of the
+  // global data, so `report` is a new object on every page while its arrays are shared.
+  let index = indexes.get(report.pages);
   if (index) return index;
   const all = allPages(report);
   const bySlug = new Map<string, View[]>();
   for (const page of all) bySlug.set(page.slug, [...(bySlug.get(page.slug) ?? []), page]);
   index = { all, chapters: new Map(), order: new Map(), bySlug };
-  indexes.set(report, index);
+  indexes.set(report.pages, index);
   return index;
 }
 

@@ -159,7 +159,8 @@ export default function reportPlugin(eleventyConfig: any, options: { root?: stri
     if (current) await writeDownloads(current.downloads, directories.output);
   });
   eleventyConfig.addPassthroughCopy({ [path.relative(root, browserDir)]: 'assets/js' });
-  eleventyConfig.addPassthroughCopy({ 'templates/assets/css': 'assets/css' });
+  // Minified by bundleBrowserScripts from templates/assets/css/ (every page downloads it first).
+  eleventyConfig.addPassthroughCopy({ [path.relative(root, `${browserDir}-css`)]: 'assets/css' });
   eleventyConfig.addPassthroughCopy({ 'templates/assets/img': 'assets/img' });
   for (const family of ['pt-sans', 'pt-serif']) {
     eleventyConfig.addPassthroughCopy({ [`node_modules/@fontsource/${family}/files/${family}-{latin,latin-ext,cyrillic,cyrillic-ext}-{400,700}-normal.woff2`]: 'assets/fonts' });
