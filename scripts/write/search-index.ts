@@ -52,8 +52,23 @@ export async function buildSearchIndex(siteDir: string, options: { cacheDir?: st
     if (reused) return { ...reused, reused: true };
   }
   const built = await runPagefind(siteDir);
-  if (entryDir) await storeCached(entryDir, built.files, built.pages).catch(() => undefined);
+  if (entryDir && options.cacheDir) {
+    await storeCached(entryDir, built.files, built.pages).catch(() => undefined);
+    await pruneCache(options.cacheDir, KEEP_ENTRIES);
+  }
   return { pages: built.pages, files: built.files.length, reused: false };
+}
+
+/** Indexes kept: the current one and a few before it (an edit undone finds its index again). */
+const KEEP_ENTRIES = 4;
+
+/** Removes all but the `keep` most recently written entries: each is a full index of the site. */
+async function pruneCache(cacheDir: string, keep: number): Promise<void> {
+  const entries = await Promise.all(
+    (await fs.readdir(cacheDir).catch(() => [])).map(async (name) => ({ name, written: (await fs.stat(path.join(cacheDir, name)).catch(() => undefined))?.mtimeMs ?? 0 })),
+  );
+  entries.sort((a, b) => b.written - a.written);
+  for (const { name } of entries.slice(keep)) await fs.rm(path.join(cacheDir, name), { recursive: true, force: true });
 }
 
 interface CachedIndex {
@@ -69,6 +84,9 @@ async function copyCached(entryDir: string, siteDir: string): Promise<{ pages: n
       await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.copyFile(path.join(entryDir, 'files', file), target);
     }
+    // Marks the entry as recently used, for pruning.
+    const now = new Date();
+    await fs.utimes(entryDir, now, now).catch(() => undefined);
     return { pages: manifest.pages, files: manifest.files.length };
   } catch {
     // A missing or damaged entry: build the index instead (a half-copied folder is overwritten).

@@ -53,3 +53,13 @@ describe('search index cache', () => {
     expect(indexFiles(dir)).toEqual(indexFiles(path.join(work, 'a')));
   });
 });
+
+describe('search index cache size', () => {
+  it('keeps the four most recent indexes', async () => {
+    const own = path.join(work, 'pruned-cache');
+    for (let i = 0; i < 6; i++) await buildSearchIndex(site(`p${i}`, { 'en/index.html': `Report edition ${i}` }), { cacheDir: own });
+    expect(readdirSync(own)).toHaveLength(4);
+    // The latest is among them.
+    expect(await buildSearchIndex(site('p5-again', { 'en/index.html': 'Report edition 5' }), { cacheDir: own })).toMatchObject({ reused: true });
+  });
+});
