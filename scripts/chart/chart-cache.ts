@@ -72,16 +72,38 @@ export function memoryCache(): ChartCache & { entries: Map<string, RenderedSvg> 
 
 let temporaryCounter = 0;
 
-export function diskCache(dir: string): ChartCache {
+/** Entries no build has used for this long are removed (charts since edited, removed or restyled). */
+export const UNUSED_ENTRY_DAYS = 30;
+
+export function diskCache(dir: string): ChartCache & { prune(now?: number): Promise<number> } {
   const fileOf = (key: string) => path.join(dir, key.slice(0, 2), `${key}.json`);
   return {
     async get(key) {
       try {
         const entry = JSON.parse(await fs.readFile(fileOf(key), 'utf8')) as { key?: string; vega?: object; svg?: string };
-        return entry.key === key && typeof entry.svg === 'string' && entry.vega ? { vega: entry.vega, svg: entry.svg } : undefined;
+        if (entry.key !== key || typeof entry.svg !== 'string' || !entry.vega) return undefined;
+        // Used: its modification time says so, for prune().
+        const now = new Date();
+        await fs.utimes(fileOf(key), now, now).catch(() => undefined);
+        return { vega: entry.vega, svg: entry.svg };
       } catch {
         return undefined;
       }
+    },
+    /** Removes entries unused for UNUSED_ENTRY_DAYS; returns how many. */
+    async prune(now = Date.now()) {
+      let removed = 0;
+      const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+      for (const entry of entries) {
+        if (!entry.isFile()) continue;
+        const file = path.join(entry.parentPath, entry.name);
+        const stat = await fs.stat(file).catch(() => undefined);
+        if (stat && now - stat.mtimeMs > UNUSED_ENTRY_DAYS * 86_400_000) {
+          await fs.rm(file, { force: true });
+          removed++;
+        }
+      }
+      return removed;
     },
     async set(key, value) {
       const file = fileOf(key);

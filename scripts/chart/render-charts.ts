@@ -89,10 +89,11 @@ export function editionDate(options: Pick<ChartStageOptions, 'date' | 'env'>): s
 export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterNumber: (page: ParsedPage) => number, options: ChartStageOptions = {}): Promise<Map<ParsedPage, Figure[]>> {
   const root = options.root ?? process.cwd();
   const env = options.env ?? process.env;
+  const ownCache = options.cache === undefined ? diskCache(path.join(root, '.cache', 'charts')) : undefined;
   const renderOptions: RenderOptions = {
     boundariesDir: options.boundariesDir === null ? undefined : (options.boundariesDir ?? resolveBoundariesDir(root, env)),
     theme: options.theme,
-    cache: options.cache === false ? undefined : (options.cache ?? diskCache(path.join(root, '.cache', 'charts'))),
+    cache: options.cache === false ? undefined : (options.cache ?? ownCache),
     stats: options.stats ?? newStats(),
     run: options.run,
   };
@@ -150,6 +151,8 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterN
     await pool?.close();
   }
   throwIfAny(errors.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0)));
+  // Only after a complete stage: every entry this report uses has just been marked as used.
+  await ownCache?.prune();
 
   // 3 number
   const figures = new Map<ParsedPage, Figure[]>(pages.map((page) => [page, []]));

@@ -3,11 +3,11 @@
  * renderer) changed; prose edits, moved figures and unrelated tables reuse it. Renders are counted
  * through the stats object, never timed.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheKey, diskCache, memoryCache, newStats, RENDERER_VERSION, type ChartCache, type ChartStats } from '../../scripts/chart/chart-cache.ts';
+import { cacheKey, diskCache, memoryCache, newStats, RENDERER_VERSION, UNUSED_ENTRY_DAYS, type ChartCache, type ChartStats } from '../../scripts/chart/chart-cache.ts';
 import { renderCharts } from '../../scripts/chart/render-charts.ts';
 import { THEME } from '../../scripts/chart/theme.ts';
 import type { Tables } from '../../scripts/compute/table-access.ts';
@@ -103,6 +103,21 @@ describe('chart cache', () => {
     expect(await chartStage(diskCache(dir))).toEqual({ rendered: 0, reused: 1 });
     // No temporary files are left behind.
     expect(readdirSync(path.join(dir, sub ?? '')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it(`removes entries no build used for ${UNUSED_ENTRY_DAYS} days; a build that uses one keeps it`, async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chart-cache-'));
+    const cache = diskCache(dir);
+    await cache.set('aa01', { vega: {}, svg: '<svg/>' });
+    await cache.set('bb02', { vega: {}, svg: '<svg/>' });
+    const old = new Date(Date.now() - (UNUSED_ENTRY_DAYS + 1) * 86_400_000);
+    for (const key of ['aa01', 'bb02']) utimesSync(path.join(dir, key.slice(0, 2), `${key}.json`), old, old);
+    // A build used aa01 (a hit marks it), not bb02.
+    expect(await cache.get('aa01')).toEqual({ vega: {}, svg: '<svg/>' });
+    expect(await cache.prune()).toBe(1);
+    expect(await cache.get('aa01')).toBeDefined();
+    expect(await cache.get('bb02')).toBeUndefined();
+    expect(await cache.prune()).toBe(0);
   });
 
   it('gives the same figure from the cache as from rendering', async () => {
