@@ -10,15 +10,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as vega from 'vega';
+import { resolveBoundariesDir } from './boundaries-dir.ts';
 import type { Geography } from './tile-grids.ts';
 import { albersFor, boundsOf, featureShape, labelPoint, shapeArea, simplifyShape, type GeoFeature, type Position, type Shape } from './map-geometry.ts';
 
-export function resolveBoundariesDir(root: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const configured = env.REPORT_BOUNDARIES_DIR;
-  if (configured !== undefined && configured.trim() !== '') return path.resolve(root, configured);
-  const beside = path.resolve(root, '../shared/geo');
-  return existsSync(beside) ? beside : undefined;
-}
+export { resolveBoundariesDir };
 
 export interface UnitShape {
   id: string;
