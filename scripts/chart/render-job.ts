@@ -5,7 +5,8 @@
  * could run in worker threads.
  */
 import type { Config, TopLevelSpec } from 'vega-lite';
-import { compileWithWarnings, missingFields, schemaProblems } from './check-spec.ts';
+import { missingFields, schemaProblems } from './check-spec.ts';
+import { compileOnce } from './compile-once.ts';
 import { renderSvg, type SvgOptions } from './render-svg.ts';
 
 export interface RenderJob {
@@ -32,7 +33,8 @@ export async function runRenderJob(job: RenderJob): Promise<RenderResult> {
     const list = unknown.map((u) => `"${u.field}" (at ${u.path})`).join(', ');
     return { ok: false, problem: `chart "${job.chart}" encodes field${unknown.length > 1 ? 's' : ''} ${list} that the data does not have`, expected: `fields of the injected data: ${job.fields.join(', ')}`, fix: 'use one of those field names' };
   }
-  const compiled = compileWithWarnings(job.spec, job.theme);
+  // Once per spec shape: charts of one preset differ only in their records (compile-once.ts).
+  const compiled = compileOnce(job.spec, job.theme);
   if (compiled.warnings.length) {
     return { ok: false, problem: `chart "${job.chart}" compiles with warnings: ${compiled.warnings.join('; ')}`, expected: 'a spec that compiles without warnings', fix: 'correct the spec as the warning says' };
   }
