@@ -22,7 +22,7 @@ export async function renderSvg(vegaSpec: object, options: SvgOptions): Promise<
   } as unknown as ConstructorParameters<typeof vega.View>[1]);
   try {
     const svg = await view.toSVG();
-    return accessibleSvg(compactSvg(svg), options);
+    return accessibleSvg(scopeIds(compactSvg(svg), options.id), options);
   } finally {
     view.finalize();
   }
@@ -334,6 +334,25 @@ export function compactPath(d: string): string {
     y = point.y;
   }
   return out.text;
+}
+
+/**
+ * Vega numbers its clip paths and gradients with counters shared by the whole process ("clip1",
+ * "gradient_0"), so the same chart gets different ids depending on what was rendered before it,
+ * and two charts on one page, rendered in different threads or builds (one from the cache), can
+ * both define "clip1": the browser would then clip the second with the first's shape. Every id
+ * the SVG defines is renamed after the figure and numbered in order of appearance.
+ */
+export function scopeIds(svg: string, figureId: string): string {
+  const rename = new Map<string, string>();
+  for (const [, id] of svg.matchAll(/ id="([^"]+)"/g)) {
+    if (id !== undefined && !rename.has(id)) rename.set(id, `${figureId}-d${rename.size + 1}`);
+  }
+  if (rename.size === 0) return svg;
+  return svg
+    .replace(/ id="([^"]+)"/g, (_whole, id: string) => ` id="${rename.get(id) ?? id}"`)
+    .replace(/url\(#([^)]+)\)/g, (whole, id: string) => (rename.has(id) ? `url(#${rename.get(id)})` : whole))
+    .replace(/ (xlink:)?href="#([^"]+)"/g, (whole, xlink: string | undefined, id: string) => (rename.has(id) ? ` ${xlink ?? ''}href="#${rename.get(id)}"` : whole));
 }
 
 function accessibleSvg(svg: string, { id, title, description }: SvgOptions): string {
