@@ -91,7 +91,7 @@ const [, passA] = await timed(() => renderCharts(warmPages, tables, chapterNumbe
 const statsB = { rendered: 0, reused: 0 };
 const [figures, passB] = await timed(() => renderCharts(pages, tables, chapterNumber, { root, cache: false, stats: statsB, boundariesDir: null }));
 const charts = [...figures.values()].flat();
-const specs = charts.map((f) => ({ vega: f.chart.vega, locale: 'en' }));
+const specs = charts.map((f) => ({ vega: typeof f.chart.vega === 'string' ? (JSON.parse(f.chart.vega) as object) : f.chart.vega, locale: 'en' }));
 
 // 5 raw vega
 const [svgBytes, raw] = await timed(async () => {

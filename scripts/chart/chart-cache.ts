@@ -15,8 +15,8 @@ import path from 'node:path';
 import { canonicalJson, packageVersion } from '../cache/disk-memo.ts';
 
 export interface RenderedSvg {
-  /** The compiled Vega spec, for the interactive version in the browser. */
-  vega: object;
+  /** The compiled Vega spec as JSON text, for the interactive version in the browser. */
+  vega: string;
   svg: string;
 }
 
@@ -80,8 +80,8 @@ export function diskCache(dir: string): ChartCache & { prune(now?: number): Prom
   return {
     async get(key) {
       try {
-        const entry = JSON.parse(await fs.readFile(fileOf(key), 'utf8')) as { key?: string; vega?: object; svg?: string };
-        if (entry.key !== key || typeof entry.svg !== 'string' || !entry.vega) return undefined;
+        const entry = JSON.parse(await fs.readFile(fileOf(key), 'utf8')) as { key?: string; vega?: unknown; svg?: string };
+        if (entry.key !== key || typeof entry.svg !== 'string' || typeof entry.vega !== 'string') return undefined;
         // Used: its modification time says so, for prune().
         const now = new Date();
         await fs.utimes(fileOf(key), now, now).catch(() => undefined);

@@ -20,7 +20,8 @@ export interface RenderedChart {
   data: ChartData;
   subtitle: string;
   description: string;
-  vega: object;
+  /** The compiled Vega spec as JSON text. */
+  vega: string;
   svg: string;
   /** Whether the page ships the Vega spec for the interactive version. */
   interactive: boolean;

@@ -20,7 +20,7 @@ export interface RenderJob {
 }
 
 export type RenderResult =
-  | { ok: true; vega: object; svg: string }
+  | { ok: true; vega: string; svg: string }
   | { ok: false; problem: string; expected: string; fix: string };
 
 export async function runRenderJob(job: RenderJob): Promise<RenderResult> {
@@ -39,5 +39,7 @@ export async function runRenderJob(job: RenderJob): Promise<RenderResult> {
     return { ok: false, problem: `chart "${job.chart}" compiles with warnings: ${compiled.warnings.join('; ')}`, expected: 'a spec that compiles without warnings', fix: 'correct the spec as the warning says' };
   }
   const svg = await renderSvg(compiled.vega, job.svg);
-  return { ok: true, vega: compiled.vega, svg };
+  // As JSON text: all the page needs, a fraction of the memory of the object (which may hold on
+  // to Vega-Lite's whole compiled model), and it crosses from a worker thread without a copy.
+  return { ok: true, vega: JSON.stringify(compiled.vega), svg };
 }

@@ -9,7 +9,12 @@ export function escapeHtml(text: string): string {
 
 /** JSON inside <script type="application/json">: `</script>` and `<!--` cannot end the element. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return scriptSafeJson(JSON.stringify(value));
+}
+
+/** JSON text made safe the same way, for JSON already serialised. */
+export function scriptSafeJson(json: string): string {
+  return json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /** Only http(s), mailto and relative links: `javascript:`, `data:` and the rest become "#". */

@@ -10,7 +10,7 @@ import { chartWords, formatDate } from '../chart/chart-strings.ts';
 import { recordsCsv } from '../chart/chart-data.ts';
 import { formatNumber } from '../chart/locale.ts';
 import { shortCitation, type References } from '../load/load-references.ts';
-import { escapeHtml, jsonForScript } from './escape.ts';
+import { escapeHtml, scriptSafeJson } from './escape.ts';
 import { sourceLine } from './source-line.ts';
 import { t } from './ui-strings.ts';
 
@@ -57,7 +57,7 @@ export function figureHtml(figure: Figure, locale: string, references: Reference
   return `<figure class="figure" id="${e(figure.anchor)}">
 <figcaption class="figure-caption"><span class="figure-number">${e(t(locale, 'figure'))} ${e(figure.number)}.</span> <span class="figure-title">${e(chart.block.title)}</span><span class="figure-subtitle">${e(chart.subtitle)}</span></figcaption>
 ${chart.interactive ? `<div class="chart" data-chart="${e(figure.anchor)}">${chart.svg}</div>
-<script type="application/json" class="chart-spec">${jsonForScript(chart.vega)}</script>` : `<div class="chart">${chart.svg}</div>`}
+<script type="application/json" class="chart-spec">${scriptSafeJson(chart.vega)}</script>` : `<div class="chart">${chart.svg}</div>`}
 <p class="figure-description" hidden>${e(chart.description)}</p>
 <p class="figure-source">${sources}${credits}</p>
 <details class="figure-data"><summary>${e(t(locale, 'data'))}</summary>

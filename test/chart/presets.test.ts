@@ -85,7 +85,7 @@ describe('heatmap and matrix', () => {
       ['Livestock output', '100.1', '110.3', '111.4'],
     ]);
     // 100.1 sits at the centre of the diverging palette: nearly neutral, with dark text.
-    expect(figure.chart.vega).toMatchObject({ scales: expect.arrayContaining([expect.objectContaining({ name: 'color', domainMid: 100 })]) });
+    expect(JSON.parse(figure.chart.vega)).toMatchObject({ scales: expect.arrayContaining([expect.objectContaining({ name: 'color', domainMid: 100 })]) });
     expect(figure.chart.description).toContain('Highest: Crop output in 2016 (141.2). Lowest: Crop output in 2018 (80.3).');
   });
 
