@@ -27,12 +27,8 @@ export async function writeSite(report: Report, { root, outDir = '_site' }: Writ
   await fs.mkdir(path.dirname(staging), { recursive: true });
 
   provideReport(report);
-  const eleventy = new Eleventy(path.join(root, 'templates'), staging, {
-    configPath: path.join(root, '.eleventy.js'),
-    quietMode: true,
-  });
   try {
-    await eleventy.write();
+    await runEleventy(root, staging);
     // Every internal link and anchor must resolve before anything is published.
     const readSource = (file: string) => fs.readFile(path.join(root, file), 'utf8').catch(() => undefined);
     throwIfAny(await checkLinks(staging, report.pages, readSource));
@@ -44,6 +40,15 @@ export async function writeSite(report: Report, { root, outDir = '_site' }: Writ
   const files = (await fs.readdir(staging, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
   await swapInto(staging, output);
   return { files };
+}
+
+/**
+ * Its own function so the Eleventy instance, which holds every written page, can be collected
+ * before the link check and the search index read the pages back.
+ */
+async function runEleventy(root: string, staging: string): Promise<void> {
+  const eleventy = new Eleventy(path.join(root, 'templates'), staging, { configPath: path.join(root, '.eleventy.js'), quietMode: true });
+  await eleventy.write();
 }
 
 /** Replaces `target` with `staging` in two renames, so readers never see a half-written site. */
