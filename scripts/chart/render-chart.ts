@@ -73,7 +73,7 @@ export function prepareFigure(block: ChartBlock, tables: Tables, context: ChartC
   const description = block.description ?? prepared.description;
   const fields = [...new Set([...prepared.data.records.flatMap((r) => Object.keys(r)), ...prepared.extraFields, ...(block.preset === 'raw' ? ['period', 'series', 'key', 'value'] : [])])];
   const theme = options.theme ?? THEME;
-  const job: RenderJob = { chart: block.id, spec: prepared.spec, fields, theme, svg: { locale: context.locale, id: context.anchor, title: block.title, description } };
+  const job: RenderJob = { chart: block.id, spec: prepared.spec, fields, theme, svg: { locale: context.locale, id: context.anchor, title: block.title, description }, checkSchema: block.preset === 'raw' };
   // The locale enters through its number formats as well as its name.
   const key = cacheKey({ job, locale: vegaLocale(context.locale) });
   return { block, prepared, subtitle, description, job, key };

@@ -1,6 +1,6 @@
 /**
- * The expensive, pure part of drawing a chart: the three checks (valid Vega-Lite, every encoded
- * field exists, compiles without warnings), compilation to Vega and rendering to SVG. Its input
+ * The expensive, pure part of drawing a chart: the three checks (valid Vega-Lite for a spec an
+ * author wrote, every encoded field exists, compiles without warnings), compilation to Vega and rendering to SVG. Its input
  * and output are plain JSON, so jobs can be cached by a hash of the input (chart-cache.ts) and
  * could run in worker threads.
  */
@@ -17,6 +17,13 @@ export interface RenderJob {
   fields: string[];
   theme: Config;
   svg: SvgOptions;
+  /**
+   * Whether to check the spec against the Vega-Lite JSON schema: for specs an author wrote
+   * (`preset: raw`). Preset specs are the generator's own output, checked against the schema by
+   * the tests (test/chart/presets-schema.test.ts); the validator costs about two seconds to load
+   * in every process and worker that renders.
+   */
+  checkSchema: boolean;
 }
 
 export type RenderResult =
@@ -24,7 +31,7 @@ export type RenderResult =
   | { ok: false; problem: string; expected: string; fix: string };
 
 export async function runRenderJob(job: RenderJob): Promise<RenderResult> {
-  const invalid = schemaProblems(job.spec);
+  const invalid = job.checkSchema ? schemaProblems(job.spec) : [];
   if (invalid.length) {
     return { ok: false, problem: `chart "${job.chart}" is not valid Vega-Lite: ${invalid.join('; ')}`, expected: 'a spec that follows the Vega-Lite v6 schema', fix: 'correct the spec (https://vega.github.io/vega-lite/docs/)' };
   }

@@ -6,7 +6,17 @@ import type { Tables } from '../../scripts/compute/table-access.ts';
 import { ChartBlock } from '../../scripts/chart/chart-block.ts';
 import { memoryCache, newStats } from '../../scripts/chart/chart-cache.ts';
 import { keepCompiledSchemaIn } from '../../scripts/chart/check-spec.ts';
-import { renderChart, type RenderOptions } from '../../scripts/chart/render-chart.ts';
+import { resolveBoundariesDir } from '../../scripts/chart/boundaries-dir.ts';
+import { prepareFigure, renderChart, type RenderOptions } from '../../scripts/chart/render-chart.ts';
+import { figureAnchor } from '../../scripts/chart/render-charts.ts';
+import type { RenderJob } from '../../scripts/chart/render-job.ts';
+import { computeReferences } from '../../scripts/compute/compute-references.ts';
+import { deriveTables } from '../../scripts/compute/derive-tables.ts';
+import { diskFiles } from '../../scripts/io.ts';
+import { loadContent } from '../../scripts/load/load-content.ts';
+import { loadTables } from '../../scripts/load/load-tables.ts';
+import { createMarkdown } from '../../scripts/render/markdown.ts';
+import { parsePages } from '../../scripts/validate/parse-pages.ts';
 import type { Figure } from '../../scripts/chart/render-charts.ts';
 import { figureHtml } from '../../scripts/render/figure-html.ts';
 import { Table } from '../../scripts/validate/table-schema.ts';
@@ -158,3 +168,16 @@ export function accessible(svg: string, id: string, title: string): boolean {
 }
 
 export const emptyDir = () => mkdtempSync(path.join(os.tmpdir(), 'no-boundaries-'));
+
+/** Every chart of the real report, prepared as the chart stage prepares it (see bench/chart-stage.ts). */
+export async function realReportJobs(): Promise<Array<RenderJob & { preset: string }>> {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const files = diskFiles(root);
+  const pages = parsePages(createMarkdown(), await loadContent(files));
+  const tables = deriveTables(await loadTables(files));
+  computeReferences(pages, tables);
+  const options = { boundariesDir: resolveBoundariesDir(root, {}) };
+  return pages.flatMap((page) =>
+    page.charts.map((site) => ({ ...prepareFigure(site.block, tables, { file: page.source.file, line: site.line, locale: page.source.locale, anchor: figureAnchor(site.block.id) }, options).job, preset: site.block.preset })),
+  );
+}

@@ -7,36 +7,16 @@ import path from 'node:path';
 import { resetSVGDefIds } from 'vega';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Config, TopLevelSpec } from 'vega-lite';
-import { resolveBoundariesDir } from '../../scripts/chart/boundaries.ts';
 import { compileWithWarnings, keepCompiledSchemaIn } from '../../scripts/chart/check-spec.ts';
 import { compileOnce, compileStats, forgetShapes } from '../../scripts/chart/compile-once.ts';
-import { prepareFigure } from '../../scripts/chart/render-chart.ts';
-import { figureAnchor } from '../../scripts/chart/render-charts.ts';
 import { runRenderJob, type RenderJob } from '../../scripts/chart/render-job.ts';
 import { renderSvg } from '../../scripts/chart/render-svg.ts';
 import { THEME } from '../../scripts/chart/theme.ts';
-import { computeReferences } from '../../scripts/compute/compute-references.ts';
-import { deriveTables } from '../../scripts/compute/derive-tables.ts';
-import { diskFiles } from '../../scripts/io.ts';
-import { loadContent } from '../../scripts/load/load-content.ts';
-import { loadTables } from '../../scripts/load/load-tables.ts';
-import { createMarkdown } from '../../scripts/render/markdown.ts';
-import { parsePages } from '../../scripts/validate/parse-pages.ts';
+import { realReportJobs } from './chart-fixtures.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 keepCompiledSchemaIn(path.join(root, '.cache/vega-lite'));
 
-/** Every chart of the real report, prepared as the chart stage prepares it (see bench/chart-stage.ts). */
-async function reportJobs(): Promise<RenderJob[]> {
-  const files = diskFiles(root);
-  const pages = parsePages(createMarkdown(), await loadContent(files));
-  const tables = deriveTables(await loadTables(files));
-  computeReferences(pages, tables);
-  const options = { boundariesDir: resolveBoundariesDir(root, {}) };
-  return pages.flatMap((page) =>
-    page.charts.map((site) => prepareFigure(site.block, tables, { file: page.source.file, line: site.line, locale: page.source.locale, anchor: figureAnchor(site.block.id) }, options).job),
-  );
-}
 
 /**
  * The same data in the same key order, undefined properties included. Prototypes aside: the
@@ -66,7 +46,7 @@ beforeEach(() => forgetShapes());
 
 describe('compile once per shape', () => {
   it('gives every chart of the real report the Vega spec and SVG of a plain compile', async () => {
-    const jobs = await reportJobs();
+    const jobs = await realReportJobs();
     expect(jobs.length).toBeGreaterThan(30);
     for (const job of jobs) {
       const plain = compileWithWarnings(job.spec, job.theme);
@@ -141,7 +121,7 @@ describe('compile once per shape', () => {
   it('fails a spec with warnings the same way every time', async () => {
     // A shape channel on bars: Vega-Lite drops it with a warning.
     const warned = (values: unknown[]): TopLevelSpec => ({ ...barSpec(values), encoding: { ...(barSpec(values) as { encoding: object }).encoding, shape: { field: 'series', type: 'nominal' } } }) as TopLevelSpec;
-    const job = (values: unknown[]): RenderJob => ({ chart: 'warned', spec: warned(values), fields: ['period', 'series', 'value'], theme: THEME, svg: { locale: 'en', id: 'w', title: 'W', description: 'D' } });
+    const job = (values: unknown[]): RenderJob => ({ chart: 'warned', spec: warned(values), fields: ['period', 'series', 'value'], theme: THEME, svg: { locale: 'en', id: 'w', title: 'W', description: 'D' }, checkSchema: true });
     const { warnings } = compileWithWarnings(warned(records([1])), THEME);
     expect(warnings.length).toBeGreaterThan(0);
     const expected = { ok: false, problem: `chart "warned" compiles with warnings: ${warnings.join('; ')}`, expected: 'a spec that compiles without warnings', fix: 'correct the spec as the warning says' };
