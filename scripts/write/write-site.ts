@@ -31,8 +31,12 @@ export async function writeSite(report: Report, { root, outDir = '_site' }: Writ
     await runEleventy(root, staging);
     // Every internal link and anchor must resolve before anything is published.
     const readSource = (file: string) => fs.readFile(path.join(root, file), 'utf8').catch(() => undefined);
-    throwIfAny(await checkLinks(staging, report.pages, readSource));
-    await buildSearchIndex(staging, { cacheDir: path.join(root, '.cache', 'search-index') });
+    // The search index is built by Pagefind's own process, so it runs beside the link check; both
+    // finish before anything is decided, so a failure never removes the folder under Pagefind.
+    const [links, search] = await Promise.allSettled([checkLinks(staging, report.pages, readSource), buildSearchIndex(staging, { cacheDir: path.join(root, '.cache', 'search-index') })]);
+    if (links.status === 'rejected') throw links.reason;
+    throwIfAny(links.value);
+    if (search.status === 'rejected') throw search.reason;
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true });
     throw error;
