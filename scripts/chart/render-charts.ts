@@ -131,19 +131,21 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterN
   const workers = poolSize(options.workers, misses);
   const pool = workers > 1 && !options.run && jobs.length > 1 ? (await import('./render-pool.ts')).renderPool(workers, schemaDir) : undefined;
   if (pool) renderOptions.run = (job) => pool.run(job);
-  const width = pool ? workers : options.run ? Math.max(1, options.concurrency ?? 2) : 1;
+  // With a pool, two lanes per worker keep two jobs in flight each (render-pool.ts).
+  const width = pool ? workers * 2 : options.run ? Math.max(1, options.concurrency ?? 2) : 1;
   let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      const job = jobs[i] as (typeof jobs)[number];
-      try {
-        rendered[i] = await renderPrepared(job.figure, job.context, renderOptions);
-      } catch (error) {
-        if (error instanceof ReportError) errors.push(error);
-        else throw error;
-      }
+  const renderNext = async () => {
+    const i = next++;
+    const job = jobs[i] as (typeof jobs)[number];
+    try {
+      rendered[i] = await renderPrepared(job.figure, job.context, renderOptions);
+    } catch (error) {
+      if (error instanceof ReportError) errors.push(error);
+      else throw error;
     }
+  };
+  const worker = async () => {
+    while (next < jobs.length) await renderNext();
   };
   try {
     await Promise.all(Array.from({ length: width }, worker));

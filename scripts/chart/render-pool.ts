@@ -22,8 +22,15 @@ function workerSource(): string {
   return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
 }
 
+/**
+ * Jobs sent to a worker before it has answered: with two, the next job is already waiting when a
+ * worker finishes one, so it never sits idle while the main thread dispatches.
+ */
+const JOBS_IN_FLIGHT = 2;
+
 export function renderPool(size: number, schemaDir?: string): RenderPool {
   const workers: Worker[] = [];
+  /** One entry per free slot (a worker appears up to JOBS_IN_FLIGHT times). */
   const idle: Worker[] = [];
   const queue: Array<{ id: number; job: RenderJob }> = [];
   const pending = new Map<number, { resolve: (r: RenderResult) => void; reject: (e: Error) => void; worker?: Worker }>();
@@ -58,7 +65,7 @@ export function renderPool(size: number, schemaDir?: string): RenderPool {
       }
     });
     workers.push(worker);
-    idle.push(worker);
+    for (let slot = 0; slot < JOBS_IN_FLIGHT; slot++) idle.push(worker);
   }
 
   return {

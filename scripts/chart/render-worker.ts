@@ -5,9 +5,14 @@ import { runRenderJob, type RenderJob } from './render-job.ts';
 
 keepCompiledSchemaIn((workerData as { schemaDir?: string } | undefined)?.schemaDir);
 
+// The pool sends the next job before this one is done (render-pool.ts): run them one after the
+// other, as they came, rather than interleaved.
+let previous: Promise<unknown> = Promise.resolve();
 parentPort?.on('message', (message: { id: number; job: RenderJob }) => {
-  runRenderJob(message.job).then(
-    (result) => parentPort?.postMessage({ id: message.id, result }),
-    (error: unknown) => parentPort?.postMessage({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  previous = previous.then(() =>
+    runRenderJob(message.job).then(
+      (result) => parentPort?.postMessage({ id: message.id, result }),
+      (error: unknown) => parentPort?.postMessage({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    ),
   );
 });
