@@ -37,9 +37,9 @@ export function packageVersion(name: string): string {
   return 'not installed';
 }
 
-/** A hash of source files' contents (e.g. the module that computes a cached result). */
-export function sourceHash(files: string[]): string {
-  return hashOf(...files.flatMap((file) => [path.basename(file), readFileSync(file)]));
+/** A hash of source files (their paths relative to `base`, and contents): e.g. the code that computes a cached result. */
+export function sourceHash(files: string[], base: string): string {
+  return hashOf(...files.flatMap((file) => [path.relative(base, file), readFileSync(file)]));
 }
 
 let temporaryCounter = 0;

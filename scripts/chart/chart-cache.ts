@@ -10,9 +10,9 @@
  * entry counts as a miss.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs, readdirSync, readFileSync } from 'node:fs';
+import { promises as fs, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { canonicalJson, packageVersion } from '../cache/disk-memo.ts';
+import { canonicalJson, packageVersion, sourceHash, writeAtomic } from '../cache/disk-memo.ts';
 
 export interface RenderedSvg {
   /** The compiled Vega spec as JSON text, for the interactive version in the browser. */
@@ -43,13 +43,9 @@ function filesUnder(dir: string): string[] {
 }
 
 function chartCodeHash(): string {
-  const hash = createHash('sha256');
   const here = import.meta.dirname;
   // The chart stage, and the escaping render-svg.ts applies to the SVG's title and description.
-  for (const file of [...filesUnder(here), path.join(here, '../render/escape.ts')]) {
-    hash.update(path.relative(here, file)).update('\0').update(readFileSync(file)).update('\0');
-  }
-  return hash.digest('hex').slice(0, 16);
+  return sourceHash([...filesUnder(here), path.join(here, '../render/escape.ts')], here).slice(0, 16);
 }
 
 /** What produced an SVG besides its inputs: the renderer's versions and the chart code. */
@@ -69,8 +65,6 @@ export function memoryCache(): ChartCache & { entries: Map<string, RenderedSvg> 
     set: async (key, value) => void entries.set(key, value),
   };
 }
-
-let temporaryCounter = 0;
 
 /** Entries no build has used for this long are removed (charts since edited, removed or restyled). */
 export const UNUSED_ENTRY_DAYS = 30;
@@ -106,16 +100,8 @@ export function diskCache(dir: string): ChartCache & { prune(now?: number): Prom
       return removed;
     },
     async set(key, value) {
-      const file = fileOf(key);
-      const temporary = `${file}.${process.pid}-${++temporaryCounter}.tmp`;
-      try {
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        await fs.writeFile(temporary, JSON.stringify({ key, ...value }));
-        await fs.rename(temporary, file);
-      } catch {
-        // A cache that cannot be written only costs time on the next build.
-        await fs.rm(temporary, { force: true }).catch(() => undefined);
-      }
+      // A cache that cannot be written only costs time on the next build.
+      await writeAtomic(fileOf(key), JSON.stringify({ key, ...value })).catch(() => undefined);
     },
   };
 }

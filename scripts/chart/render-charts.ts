@@ -126,7 +126,8 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterN
     const found = await Promise.all(jobs.map((job) => cache.get(job.figure.key)));
     const known = new Map(jobs.flatMap((job, i) => (found[i] ? [[job.figure.key, found[i]] as const] : [])));
     misses = jobs.filter((job) => !known.has(job.figure.key)).length;
-    renderOptions.cache = { get: async (key) => known.get(key) ?? cache.get(key), set: (key, value) => cache.set(key, value) };
+    // Every key was just looked up: a miss here is a miss on disk too.
+    renderOptions.cache = { get: async (key) => known.get(key), set: (key, value) => cache.set(key, value) };
   }
   const workers = poolSize(options.workers, misses);
   const pool = workers > 1 && !options.run && jobs.length > 1 ? (await import('./render-pool.ts')).renderPool(workers, schemaDir) : undefined;

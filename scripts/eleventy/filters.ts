@@ -30,7 +30,6 @@ interface Site {
  */
 interface SiteIndex {
   all: View[];
-  chapters: Map<string, View[]>;
   order: Map<string, { pages: View[]; at: Map<string, number> }>;
   bySlug: Map<string, View[]>;
 }
@@ -49,8 +48,12 @@ function siteIndex(report: Site): SiteIndex {
   if (index) return index;
   const all = allPages(report);
   const bySlug = new Map<string, View[]>();
-  for (const page of all) bySlug.set(page.slug, [...(bySlug.get(page.slug) ?? []), page]);
-  index = { all, chapters: new Map(), order: new Map(), bySlug };
+  for (const page of all) {
+    const same = bySlug.get(page.slug);
+    if (same) same.push(page);
+    else bySlug.set(page.slug, [page]);
+  }
+  index = { all, order: new Map(), bySlug };
   indexes.set(report.pages, index);
   return index;
 }

@@ -12,7 +12,7 @@ const CODE = hashOf(
   packageVersion('@citation-js/core'),
   packageVersion('@citation-js/plugin-csl'),
   packageVersion('citeproc'),
-  sourceHash([path.join(import.meta.dirname, 'bibliography.ts')]),
+  sourceHash([path.join(import.meta.dirname, 'bibliography.ts')], import.meta.dirname),
 );
 
 /** `bibliography(references)`, from `cacheDir` when these references were formatted before. */

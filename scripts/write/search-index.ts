@@ -34,7 +34,7 @@ async function indexedPages(siteDir: string): Promise<string[]> {
     .sort();
 }
 
-const CODE = hashOf(packageVersion('pagefind'), sourceHash([import.meta.filename]));
+const CODE = hashOf(packageVersion('pagefind'), sourceHash([import.meta.filename], import.meta.dirname));
 
 /**
  * Indexes the site and writes `/pagefind/`. With a `cacheDir`, an index built before from exactly
