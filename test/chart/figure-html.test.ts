@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { editionDate } from '../../scripts/chart/render-charts.ts';
 import { figureCsv, figureSvgFile } from '../../scripts/render/figure-html.ts';
-import { block, GEO_DIR, renderFigure } from './chart-fixtures.ts';
+import { block, GEO_DIR, HAS_GEO, renderFigure } from './chart-fixtures.ts';
 
 const crops = block({ id: 'crops', title: 'Cereals dominate', table: 'harvest', rows: ['cereals', 'sunflower'] });
 
@@ -46,7 +46,7 @@ describe('figure', () => {
     expect(figureCsv(figure)).toBe('period,series,key,value\n2015,Cereals,cereals,86.4\n2016,Cereals,cereals,201.3\n2019,Cereals,cereals,157.4\n2015,Sunflower,sunflower,7.2\n2016,Sunflower,sunflower,21.1\n2019,Sunflower,sunflower,38.7\n');
   });
 
-  it('puts a map\'s boundary credit into the downloaded SVG too', async () => {
+  it.skipIf(!HAS_GEO)('puts a map\'s boundary credit into the downloaded SVG too', async () => {
     const { figure } = await renderFigure(block({ id: 'wko', title: 'Districts', table: 'wko-values', preset: 'map' }), { boundariesDir: GEO_DIR });
     const file = figureSvgFile(figure);
     expect(file).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg color="#1a1a1a" /);

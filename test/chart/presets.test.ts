@@ -3,7 +3,7 @@
  * accessible name and a description, and the Data view shows exactly the table's values.
  */
 import { describe, expect, it } from 'vitest';
-import { accessible, block, dataView, emptyDir, GEO_DIR, KZ_2019_IDS, markItems, marks, renderFigure, WKO_IDS } from './chart-fixtures.ts';
+import { accessible, block, dataView, emptyDir, GEO_DIR, HAS_GEO, KZ_2019_IDS, markItems, marks, renderFigure, WKO_IDS } from './chart-fixtures.ts';
 
 /** The harvest table's rows as the Data view prints them (one decimal). */
 const HARVEST_VIEW = [
@@ -173,7 +173,7 @@ describe('portfolio', () => {
 });
 
 describe('map', () => {
-  it('choropleth: colours the units on the boundaries, credits them, names highest and lowest', async () => {
+  it.skipIf(!HAS_GEO)('choropleth: colours the units on the boundaries, credits them, names highest and lowest', async () => {
     const { svg, html, figure } = await renderFigure(block({ id: 'wko', title: 'Districts', table: 'wko-values', preset: 'map' }), { boundariesDir: GEO_DIR });
     expect(accessible(svg, 'wko', 'Districts')).toBe(true);
     expect(markItems(svg, 'shape')).toBe(13);
@@ -196,7 +196,7 @@ describe('map', () => {
     expect(figure.chart.data.credits).toEqual([]);
   });
 
-  it('colours by the classes of a text table, a "High (…)" cell in class High', async () => {
+  it.skipIf(!HAS_GEO)('colours by the classes of a text table, a "High (…)" cell in class High', async () => {
     const { svg, html, figure } = await renderFigure(block({ id: 'typ', title: 'Levels', table: 'classes', preset: 'map', column: 'level', classes: ['High', 'Average', 'Low'] }), { boundariesDir: GEO_DIR });
     expect(markItems(svg, 'shape')).toBe(13);
     expect(dataView(html)[6]).toEqual(['baiterek unit', 'High (third, after Uralsk and Burli)']);
@@ -204,7 +204,7 @@ describe('map', () => {
     expect(figure.chart.data.records.find((r) => r.key === 'baiterek')?.className).toBe('High');
   });
 
-  it('diverges around 1 for a ratio and refuses units the 2018 boundaries do not have', async () => {
+  it.skipIf(!HAS_GEO)('diverges around 1 for a ratio and refuses units the 2018 boundaries do not have', async () => {
     const { figure } = await renderFigure(block({ id: 'kz', title: 'Regions', table: 'regions', preset: 'map', period: '2019', midpoint: 1, transform: 'share' }), { boundariesDir: GEO_DIR });
     expect(figure.chart.data.records).toHaveLength(KZ_2019_IDS.length);
     await expect(renderFigure(block({ id: 'kz', title: 'Regions', table: 'regions', preset: 'map', period: '2022' }), { boundariesDir: GEO_DIR })).rejects.toThrow(
