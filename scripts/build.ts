@@ -11,7 +11,7 @@
  * each with its file and line, before the build stops.
  */
 import { existsSync } from 'node:fs';
-import type { ProjectFiles } from './io.ts';
+import type { BuildEffects, ProjectFiles } from './io.ts';
 import { loadContent } from './load/load-content.ts';
 import { loadReferences, type References } from './load/load-references.ts';
 import { loadTables, type LoadedTable } from './load/load-tables.ts';
@@ -38,7 +38,11 @@ export interface Report {
   stats: { tables: number; pages: number; charts: number; chartsRendered: number; values: number; checks: number; findings: number };
 }
 
-export async function buildReport(files: ProjectFiles): Promise<Report> {
+/**
+ * `effects` decides what the build may write: `diskEffects(root)` for a project on disk (the CLI);
+ * by default nothing (an in-memory project in a test leaves no file behind).
+ */
+export async function buildReport(files: ProjectFiles, effects: Partial<BuildEffects> = {}): Promise<Report> {
   // 1 load + 2 validate: every table and page is parsed at the boundary into typed values.
   const definitions = await loadTables(files);
   const references = await loadReferences(files);
@@ -54,7 +58,7 @@ export async function buildReport(files: ProjectFiles): Promise<Report> {
 
   // 4 chart: every chart block to a checked, rendered, numbered figure (unchanged ones from the cache).
   const chartStats = { rendered: 0, reused: 0 };
-  const figures = await renderCharts(pages, tables, chapterNumber, { root: existsSync(files.root) ? files.root : undefined, stats: chartStats, workers: 'auto' });
+  const figures = await renderCharts(pages, tables, chapterNumber, { root: existsSync(files.root) ? files.root : undefined, cacheDir: effects.cacheDir, stats: chartStats, workers: 'auto' });
 
   // 5 render: Markdown tokens to HTML fragments the templates place.
   const views = renderPages(md, pages, figures, tables, references, chapterNumber);

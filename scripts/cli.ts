@@ -5,7 +5,7 @@
  */
 import type { Report } from './build.ts';
 import { ReportError } from './errors.ts';
-import { diskFiles } from './io.ts';
+import { diskEffects, diskFiles } from './io.ts';
 
 // The pipeline and Eleventy are loaded when a command needs them: a build with nothing to do
 // answers before loading Vega, Eleventy and the rest (about a second and a half).
@@ -36,7 +36,7 @@ async function main(command: string, args: string[]): Promise<number> {
       }
       const { buildReport } = await pipeline();
       const { writeSite } = await writer();
-      const report = await buildReport(diskFiles(root));
+      const report = await buildReport(diskFiles(root), diskEffects(root));
       const { files } = await writeSite(report, { root, outDir });
       await recordPublished(root, outDir, inputs);
       console.log(`built ${outDir}/: ${summary(report, elapsed(), `, ${files} files`)}`);
@@ -44,7 +44,7 @@ async function main(command: string, args: string[]): Promise<number> {
     }
     case 'check': {
       const { buildReport } = await pipeline();
-      const report = await buildReport(diskFiles(root));
+      const report = await buildReport(diskFiles(root), diskEffects(root));
       console.log(`check passed: ${summary(report, elapsed())}`);
       return 0;
     }
@@ -71,7 +71,7 @@ async function main(command: string, args: string[]): Promise<number> {
         site = '.build/pdf-site';
         const { buildReport } = await pipeline();
         const { writeSite } = await writer();
-        const report = await buildReport(diskFiles(root));
+        const report = await buildReport(diskFiles(root), diskEffects(root));
         await writeSite(report, { root, outDir: site });
         built = `${summary(report, elapsed())}; `;
       }
@@ -91,6 +91,19 @@ async function main(command: string, args: string[]): Promise<number> {
 }
 
 const [command = 'build', ...args] = process.argv.slice(2);
+
+// A library that throws from a callback of its own (outside any promise the build awaits) would
+// end the process with a raw trace: say what happened, as for any other bug, and exit 1.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error: unknown) => {
+    console.error(`unexpected error (in the generator or a library it uses, not in content/ or data/):\n  ${error instanceof Error ? error.message : String(error)}`);
+    if (args.includes('--debug')) console.error(error);
+    else console.error('run again with --debug for the stack trace');
+    console.error('\nbuild failed: nothing was published; _site/ is unchanged.');
+    process.exit(1);
+  });
+}
+
 main(command, args).then(
   (code) => {
     if (code >= 0) process.exitCode = code;

@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { ReportError } from './errors.ts';
 
 export interface Logger {
   info(message: string): void;
@@ -19,6 +20,21 @@ export interface ProjectFiles {
   exists(relativePath: string): Promise<boolean>;
 }
 
+/**
+ * What a build may do besides computing (Observable Framework's BuildEffects): write caches, and
+ * log. A build of an in-memory project gets none of it by default and writes nothing anywhere.
+ */
+export interface BuildEffects {
+  /** Folder for caches (the project's `.cache/`); without one, nothing is kept between builds. */
+  cacheDir?: string;
+  logger: Logger;
+}
+
+/** The effects of a build of the project at `root`: its `.cache/` folder and the console. */
+export function diskEffects(root: string): BuildEffects {
+  return { cacheDir: path.join(root, '.cache'), logger: consoleLogger };
+}
+
 export const consoleLogger: Logger = {
   info: (message) => console.log(message),
   warn: (message) => console.warn(`warning: ${message}`),
@@ -31,11 +47,27 @@ export function memoryLogger(): Logger & { infos: string[]; warnings: string[] }
   return { infos, warnings, info: (m) => void infos.push(m), warn: (m) => void warnings.push(m) };
 }
 
+/**
+ * The project on disk. Nothing an author writes makes the build read outside the project: a path
+ * that leaves the root, or a symbolic link whose target is outside it, is refused with the link's
+ * name, and links inside the project are read as the files they point to.
+ */
 export function diskFiles(root: string): ProjectFiles {
   const abs = (p: string) => path.join(root, p);
+  let realRoot: string | undefined;
+  const inside = async (relativePath: string): Promise<string> => {
+    const file = abs(relativePath);
+    realRoot ??= await fs.realpath(root);
+    const real = await fs.realpath(file).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' && (await isLink(file))) throw outside(relativePath, 'a link to a file that does not exist');
+      throw error;
+    });
+    if (real !== realRoot && !real.startsWith(realRoot + path.sep)) throw outside(relativePath, `a link to ${real}`);
+    return real;
+  };
   return {
     root,
-    readFile: async (p) => new Uint8Array(await fs.readFile(abs(p))),
+    readFile: async (p) => new Uint8Array(await fs.readFile(await inside(p))),
     exists: async (p) => fs.access(abs(p)).then(() => true, () => false),
     list: async (dir, options = {}) => {
       const entries = await fs.readdir(abs(dir), { withFileTypes: true, recursive: options.recursive ?? false }).catch(
@@ -44,12 +76,31 @@ export function diskFiles(root: string): ProjectFiles {
           throw error;
         },
       );
-      return entries
-        .filter((entry) => entry.isFile())
-        .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-        .sort();
+      const files: string[] = [];
+      for (const entry of entries) {
+        const relative = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+        if (entry.isFile()) files.push(relative);
+        // A link is listed if it is a file inside the project; anything else is refused by name.
+        else if (entry.isSymbolicLink()) {
+          const real = await inside(relative);
+          if ((await fs.stat(real)).isFile()) files.push(relative);
+        }
+      }
+      return files.sort();
     },
   };
+}
+
+function isLink(file: string): Promise<boolean> {
+  return fs.lstat(file).then((stat) => stat.isSymbolicLink(), () => false);
+}
+
+function outside(relativePath: string, what: string): ReportError {
+  return new ReportError(`${relativePath} is ${what}${what.includes('not exist') ? '' : ', outside the project'}`, {
+    file: relativePath,
+    expected: 'files inside the project folder (a report is built only from its own files)',
+    fix: 'copy the file into the project instead of linking to it, or remove the link',
+  });
 }
 
 /** An in-memory project for tests: paths relative to a virtual root. */

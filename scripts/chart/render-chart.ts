@@ -6,13 +6,14 @@
  */
 import type { Config } from 'vega-lite';
 import { LookupProblem, type Tables } from '../compute/table-access.ts';
-import { ChartError, IndicatorError } from '../errors.ts';
+import { ChartError, IndicatorError, throwIfAny } from '../errors.ts';
 import type { ChartBlock } from './chart-block.ts';
 import { cacheKey, type ChartCache, type ChartStats } from './chart-cache.ts';
 import type { ChartData } from './chart-data.ts';
 import { vegaLocale } from './locale.ts';
 import { PRESET_BUILDERS, type PreparedChart } from './presets.ts';
 import { runRenderJob, type RenderJob, type RenderResult } from './render-job.ts';
+import { CHART_LIMITS, specProblems } from './spec-boundary.ts';
 import { THEME } from './theme.ts';
 
 export interface RenderedChart {
@@ -44,6 +45,8 @@ export interface RenderOptions {
   stats?: ChartStats;
   /** Runs render jobs; defaults to running them in this thread. */
   run?: (job: RenderJob) => Promise<RenderResult>;
+  /** Runs the jobs of specs an author wrote (render-sandbox.ts); defaults to `run`. */
+  runAuthored?: (job: RenderJob) => Promise<RenderResult>;
 }
 
 export interface PreparedFigure {
@@ -69,6 +72,7 @@ export function prepareFigure(block: ChartBlock, tables: Tables, context: ChartC
     if (error instanceof IndicatorError) throw chartError(context, `chart "${block.id}": ${error.message}${error.where ? ` (${error.where})` : ''}`, error.expected, error.fix);
     throw error;
   }
+  checkBoundary(block, prepared, context);
   const subtitle = block.subtitle ?? prepared.subtitle;
   const description = block.description ?? prepared.description;
   const fields = [...new Set([...prepared.data.records.flatMap((r) => Object.keys(r)), ...prepared.extraFields, ...(block.preset === 'raw' ? ['period', 'series', 'key', 'value'] : [])])];
@@ -79,13 +83,25 @@ export function prepareFigure(block: ChartBlock, tables: Tables, context: ChartC
   return { block, prepared, subtitle, description, job, key };
 }
 
+/** A chart plots a bounded number of records, and an author's spec loads nothing (spec-boundary.ts). */
+function checkBoundary(block: ChartBlock, prepared: PreparedChart, context: ChartContext): void {
+  const records = prepared.data.records.length;
+  if (records > CHART_LIMITS.records) {
+    throw chartError(context, `chart "${block.id}" would plot ${records.toLocaleString('en')} records`, `at most ${CHART_LIMITS.records.toLocaleString('en')} records in one chart`, 'choose the rows and periods to plot ("rows:", "periods:"), or derive a smaller table');
+  }
+  if (block.preset !== 'raw') return;
+  const problems = specProblems(block.spec, records);
+  throwIfAny(problems.map((p) => new ChartError(`chart "${block.id}": ${p.problem}`, { file: context.file, line: context.line, path: p.path, expected: p.expected, fix: p.fix })));
+}
+
 /** Renders a prepared figure, or takes its SVG from the cache. */
 export async function renderPrepared(figure: PreparedFigure, context: ChartContext, options: RenderOptions = {}): Promise<RenderedChart> {
   let rendered = await options.cache?.get(figure.key);
   if (rendered) {
     if (options.stats) options.stats.reused++;
   } else {
-    const result = await (options.run ?? runRenderJob)(figure.job);
+    const run = (figure.job.checkSchema ? options.runAuthored : undefined) ?? options.run ?? runRenderJob;
+    const result = await run(figure.job);
     if (!result.ok) throw chartError(context, result.problem, result.expected, result.fix);
     rendered = { vega: result.vega, svg: result.svg };
     if (options.stats) options.stats.rendered++;

@@ -7,8 +7,8 @@
  *   2 render    each spec not in the cache → checks → Vega → SVG            (jobs: plain JSON)
  *   3 number    figures per chapter, with what a citation needs
  *
- * Side effects come in through `ChartStageOptions`: the cache (default `.cache/charts/` under
- * the project root), the boundaries folder, the report's date for citations.
+ * Side effects come in through `ChartStageOptions`: the cache (`charts/` under `cacheDir`, none
+ * without one), the boundaries folder, the report's date for citations.
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -40,11 +40,13 @@ export interface FigureCitation {
 }
 
 export interface ChartStageOptions {
-  /** Project root: where `.cache/charts/` is, and what `../shared/geo` is relative to. Default: the working directory. */
+  /** Project root: what `../shared/geo` is relative to. Default: the working directory. */
   root?: string;
+  /** Folder of the build's caches (`.cache/`): charts under `charts/`, the schema validator under `vega-lite/`. None: nothing is written. */
+  cacheDir?: string;
   /** Boundary files for maps; `null` for none. Default: REPORT_BOUNDARIES_DIR, or ../shared/geo beside the root. */
   boundariesDir?: string | null;
-  /** Default: a disk cache under `<root>/.cache/charts/`; `false` renders every chart. */
+  /** Default: a disk cache under `<cacheDir>/charts/` (none without `cacheDir`); `false` renders every chart. */
   cache?: ChartCache | false;
   /** Counts rendered and reused charts. */
   stats?: ChartStats;
@@ -62,6 +64,8 @@ export interface ChartStageOptions {
    * miss the cache, else this thread.
    */
   workers?: number | 'auto';
+  /** `false` renders specs an author wrote in this thread, unbounded (unit tests of the checks). */
+  sandbox?: false;
 }
 
 /**
@@ -89,7 +93,7 @@ export function editionDate(options: Pick<ChartStageOptions, 'date' | 'env'>): s
 export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterNumber: (page: ParsedPage) => number, options: ChartStageOptions = {}): Promise<Map<ParsedPage, Figure[]>> {
   const root = options.root ?? process.cwd();
   const env = options.env ?? process.env;
-  const ownCache = options.cache === undefined ? diskCache(path.join(root, '.cache', 'charts')) : undefined;
+  const ownCache = options.cache === undefined && options.cacheDir ? diskCache(path.join(options.cacheDir, 'charts')) : undefined;
   const renderOptions: RenderOptions = {
     boundariesDir: options.boundariesDir === null ? undefined : (options.boundariesDir ?? resolveBoundariesDir(root, env)),
     theme: options.theme,
@@ -99,7 +103,7 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterN
   };
   const date = editionDate(options);
   const errors: ReportError[] = [];
-  const schemaDir = path.join(root, '.cache', 'vega-lite');
+  const schemaDir = options.cacheDir ? path.join(options.cacheDir, 'vega-lite') : undefined;
   keepCompiledSchemaIn(schemaDir);
 
   // 1 prepare
@@ -121,17 +125,21 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterN
   // first, so the pool is sized by the charts that really need rendering.
   const rendered = new Array<RenderedChart | undefined>(jobs.length);
   const cache = renderOptions.cache;
-  let misses = jobs.length;
+  let missing = jobs;
   if (cache) {
     const found = await Promise.all(jobs.map((job) => cache.get(job.figure.key)));
     const known = new Map(jobs.flatMap((job, i) => (found[i] ? [[job.figure.key, found[i]] as const] : [])));
-    misses = jobs.filter((job) => !known.has(job.figure.key)).length;
+    missing = jobs.filter((job) => !known.has(job.figure.key));
     // Every key was just looked up: a miss here is a miss on disk too.
     renderOptions.cache = { get: async (key) => known.get(key), set: (key, value) => cache.set(key, value) };
   }
-  const workers = poolSize(options.workers, misses);
+  const workers = poolSize(options.workers, missing.length);
   const pool = workers > 1 && !options.run && jobs.length > 1 ? (await import('./render-pool.ts')).renderPool(workers, schemaDir) : undefined;
   if (pool) renderOptions.run = (job) => pool.run(job);
+  // Specs an author wrote render isolated, with a memory limit and a time budget (render-sandbox.ts).
+  const authoredMisses = missing.some((job) => job.figure.job.checkSchema);
+  const sandbox = authoredMisses && options.sandbox !== false && !options.run ? (await import('./render-sandbox.ts')).renderSandbox(schemaDir) : undefined;
+  if (sandbox) renderOptions.runAuthored = (job) => sandbox.run(job);
   // With a pool, two lanes per worker keep two jobs in flight each (render-pool.ts).
   const width = pool ? workers * 2 : options.run ? Math.max(1, options.concurrency ?? 2) : 1;
   let next = 0;
@@ -151,7 +159,7 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterN
   try {
     await Promise.all(Array.from({ length: width }, worker));
   } finally {
-    await pool?.close();
+    await Promise.all([pool?.close(), sandbox?.close()]);
   }
   throwIfAny(errors.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0)));
   // Only after a complete stage: every entry this report uses has just been marked as used.

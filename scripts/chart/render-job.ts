@@ -8,6 +8,7 @@ import type { Config, TopLevelSpec } from 'vega-lite';
 import { missingFields, schemaProblems } from './check-spec.ts';
 import { compileOnce } from './compile-once.ts';
 import { renderSvg, type SvgOptions } from './render-svg.ts';
+import { specProblems } from './spec-boundary.ts';
 
 export interface RenderJob {
   /** The chart's id, for messages. */
@@ -31,6 +32,11 @@ export type RenderResult =
   | { ok: false; problem: string; expected: string; fix: string };
 
 export async function runRenderJob(job: RenderJob): Promise<RenderResult> {
+  if (job.checkSchema) {
+    // Again here, on the spec as it is rendered, for a job that did not come through prepareFigure.
+    const [first] = specProblems(job.spec, 0);
+    if (first) return { ok: false, problem: `chart "${job.chart}": ${first.problem} (at ${first.path})`, expected: first.expected, fix: first.fix };
+  }
   const invalid = job.checkSchema ? schemaProblems(job.spec) : [];
   if (invalid.length) {
     return { ok: false, problem: `chart "${job.chart}" is not valid Vega-Lite: ${invalid.join('; ')}`, expected: 'a spec that follows the Vega-Lite v6 schema', fix: 'correct the spec (https://vega.github.io/vega-lite/docs/)' };
@@ -40,13 +46,19 @@ export async function runRenderJob(job: RenderJob): Promise<RenderResult> {
     const list = unknown.map((u) => `"${u.field}" (at ${u.path})`).join(', ');
     return { ok: false, problem: `chart "${job.chart}" encodes field${unknown.length > 1 ? 's' : ''} ${list} that the data does not have`, expected: `fields of the injected data: ${job.fields.join(', ')}`, fix: 'use one of those field names' };
   }
-  // Once per spec shape: charts of one preset differ only in their records (compile-once.ts).
-  const compiled = compileOnce(job.spec, job.theme);
-  if (compiled.warnings.length) {
-    return { ok: false, problem: `chart "${job.chart}" compiles with warnings: ${compiled.warnings.join('; ')}`, expected: 'a spec that compiles without warnings', fix: 'correct the spec as the warning says' };
+  try {
+    // Once per spec shape: charts of one preset differ only in their records (compile-once.ts).
+    const compiled = compileOnce(job.spec, job.theme);
+    if (compiled.warnings.length) {
+      return { ok: false, problem: `chart "${job.chart}" compiles with warnings: ${compiled.warnings.join('; ')}`, expected: 'a spec that compiles without warnings', fix: 'correct the spec as the warning says' };
+    }
+    const svg = await renderSvg(compiled.vega, job.svg);
+    // As JSON text: all the page needs, a fraction of the memory of the object (which may hold on
+    // to Vega-Lite's whole compiled model), and it crosses from a worker thread without a copy.
+    return { ok: true, vega: JSON.stringify(compiled.vega), svg };
+  } catch (error) {
+    // Vega-Lite and Vega throw plain errors for specs they cannot draw: the author's to fix.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, problem: `chart "${job.chart}" could not be drawn: ${message.slice(0, 300)}`, expected: 'a spec Vega-Lite compiles and Vega renders', fix: job.checkSchema ? 'correct the spec as the message says' : 'report this: the preset produced a spec Vega could not draw' };
   }
-  const svg = await renderSvg(compiled.vega, job.svg);
-  // As JSON text: all the page needs, a fraction of the memory of the object (which may hold on
-  // to Vega-Lite's whole compiled model), and it crosses from a worker thread without a copy.
-  return { ok: true, vega: JSON.stringify(compiled.vega), svg };
 }

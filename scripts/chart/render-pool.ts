@@ -16,7 +16,7 @@ export interface RenderPool {
  * A worker runs TypeScript: it registers tsx's loader itself, then imports render-worker.ts
  * (in Node 20, loaders given to a worker with --import do not reach its first module).
  */
-function workerSource(): string {
+export function workerSource(): string {
   const api = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./render-worker.ts', import.meta.url).href;
   return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;

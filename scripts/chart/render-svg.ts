@@ -4,8 +4,10 @@
  * compactly to keep pages light (a chart is drawn at ~600 px, so a hundredth of a pixel is invisible).
  */
 import * as vega from 'vega';
+import { expressionInterpreter } from 'vega-interpreter';
 import { escapeHtml } from '../render/escape.ts';
 import { vegaLocale } from './locale.ts';
+import { sealedLoader } from './sealed-loader.ts';
 
 export interface SvgOptions {
   locale: string;
@@ -16,16 +18,51 @@ export interface SvgOptions {
 }
 
 export async function renderSvg(vegaSpec: object, options: SvgOptions): Promise<string> {
-  const view = new vega.View(vega.parse(vegaSpec as vega.Spec), {
+  const sealed = sealedLoader();
+  const logged: string[] = [];
+  // The expression interpreter rather than Vega's code generation (new Function): expressions
+  // in an author's spec are evaluated as data, as in the browser (hydrate.ts).
+  const view = new vega.View(vega.parse(vegaSpec as vega.Spec, undefined, { ast: true }), {
     renderer: 'none',
     locale: vegaLocale(options.locale),
+    loader: sealed.loader,
+    logger: collectingLogger(logged),
+    expr: expressionInterpreter,
   } as unknown as ConstructorParameters<typeof vega.View>[1]);
   try {
     const svg = await view.toSVG();
+    if (sealed.refused.length) throw new RenderRefusal(`the chart asked to load ${sealed.refused.map((u) => `"${u.slice(0, 80)}"`).join(', ')}, which charts may not do`);
+    if (logged.length) throw new RenderRefusal(`Vega reported: ${logged.join('; ')}`);
     return accessibleSvg(scopeIds(compactSvg(svg), options.id), options);
   } finally {
     view.finalize();
   }
+}
+
+/** A render that finished but must not be published (it loaded something, or Vega logged an error). */
+export class RenderRefusal extends Error {}
+
+/** Vega's errors and warnings, kept for the chart's message instead of printed to the console. */
+function collectingLogger(into: string[]): object {
+  let level = 0;
+  const logger = {
+    level(value?: number) {
+      if (value === undefined) return level;
+      level = value;
+      return logger;
+    },
+    error: (...args: unknown[]) => {
+      into.push(args.map(String).join(' '));
+      return logger;
+    },
+    warn: (...args: unknown[]) => {
+      into.push(args.map(String).join(' '));
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
+  };
+  return logger;
 }
 
 /**

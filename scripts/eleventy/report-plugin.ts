@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { buildReport, type Report } from '../build.ts';
 import { ReportError } from '../errors.ts';
-import { diskFiles, type Logger, consoleLogger } from '../io.ts';
+import { diskEffects, diskFiles, type Logger, consoleLogger } from '../io.ts';
 import { bundleBrowserScripts } from '../write/bundle-browser.ts';
 import { siteDownloads, writeDownloads } from '../write/downloads.ts';
 import { registerFilters } from './filters.ts';
@@ -143,7 +143,7 @@ export default function reportPlugin(eleventyConfig: any, options: { root?: stri
       return;
     }
     try {
-      current = await toSiteData(await buildReport(diskFiles(root)), cacheDir);
+      current = await toSiteData(await buildReport(diskFiles(root), diskEffects(root)), cacheDir);
     } catch (error) {
       if (!(error instanceof ReportError) || !current) throw error;
       const message = error.format();

@@ -51,11 +51,15 @@ export function parsePage(text: string, file: string, contentDir = 'content'): S
       fix: `move the file to content/en/${name}`,
     });
   }
+  refuseFrontMatterLanguage(text, file);
   let parsed: matter.GrayMatterFile<string>;
   try {
     // gray-matter caches by content; a fresh object keeps one page's data out of another's.
-    parsed = matter(text, {});
+    parsed = matter(text, YAML_ONLY);
   } catch (cause) {
+    if (cause instanceof FrontMatterLanguageError) {
+      throw new ContentError(`front matter in "${cause.language}" is not allowed: only YAML front matter is read`, { file, line: 1, expected: 'YAML front matter between two "---" lines', fix: 'write the front matter in YAML' });
+    }
     const mark = (cause as { mark?: { line?: number; column?: number } }).mark;
     const reason = (cause as { reason?: string }).reason ?? String(cause);
     throw new ContentError(`invalid front matter YAML: ${reason}`, {
@@ -98,6 +102,38 @@ export function parsePage(text: string, file: string, contentDir = 'content'): S
     bodyLineOffset,
     frontMatterLines,
   };
+}
+
+/**
+ * gray-matter runs JavaScript front matter (`---js`) with eval and knows other languages by name:
+ * a chapter is data, so only YAML is read. Every engine but YAML's is replaced by one that refuses,
+ * in case a language reaches gray-matter by a spelling the check below does not catch.
+ */
+const refuse = (language: string) => () => {
+  throw new FrontMatterLanguageError(language);
+};
+const YAML_ONLY = {
+  language: 'yaml',
+  engines: { javascript: refuse('javascript'), js: refuse('js'), coffee: refuse('coffee'), json: refuse('json'), toml: refuse('toml') },
+} as unknown as Parameters<typeof matter>[1];
+
+class FrontMatterLanguageError extends Error {
+  constructor(readonly language: string) {
+    super(`front matter in "${language}"`);
+  }
+}
+
+/** `---js`, `--- coffee`, `---json` …: the language gray-matter would read after the opening fence. */
+function refuseFrontMatterLanguage(text: string, file: string): void {
+  const first = /^\uFEFF?---(?!-)([^\r\n]*)/.exec(text);
+  const language = first?.[1]?.trim() ?? '';
+  if (!first || language === '' || /^(yaml|yml)$/i.test(language)) return;
+  throw new ContentError(`front matter in "${language.slice(0, 40)}" is not allowed: only YAML front matter is read`, {
+    file,
+    line: 1,
+    expected: 'a chapter that starts with a line "---" followed by YAML, e.g. title: "Baiterek district"',
+    fix: `replace "---${language.slice(0, 40)}" with "---" and write the fields in YAML; chapters never run code`,
+  });
 }
 
 function keyLines(frontMatter: string): Record<string, number> {

@@ -58,8 +58,13 @@ describe('compile once per shape', () => {
         expect(await svgOf(once.vega, job), job.chart).toBe(await svgOf(plain.vega, job));
       }
     }
-    // Every chart went through the shapes (none fell back to a plain compile).
-    expect(compileStats()).toEqual({ compiled: jobs.length, reused: jobs.length, plain: 0 });
+    // Every chart went through the shapes (none fell back to a plain compile): one compile per
+    // distinct shape, every other call a copy (charts of two languages with the same labels share one).
+    const stats = compileStats();
+    expect(stats.plain).toBe(0);
+    expect(stats.compiled + stats.reused).toBe(2 * jobs.length);
+    expect(stats.compiled).toBeLessThanOrEqual(jobs.length);
+    expect(stats.compiled).toBeGreaterThan(30);
   });
 
   it('compiles a shape once and gives each chart its own records', () => {
