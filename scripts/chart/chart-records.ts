@@ -3,6 +3,7 @@
  * turned into an indicator (index or share) with the indicator functions, so a chart never
  * recomputes by itself. Used by every preset whose rows are series and whose periods are periods.
  */
+import { roundNumber } from '../compute/round-decimal.ts';
 import { baseIndex, chainIndex, shareOf } from '../compute/indicators/index.ts';
 import { LookupProblem, numericTable, tableRow, wholeOf, type Tables } from '../compute/table-access.ts';
 import { localize, type NumericTable, type Row } from '../validate/table-schema.ts';
@@ -41,14 +42,17 @@ export function chartData(block: SeriesOptions, tables: Tables, locale: string):
   if (base !== undefined && !table.periods.includes(base)) {
     throw new LookupProblem(`table "${table.id}" has no period "${base}" to use as base`, { expected: `one of ${table.periods.join(', ')}`, fix: 'correct "base"' });
   }
+  const decimals = block.transform !== undefined ? 1 : table.decimals;
   const records: ChartRecord[] = [];
   for (const row of rows) {
     const series = localize(row.label, locale);
     for (const period of periods) {
-      records.push({ period, series, key: row.id, value: transformed(table, rows, row, period, block.transform, base) });
+      // Plotted at the digits the chart shows (tooltips, labels, Data view, CSV), rounded once by
+      // the report's rule: a tooltip then gives the figure the text gives.
+      const value = transformed(table, rows, row, period, block.transform, base);
+      records.push({ period, series, key: row.id, value: value === null ? null : round(value, decimals) });
     }
   }
-  const decimals = block.transform !== undefined ? 1 : table.decimals;
   const series = rows.map((r): [string, string] => [r.id, localize(r.label, locale)]);
   const valueOf = (key: string, period: string) => records.find((r) => r.key === key && r.period === period)?.value ?? null;
   return {
@@ -107,8 +111,5 @@ function sumOrNull(values: Array<number | null>): number | null {
   return values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + (v ?? 0), 0);
 }
 
-/** Drops floating-point noise (1.0000000002) before values reach SVG, CSV and tooltips. */
-export function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-}
+/** Drops floating-point noise (1.0000000002) before values reach SVG, CSV and tooltips: the report's one rounding rule. */
+export const round = roundNumber;

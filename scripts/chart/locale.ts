@@ -1,4 +1,5 @@
 /** Number formats per page language, for Vega (d3-format locale definitions) and for prose. */
+import { roundDecimal } from '../compute/round-decimal.ts';
 
 const NARROW_NBSP = '\u202f';
 const NBSP = '\u00a0';
@@ -12,7 +13,12 @@ export function vegaLocale(locale: string): { number: object } {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** 182.2 (en), 182,2 (ru, kk); thousands grouped; a declared number of decimals. */
+/**
+ * 182.2 (en), 182,2 (ru, kk); thousands grouped; a declared number of decimals. The one formatter
+ * of every number a reader sees: rounded once, by the report's rule (round-decimal.ts), and only
+ * then given the language's separators: Intl formats the decimal string as it is, without
+ * rounding it again in binary.
+ */
 export function formatNumber(value: number, decimals: number, locale: string): string {
   const key = `${locale}:${decimals}`;
   let format = formatters.get(key);
@@ -21,7 +27,9 @@ export function formatNumber(value: number, decimals: number, locale: string): s
     formatters.set(key, format);
   }
   // Intl uses a narrow no-break space in Russian; a plain no-break space renders in every font.
-  return format.format(value).replace(new RegExp(NARROW_NBSP, 'g'), NBSP).replace('-', '−');
+  // Intl takes a decimal string as an exact value (ECMA-402 NumberFormat v3, Node 20 and every current browser).
+  const exact = roundDecimal(value, decimals) as unknown as number;
+  return format.format(exact).replace(new RegExp(NARROW_NBSP, 'g'), NBSP).replace('-', '−');
 }
 
 /** An input number as the source has it (up to 6 decimals), for formulas. */

@@ -3,6 +3,7 @@
  * says table, row, period, expected and actual. Failed `error` checks stop the build; failed
  * `finding` checks are published on the Data-quality page, linked to the chapter that discusses them.
  */
+import { roundDecimal, roundNumber } from './round-decimal.ts';
 import { DataError, throwIfAny } from '../errors.ts';
 import { localize, type Check, type NumericTable, type StatedFigure } from '../validate/table-schema.ts';
 import { baseIndex, chainIndex, cumulativeIndex, growthRate } from './indicators/index.ts';
@@ -34,7 +35,7 @@ export interface CheckResult {
   note?: string;
 }
 
-const round = (value: number, decimals: number) => Number(value.toFixed(decimals));
+const round = roundNumber;
 
 /** The value a stated figure claims, recomputed from the table; null when an input is missing. */
 export function recompute(table: NumericTable, rowId: string, figure: StatedFigure): number | null {
@@ -89,10 +90,13 @@ function runCheck(table: NumericTable, file: string, check: Check, index: number
       return table.rows.flatMap((row) =>
         (row.stated ?? []).map((figure) => {
           const actual = recompute(table, row.id, figure);
-          const tolerance = 0.5 * 10 ** -figure.decimals + 1e-9;
           const difference = actual === null ? undefined : actual - figure.value;
           const what = figure.base ? `${figure.indicator} ${figure.period} vs ${figure.base}` : `${figure.indicator} ${figure.period}`;
-          return { ...base, row: row.id, period: figure.period, expected: figure.value.toFixed(figure.decimals), actual: actual === null ? null : round(actual, 6), difference: difference === undefined ? undefined : round(difference, 6), passed: difference === undefined ? null : Math.abs(difference) <= tolerance, description: `${label(row.id)}: printed ${what} = ${figure.value.toFixed(figure.decimals)}; recomputed ${actual === null ? 'n/a' : actual.toFixed(figure.decimals)}`, summary: 'figures printed in the source equal the recomputed values, within half a unit of their last digit', subject: `${label(row.id)}: ${what}`, note: localize(figure.note, 'en') || base.note };
+          const printed = roundDecimal(figure.value, figure.decimals);
+          // The printed figure is right when it is the recomputed value rounded by the report's one
+          // rule (half away from zero): the digits the page shows beside it are then the same.
+          const recomputed = actual === null ? undefined : roundDecimal(actual, figure.decimals);
+          return { ...base, row: row.id, period: figure.period, expected: printed, actual: actual === null ? null : round(actual, 6), difference: difference === undefined ? undefined : round(difference, 6), passed: recomputed === undefined ? null : recomputed === printed, description: `${label(row.id)}: printed ${what} = ${printed}; recomputed ${recomputed ?? 'n/a'}`, summary: 'figures printed in the source equal the recomputed values, within half a unit of their last digit', subject: `${label(row.id)}: ${what}`, note: localize(figure.note, 'en') || base.note };
         }),
       );
     case 'share-sum':

@@ -1,5 +1,6 @@
 /** Tables as the data appendix shows them: formatted cells, source line, notes, downloads. */
 import { formatNumber } from '../chart/locale.ts';
+import { roundDecimal, roundNumber } from '../compute/round-decimal.ts';
 import type { Tables } from '../compute/table-access.ts';
 import type { References } from '../load/load-references.ts';
 import { isNumericTable, localize, type Locale, type Table } from '../validate/table-schema.ts';
@@ -21,13 +22,13 @@ export interface TableView {
 export function buildTableViews(tables: Tables, references: References, locales: Locale[]): TableView[] {
   return [...tables.values()]
     .sort((a, b) => a.table.id.localeCompare(b.table.id))
-    .map(({ table, file }) => ({
+    .map(({ table, file, derived }) => ({
       id: table.id,
       file,
       html: Object.fromEntries(locales.map((locale) => [locale, tableHtml(table, locale, references)])),
       title: Object.fromEntries(locales.map((locale) => [locale, localize(table.title, locale)])),
-      csv: tableCsv(table),
-      json: `${JSON.stringify(table, null, 2)}\n`,
+      csv: tableCsv(table, derived !== undefined),
+      json: `${JSON.stringify(derived ? roundedTable(table) : table, null, 2)}\n`,
     }));
 }
 
@@ -72,10 +73,22 @@ export function tableHtml(table: Table, locale: Locale, references: References, 
 <p class="figure-source">${sourceLine(table, locale, references)}</p>${notes.length ? `<ul class="table-notes">${notes.map((n) => `<li>${e(t(locale, 'note'))}: ${e(n)}</li>`).join('')}</ul>` : ''}`;
 }
 
-function tableCsv(table: Table): string {
+/**
+ * A table as CSV. A source table's cells are written as the author wrote them; a computed
+ * (derived) table's at its declared decimals, rounded by the report's one rule, so the download
+ * has the digits the pages show rather than binary noise (105.74999999999999).
+ */
+/** A computed table with its values rounded as the pages show them, for the JSON download. */
+function roundedTable(table: Table): Table {
+  if (!isNumericTable(table)) return table;
+  return { ...table, rows: table.rows.map((r) => ({ ...r, values: Object.fromEntries(Object.entries(r.values).map(([p, v]) => [p, v === null || v === undefined ? v : roundNumber(v, table.decimals)])) })) };
+}
+
+function tableCsv(table: Table, computed: boolean): string {
   const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   if (isNumericTable(table)) {
-    const lines = [['row', 'label', ...table.periods].join(','), ...table.rows.map((r) => [r.id, quote(localize(r.label, 'en')), ...table.periods.map((p) => (r.values[p] === null || r.values[p] === undefined ? '' : String(r.values[p])))].join(','))];
+    const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : computed ? roundDecimal(v, table.decimals) : String(v));
+    const lines = [['row', 'label', ...table.periods].join(','), ...table.rows.map((r) => [r.id, quote(localize(r.label, 'en')), ...table.periods.map((p) => cell(r.values[p]))].join(','))];
     return `${lines.join('\n')}\n`;
   }
   const lines = [['row', 'label', ...table.columns.map((c) => c.id)].join(','), ...table.rows.map((r) => [r.id, quote(localize(r.label, 'en')), ...table.columns.map((c) => quote(localize(r.cells[c.id] ?? undefined, 'en')))].join(','))];

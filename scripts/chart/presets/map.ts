@@ -10,7 +10,7 @@ import { localize, type NumericTable, type Table, type TextTable } from '../../v
 import { boundaryFile, projectMap, type ProjectedMap } from '../boundaries.ts';
 import type { ChartBlock } from '../chart-block.ts';
 import type { DataView } from '../chart-data.ts';
-import { checkPeriods, chartRows, isIndexScale, plottedUnit, transformed } from '../chart-records.ts';
+import { checkPeriods, chartRows, isIndexScale, plottedUnit, round, transformed } from '../chart-records.ts';
 import { chartWords } from '../chart-strings.ts';
 import { classScale, inkOn, valueScale } from '../colour-scales.ts';
 import { describeClassMap, describeValueMap } from '../describe-chart.ts';
@@ -221,7 +221,8 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
       key: u.unit.id,
       series: u.label,
       short: unitShortName(u.unit, locale),
-      ...(table.kind === 'text' ? { className: u.className ?? null, text: u.text ?? null } : { period: u.period ?? '', value: u.value }),
+      // Plotted at the digits the label and tooltip show, so both give the figure the text gives.
+      ...(table.kind === 'text' ? { className: u.className ?? null, text: u.text ?? null } : { period: u.period ?? '', value: u.value === null || u.value === undefined ? null : round(u.value, decimals) }),
       label: colouring.labelOf(u),
       ink: fill ? inkOn(fill) : 'currentColor',
       col: u.unit.tile[0],

@@ -106,7 +106,8 @@ function resolveMeasure(axis: Axis, given: Measure, chartTable: NumericTable, ro
   }
   const values = new Map(rowIds.map((id) => {
     const v = compute(id);
-    return [id, v === null ? null : round(v, 6)] as const;
+    // At the digits the axis, the tooltip and the Data view show (the report's one rounding).
+    return [id, v === null ? null : round(v, decimals)] as const;
   }));
   if (axis === 'size') {
     const negative = [...values].find(([, v]) => v !== null && v < 0);
