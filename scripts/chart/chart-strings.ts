@@ -1,7 +1,7 @@
 /**
  * Every word the chart stage and the figures say, per language, in one place: axis titles,
- * generated descriptions, the Data view's headers, the citation line. Kazakh falls back to
- * Russian until it is translated.
+ * generated descriptions, the Data view's headers, the citation line. English, Russian and Kazakh
+ * each have a complete set of their own.
  */
 
 /** Ends a sentence with one full stop ("… 2024 г." already has one). */
@@ -91,12 +91,92 @@ const RU: Words = {
   portfolioTop: (what, label, v) => `Максимум (${what}): ${label} (${v})`,
 };
 
-export function chartWords(locale: string): Words {
-  return locale === 'ru' || locale === 'kk' ? RU : EN;
+/**
+ * Kazakh marks case on the number itself ("2019 жылы", but "100-ден", "5-тің"), and the suffix
+ * depends on how the number is read aloud, so no template attaches anything to a number: a
+ * period is followed by the word "жыл" in the case the sentence needs ("2019 жылы", "2015–2019
+ * жылдар аралығындағы"), a value stands alone after a colon or in brackets, and a count comes
+ * before a noun, which stays singular after a numeral ("5 жол × 8 баған"). Periods that are not
+ * plain years ("2023-12") get no "жыл".
+ */
+const YEAR = /^\d{4}$/;
+/** Month names, nominative, for "2024 жылғы 5 наурыз". */
+const KK_MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'] as const;
+/** The same, in the locative ("in March": "наурызда"), for a "YYYY-MM" period. */
+const KK_MONTHS_IN = ['қаңтарда', 'ақпанда', 'наурызда', 'сәуірде', 'мамырда', 'маусымда', 'шілдеде', 'тамызда', 'қыркүйекте', 'қазанда', 'қарашада', 'желтоқсанда'] as const;
+
+/** "in <period>": "2019 жылы", "2023 жылғы желтоқсанда", otherwise the period as it is. */
+function kkIn(period: string): string {
+  if (YEAR.test(period)) return `${period} жылы`;
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  const name = month ? KK_MONTHS_IN[Number(month[2]) - 1] : undefined;
+  return month && name ? `${month[1]} жылғы ${name}` : period;
 }
 
-/** A date (YYYY-MM-DD) as the page's language writes it: "1 July 2024", "1 июля 2024 г.". */
+/** A span of periods as a noun: "2015–2019 жылдар", "2020–2023-12". */
+const kkSpan = (first: string, last: string) => `${first}–${last}${YEAR.test(first) && YEAR.test(last) ? ' жылдар' : ''}`;
+
+const KK: Words = {
+  series: 'Қатар',
+  name: 'Атауы',
+  year: 'Жыл',
+  noData: 'деректер жоқ',
+  notShown: 'көрсетілмеген',
+  indexUnit: (base) => `индекс, ${base} = 100`,
+  measureValue: (unit, period) => `${unit}, ${period}`,
+  measureGrowth: (base, period) => `${kkSpan(base, period)} аралығындағы өсім, %`,
+  measureCagr: (base, period) => `${kkSpan(base, period)} аралығындағы орташа жылдық өсім, %`,
+  measureIndex: (base, period) => `${period}, индекс (${base} = 100)`,
+  measureChange: (base, period, unit) => `${kkSpan(base, period)} аралығындағы өзгеріс, ${unit}`,
+  measureShare: (period) => `жиынтықтағы үлесі, ${period}, %`,
+  measureLq: (period) => `локализация коэффициенті, ${period}`,
+  cite: 'Суретке сілтеме жасау үлгісі',
+  // "//" before the work a part belongs to, as Kazakh bibliographies write it (ГОСТ 7.1).
+  citation: (title, figure, report, date, source, link) => `«${title}». ${figure} // ${sentence(`${report}${date ? `, ${date}` : ''}`)} Дереккөз: ${sentence(source)} ${link}`,
+  figure: 'Сурет',
+  // Not passed to Intl: formatDate writes Kazakh dates itself (see kazakhDate).
+  dateLocale: 'kk-KZ',
+  shows: (title, unit) => `${title} (${unit}).`,
+  periods: (first, last, n) => `Қатарлар саны: ${n}; кезең: ${kkSpan(first, last)}.`,
+  oneSeries: (first, last) => `Кезең: ${kkSpan(first, last)}.`,
+  change: (s, a, pa, b, pb) => `${s}: ${kkIn(pa)} ${a}, ал ${kkIn(pb)} ${b}`,
+  extremes: (max, pmax, min, pmin) => ` (ең жоғары мәні: ${kkIn(pmax)} ${max}, ең төменгі мәні: ${kkIn(pmin)} ${min})`,
+  missing: (s) => `${s}: деректер жоқ`,
+  highestCell: (s, p, v) => `Ең жоғары мән: ${s}, ${kkIn(p)} (${v}).`,
+  lowestCell: (s, p, v) => `Ең төменгі мән: ${s}, ${kkIn(p)} (${v}).`,
+  matrix: (rows, columns, filled) => `${rows} жол × ${columns} баған; толтырылған ұяшықтар: ${filled} (барлығы ${rows * columns}).`,
+  filledInRow: (label, n, of) => `${label}: ${n} (барлығы ${of})`,
+  // The caller's noun for the units has no Kazakh form yet (tile-grids.ts gives English and
+  // Russian), so the description names them with one noun that fits regions and districts alike.
+  mapOf: (n, _word, period) => `Карта: ${n} аумақтық бірлік${period ? `, ${period}` : ''}.`,
+  highestUnit: (label, v) => `Ең жоғары мән: ${label} (${v})`,
+  lowestUnit: (label, v) => `ең төменгі мән: ${label} (${v})`,
+  noDataUnits: (labels) => `Деректер жоқ: ${labels}.`,
+  classMembers: (name, labels) => `${name}: ${labels}`,
+  portfolio: (n, x, y, size) => `Көпіршіктер саны: ${n}; көлденең осьте — ${x}, тік осьте — ${y}, көпіршік өлшемі — ${size}.`,
+  bubbleSize: (size) => `Көпіршік өлшемі: ${size}`,
+  referenceLine: (label) => `Үзік сызық: ${label}`,
+  portfolioTop: (what, label, v) => `Ең жоғары мән (${what}): ${label} (${v})`,
+};
+
+export function chartWords(locale: string): Words {
+  if (locale === 'kk') return KK;
+  return locale === 'ru' ? RU : EN;
+}
+
+/**
+ * "2024 жылғы 5 наурыз". Not Intl: for 'kk-KZ' Node 20 (full ICU) prints "2024 ж. 5 наурыз" but
+ * Debian's Chromium, whose ICU data has no Kazakh, prints "2024 M03 5", so the build and the
+ * browser would disagree; and the abbreviation "ж." is not the report's style.
+ */
+function kazakhDate(date: Date): string {
+  return `${date.getUTCFullYear()} жылғы ${date.getUTCDate()} ${KK_MONTHS[date.getUTCMonth()] ?? ''}`;
+}
+
+/** A date (YYYY-MM-DD) as the page's language writes it: "1 July 2024", "1 июля 2024 г.", "2024 жылғы 1 шілде". */
 export function formatDate(isoDate: string, locale: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
-  return new Intl.DateTimeFormat(chartWords(locale).dateLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const words = chartWords(locale);
+  if (words === KK) return kazakhDate(date);
+  return new Intl.DateTimeFormat(words.dateLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }

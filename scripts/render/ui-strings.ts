@@ -153,10 +153,16 @@ const STRINGS = {
 
 export type UiKey = keyof (typeof STRINGS)['en'];
 
-/** Kazakh: the strings translated so far; the rest fall back to Russian, then English. */
-const KAZAKH: Partial<Record<UiKey, string>> = {
+/**
+ * Kazakh: every key, so a key added to English without a Kazakh string fails to compile. Nouns
+ * after a number stay singular in Kazakh ("5 бет"), so one wording serves every plural category;
+ * search.ts picks the key with Intl.PluralRules('kk'), which (CLDR) only ever says 'one' or
+ * 'other', but 'few' and 'many' are filled too so the data attributes the search form carries are
+ * the same in every language.
+ */
+const KAZAKH: Record<UiKey, string> = {
   figure: 'Сурет',
-  figureRef: 'сур.',
+  figureRef: 'сурет',
   tableRef: 'кесте',
   tableLabel: 'Кесте',
   data: 'Деректер',
@@ -167,12 +173,12 @@ const KAZAKH: Partial<Record<UiKey, string>> = {
   sources: 'Дереккөздер',
   note: 'Ескертпе',
   calculations: 'Осы беттегі сандар қалай есептелді',
-  calculationsIntro: 'Мәтіндегі әр сан осында апарады: оның формуласы нақты бастапқы мәндерімен және олар алынған кесте.',
+  calculationsIntro: 'Мәтіндегі әрбір сан осы бөлімге сілтейді: мұнда оның нақты бастапқы мәндер қойылған формуласы және сол мәндер алынған кесте берілген.',
   keyFindings: 'Негізгі қорытындылар',
   chapters: 'Тараулар',
   allChapters: 'Барлық тараулар ({n})',
   contents: 'Мазмұны',
-  skip: 'Мазмұнға өту',
+  skip: 'Негізгі мәтінге өту',
   home: 'Басты бет',
   chapter: 'Тарау',
   previous: 'Алдыңғы',
@@ -180,19 +186,37 @@ const KAZAKH: Partial<Record<UiKey, string>> = {
   missing: 'деректер жоқ',
   table: 'кесте',
   language: 'Тіл',
-  dataAppendix: 'Қосымша: деректер',
+  fromTable: 'кестеден',
+  dataAppendix: 'Деректер қосымшасы',
   references: 'Әдебиеттер',
-  dataIntro: 'Баяндамада пайдаланылған барлық кестелер дереккөздерімен, ескертпелерімен және түзетулерімен. Әр кестені CSV немесе JSON түрінде жүктеп алуға болады.',
+  dataIntro: 'Баяндамада пайдаланылған барлық кестелер дереккөздерімен, ескертпелерімен және түзетулерімен бірге берілген. Әр кестені CSV немесе JSON пішімінде жүктеп алуға болады.',
   backToText: 'Мәтінге оралу',
-  footer: 'Осы сайттағы барлық сандар құрастыру кезінде деректер кестелерінен есептеледі.',
-  dataQuality: 'Деректерді тексеру',
+  footer: 'Осы сайттағы барлық сандар сайт құрастырылған кезде деректер кестелерінен есептелген.',
   untranslated: 'Бұл тарау әзірге қазақ тіліне аударылмаған: төменде ағылшын тіліндегі мәтіні берілген.',
+  buildError: 'Соңғы өзгерістен кейін сайт құрастырылмады. Бетте алдыңғы нұсқа көрсетілген; төмендегі қатені түзетіп, файлды қайта сақтаңыз.',
+  dataQuality: 'Деректерді тексеру',
+  qualityIntro: 'Құрастыру кезінде деректерге жүргізілетін барлық үйлесімділік тексерулері: сомалар жиынтық мәндермен, дереккөздерде басылған көрсеткіштер олардың қайта есептелген мәндерімен, үлестер 100 пайызбен, мәндер өз шектерімен салыстырылады. Сәйкессіздіктер — дереккөздерде жіберілген, баяндамада талқыланатын қателер.',
+  qualityChecks: 'Тексерулер',
+  qualityPassed: 'өтті',
+  qualityFindings: 'сәйкессіздіктер',
+  qualityNotChecked: 'тексерілмеді (бастапқы деректер жоқ)',
+  qualityCheck: 'Тексеру',
+  qualityPeriod: 'Кезең',
+  qualityExpected: 'Басылған немесе күтілетін мән',
+  qualityActual: 'Қайта есептелген мән',
+  qualityDifference: 'Айырма',
+  qualityResult: 'Нәтиже',
+  qualityDiscussed: 'талқылауы',
+  'status-passed': 'өтті',
+  'status-finding': 'сәйкессіздік',
+  'status-error': 'қате',
+  'status-not-checked': 'тексерілмеді',
   search: 'Іздеу',
   searchLabel: 'Баяндамадан іздеу',
   searchPlaceholder: 'Баяндамадан іздеу',
-  searchIntro: 'Баяндаманың осы тілдегі барлық тарауларынан, кесте атауларынан және дереккөздерінен іздеу.',
-  searchNeedsScript: 'Іздеу браузерде жұмыс істейді және JavaScript қажет етеді. Онсыз баяндаманың барлық бөлімдеріне төмендегі тарау сілтемелері арқылы өтуге болады.',
-  searchTyping: 'Кемінде екі әріп енгізіңіз.',
+  searchIntro: 'Баяндаманың осы тілдегі барлық тарауларынан, кесте атауларынан және әдебиеттер тізімінен іздеу.',
+  searchNeedsScript: 'Іздеу браузерде орындалады, сондықтан JavaScript қосулы болуы керек. Онсыз баяндаманың барлық бөлімдеріне төмендегі тараулар арқылы өтуге болады.',
+  searchTyping: 'Іздеу үшін кемінде екі әріп енгізіңіз.',
   searchLoading: 'Іздеу жүріп жатыр…',
   searchNone: '«{q}» бойынша ештеңе табылмады.',
   'searchFound-one': '«{q}» бойынша {n} бет табылды',
@@ -200,16 +224,17 @@ const KAZAKH: Partial<Record<UiKey, string>> = {
   'searchFound-many': '«{q}» бойынша {n} бет табылды',
   'searchFound-other': '«{q}» бойынша {n} бет табылды',
   searchAll: 'Барлық нәтижелер',
-  searchUnavailable: 'Іздеу қолжетімсіз: іздеу индексі жоқ немесе жүктелмеді.',
+  searchUnavailable: 'Бұл жерде іздеу қолжетімсіз: іздеу индексі жоқ немесе жүктелмеді.',
   onThisPage: 'Осы бетте',
   pager: 'Алдыңғы және келесі бет',
   homeShort: 'Кіріспе',
   ogLocale: 'kk_KZ',
   pdfContents: 'Мазмұны',
+  pdfOnline: 'Интерактивті диаграммалары, жүктеп алуға болатын деректері және іздеу мүмкіндігі бар онлайн нұсқасы:',
 };
 
 const BY_LOCALE: Record<string, Partial<Record<UiKey, string>>> = { en: STRINGS.en, ru: STRINGS.ru, kk: KAZAKH };
-const FALLBACK: Record<string, string[]> = { kk: ['kk', 'ru', 'en'], ru: ['ru', 'en'], en: ['en'] };
+const FALLBACK: Record<string, string[]> = { kk: ['kk', 'en'], ru: ['ru', 'en'], en: ['en'] };
 
 export function t(locale: string, key: UiKey): string {
   for (const candidate of FALLBACK[locale] ?? ['en']) {
