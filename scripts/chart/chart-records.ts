@@ -11,6 +11,7 @@ import { unitLabel } from '../validate/units.ts';
 import type { ChartBlock } from './chart-block.ts';
 import type { ChartData, ChartRecord } from './chart-data.ts';
 import { chartWords } from './chart-strings.ts';
+import { CHART_LIMITS } from './spec-boundary.ts';
 
 export interface SeriesData extends ChartData {
   table: NumericTable;
@@ -43,6 +44,10 @@ export function chartData(block: SeriesOptions, tables: Tables, locale: string):
     throw new LookupProblem(`table "${table.id}" has no period "${base}" to use as base`, { expected: `one of ${table.periods.join(', ')}`, fix: 'correct "base"' });
   }
   const decimals = block.transform !== undefined ? 1 : table.decimals;
+  // Before any record is made: a preset that spreads 200,000 values into Math.max overflows the stack.
+  if (rows.length * periods.length > CHART_LIMITS.records) {
+    throw new LookupProblem(`would plot ${(rows.length * periods.length).toLocaleString('en')} records`, { expected: `at most ${CHART_LIMITS.records.toLocaleString('en')} records in one chart`, fix: 'choose the rows and periods to plot ("rows:", "periods:"), or derive a smaller table' });
+  }
   const records: ChartRecord[] = [];
   for (const row of rows) {
     const series = localize(row.label, locale);

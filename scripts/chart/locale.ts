@@ -23,6 +23,8 @@ export function formatNumber(value: number, decimals: number, locale: string): s
   const key = `${locale}:${decimals}`;
   let format = formatters.get(key);
   if (!format) {
+    // Kazakh writes numbers as Russian does (1 234,5). Node's ICU knows that for 'kk'; Chromium's
+    // ICU formats 'kk' as English (1,234.5), so the browser's tooltips would disagree with the page.
     format = new Intl.NumberFormat(locale === 'kk' ? 'ru' : locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
     formatters.set(key, format);
   }
