@@ -85,11 +85,11 @@ const ajvCompile = { ...ajvCompileTime, how: schemaCached ? 'loaded the compiled
 let warm = 0;
 const warmPages = pages.filter((p: { charts: unknown[] }) => p.charts.length === 0 || warm++ < warmUpPages);
 const statsA = { rendered: 0, reused: 0 };
-const [, passA] = await timed(() => renderCharts(warmPages, tables, chapterNumber, { root, cache: false, stats: statsA, boundariesDir: null }));
+const [, passA] = await timed(() => renderCharts(warmPages, tables, chapterNumber, { root, cacheDir: `${root}/.cache`, cache: false, stats: statsA, boundariesDir: null }));
 
 // 4 pass B, warm (before the raw pass, which needs its compiled specs)
 const statsB = { rendered: 0, reused: 0 };
-const [figures, passB] = await timed(() => renderCharts(pages, tables, chapterNumber, { root, cache: false, stats: statsB, boundariesDir: null }));
+const [figures, passB] = await timed(() => renderCharts(pages, tables, chapterNumber, { root, cacheDir: `${root}/.cache`, cache: false, stats: statsB, boundariesDir: null }));
 const charts = [...figures.values()].flat();
 const specs = charts.map((f) => ({ vega: typeof f.chart.vega === 'string' ? (JSON.parse(f.chart.vega) as object) : f.chart.vega, locale: 'en' }));
 
@@ -174,7 +174,7 @@ async function workersMode(): Promise<Record<string, unknown>> {
   const poolFiles = readdirSync(path.join(root, 'scripts/chart')).filter((f) => /worker|pool/i.test(f));
   const stagePool = poolFiles.includes('render-pool.ts');
   const capacityBefore = await parallelCapacity();
-  const options = { root, cache: false as const, boundariesDir: null };
+  const options = { root, cacheDir: `${root}/.cache`, cache: false as const, boundariesDir: null };
   let pool: Record<string, unknown>;
   if (stagePool) {
     const stats = { rendered: 0, reused: 0 };

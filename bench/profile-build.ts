@@ -82,7 +82,7 @@ if (!useCache) {
   await time('4 chart: Vega-Lite schema validator (compile, or load from .cache/vega-lite/)', () => modules.checkSpec.schemaProblems({ mark: 'point' }));
 }
 const stats = { rendered: 0, reused: 0 };
-const figures = await time('4 chart: renderCharts', () => modules.charts.renderCharts(pages, tables, chapterNumber, { root, stats, ...(useCache ? {} : { cache: false }) }));
+const figures = await time('4 chart: renderCharts', () => modules.charts.renderCharts(pages, tables, chapterNumber, { root, stats, ...(useCache ? { cacheDir: `${root}/.cache` } : { cache: false }) }));
 const views = await time('5 render: pages', () => modules.renderPages.renderPages(md, pages, figures, tables, references, chapterNumber));
 const locales = modules.schema.LOCALES.filter((l: string) => views.some((v: { locale: string }) => v.locale === l));
 const tableViews = await time('5 render: table views', () => modules.tableViews.buildTableViews(tables, references, locales));
