@@ -31,9 +31,18 @@ export interface CheckResult {
   summary: string;
   /** The row (and figure) this result is about, short. */
   subject: string;
+  /** The same facts as data, for the page to phrase in its own language (quality-view.ts). */
+  detail: CheckDetail;
   discussedIn?: string;
   note?: string;
 }
+
+/** What a result is about, language-free: row ids (not labels) and plain numbers. */
+export type CheckDetail =
+  | { kind: 'sum'; total?: string; components: string[]; tolerance: number; relative: boolean }
+  | { kind: 'stated'; row: string; indicator: StatedFigure['indicator']; period: string; base?: string; printed: number; recomputed: number | null; decimals: number }
+  | { kind: 'share-sum'; tolerance: number }
+  | { kind: 'range'; row: string; min?: number; max?: number };
 
 const round = roundNumber;
 
@@ -74,7 +83,7 @@ function runCheck(table: NumericTable, file: string, check: Check, index: number
       const { total: totalRow, components: componentRows } = wholeOf(table);
       const totalId = check.total ?? totalRow?.id;
       const componentIds = check.components ?? componentRows.map((r) => r.id);
-      if (!totalId) return [{ ...base, expected: 'a total row', actual: null, passed: false, description: 'no total row: mark one row "role": "total" or name it in the check', summary: 'sum', subject: '' }];
+      if (!totalId) return [{ ...base, expected: 'a total row', actual: null, passed: false, description: 'no total row: mark one row "role": "total" or name it in the check', summary: 'sum', subject: '', detail: { kind: 'sum', components: componentIds, tolerance: check.tolerance, relative: check.relative ?? false } }];
       const summary = `${componentIds.map(label).join(' + ')} = ${label(totalId)} (tolerance ${check.tolerance}${check.relative ? ' of the total' : ''})`;
       return table.periods.map((period) => {
         const total = table.rows.find((r) => r.id === totalId)?.values[period] ?? null;
@@ -83,7 +92,7 @@ function runCheck(table: NumericTable, file: string, check: Check, index: number
         const difference = sum === null || total === null ? undefined : sum - total;
         const limit = check.relative && total !== null ? Math.abs(total) * check.tolerance : check.tolerance;
         const passed = difference === undefined ? null : Math.abs(difference) <= limit + 1e-9;
-        return { ...base, row: totalId, period, expected: total === null ? 'missing' : String(total), actual: sum === null ? null : round(sum, 6), difference: difference === undefined ? undefined : round(difference, 6), passed, description: summary, summary, subject: label(totalId) };
+        return { ...base, row: totalId, period, expected: total === null ? 'missing' : String(total), actual: sum === null ? null : round(sum, 6), difference: difference === undefined ? undefined : round(difference, 6), passed, description: summary, summary, subject: label(totalId), detail: { kind: 'sum' as const, total: totalId, components: componentIds, tolerance: check.tolerance, relative: check.relative ?? false } };
       });
     }
     case 'stated':
@@ -96,7 +105,7 @@ function runCheck(table: NumericTable, file: string, check: Check, index: number
           // The printed figure is right when it is the recomputed value rounded by the report's one
           // rule (half away from zero): the digits the page shows beside it are then the same.
           const recomputed = actual === null ? undefined : roundDecimal(actual, figure.decimals);
-          return { ...base, row: row.id, period: figure.period, expected: printed, actual: actual === null ? null : round(actual, 6), difference: difference === undefined ? undefined : round(difference, 6), passed: recomputed === undefined ? null : recomputed === printed, description: `${label(row.id)}: printed ${what} = ${printed}; recomputed ${recomputed ?? 'n/a'}`, summary: 'figures printed in the source equal the recomputed values, within half a unit of their last digit', subject: `${label(row.id)}: ${what}`, note: localize(figure.note, 'en') || base.note };
+          return { ...base, row: row.id, period: figure.period, expected: printed, actual: actual === null ? null : round(actual, 6), difference: difference === undefined ? undefined : round(difference, 6), passed: recomputed === undefined ? null : recomputed === printed, description: `${label(row.id)}: printed ${what} = ${printed}; recomputed ${recomputed ?? 'n/a'}`, summary: 'figures printed in the source equal the recomputed values, within half a unit of their last digit', subject: `${label(row.id)}: ${what}`, detail: { kind: 'stated' as const, row: row.id, indicator: figure.indicator, period: figure.period, base: figure.base, printed: figure.value, recomputed: actual === null ? null : round(actual, 6), decimals: figure.decimals }, note: localize(figure.note, 'en') || base.note };
         }),
       );
     case 'share-sum':
@@ -104,7 +113,7 @@ function runCheck(table: NumericTable, file: string, check: Check, index: number
         const values = wholeOf(table).components.map((r) => r.values[period] ?? null);
         const sum = values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + (v ?? 0), 0);
         const difference = sum === null ? undefined : sum - 100;
-        return { ...base, period, expected: '100', actual: sum === null ? null : round(sum, 6), difference: difference === undefined ? undefined : round(difference, 6), passed: difference === undefined ? null : Math.abs(difference) <= check.tolerance + 1e-9, description: `shares sum to 100 (tolerance ${check.tolerance})`, summary: `shares sum to 100 (tolerance ${check.tolerance})`, subject: 'Σ shares' };
+        return { ...base, period, expected: '100', actual: sum === null ? null : round(sum, 6), difference: difference === undefined ? undefined : round(difference, 6), passed: difference === undefined ? null : Math.abs(difference) <= check.tolerance + 1e-9, description: `shares sum to 100 (tolerance ${check.tolerance})`, summary: `shares sum to 100 (tolerance ${check.tolerance})`, subject: 'Σ shares', detail: { kind: 'share-sum' as const, tolerance: check.tolerance } };
       });
     case 'range': {
       const rows = check.rows ? table.rows.filter((r) => check.rows?.includes(r.id)) : table.rows;
@@ -115,7 +124,7 @@ function runCheck(table: NumericTable, file: string, check: Check, index: number
           .map((period) => {
             const value = row.values[period] as number;
             const passed = (check.min === undefined || value >= check.min) && (check.max === undefined || value <= check.max);
-            return { ...base, row: row.id, period, expected: bounds, actual: value, passed, description: `${label(row.id)} within ${bounds}`, summary: `values within ${bounds}`, subject: label(row.id) };
+            return { ...base, row: row.id, period, expected: bounds, actual: value, passed, description: `${label(row.id)} within ${bounds}`, summary: `values within ${bounds}`, subject: label(row.id), detail: { kind: 'range' as const, row: row.id, min: check.min, max: check.max } };
           }),
       );
     }

@@ -1,6 +1,7 @@
 /** The Data-quality page's model: every declared check, grouped by table, failures and gaps listed one by one. */
 import { formatNumber } from '../chart/locale.ts';
-import type { CheckResult } from '../compute/consistency-checks.ts';
+import type { CheckDetail, CheckResult } from '../compute/consistency-checks.ts';
+import { checkWords } from './check-strings.ts';
 import type { Tables } from '../compute/table-access.ts';
 import { localize, type Locale } from '../validate/table-schema.ts';
 
@@ -33,6 +34,41 @@ function decimalsOf(text: string): number {
   return /^-?\d+(?:\.(\d+))?$/.test(text) ? (text.split('.')[1]?.length ?? 0) : 2;
 }
 
+/** An input number (a tolerance, a bound) with the decimals it was written with, up to 6. */
+const inputNumber = (value: number, locale: Locale) => formatNumber(value, Math.min(6, (String(value).split('.')[1] ?? '').length), locale);
+
+/** What a check as a whole tests, in the page's language. */
+export function checkSummary(detail: CheckDetail, tables: Tables, table: string, locale: Locale): string {
+  const words = checkWords(locale);
+  const label = (rowId: string) => localize(tables.get(table)?.table.rows.find((r) => r.id === rowId)?.label, locale) || rowId;
+  switch (detail.kind) {
+    case 'sum':
+      return detail.total === undefined ? words.noTotal : words.sum(detail.components.map(label).join(' + '), label(detail.total), inputNumber(detail.tolerance, locale), detail.relative);
+    case 'stated':
+      return words.stated;
+    case 'share-sum':
+      return words.shareSum(inputNumber(detail.tolerance, locale));
+    case 'range':
+      return words.range(`${detail.min === undefined ? '−∞' : inputNumber(detail.min, locale)} … ${detail.max === undefined ? '∞' : inputNumber(detail.max, locale)}`);
+  }
+}
+
+/** The row (and figure) one result is about, in the page's language. */
+export function checkSubject(detail: CheckDetail, tables: Tables, table: string, locale: Locale): string {
+  const words = checkWords(locale);
+  const label = (rowId: string) => localize(tables.get(table)?.table.rows.find((r) => r.id === rowId)?.label, locale) || rowId;
+  switch (detail.kind) {
+    case 'sum':
+      return detail.total === undefined ? '' : label(detail.total);
+    case 'stated':
+      return words.statedSubject(label(detail.row), words.indicator[detail.indicator], detail.period, detail.base);
+    case 'share-sum':
+      return words.shares;
+    case 'range':
+      return label(detail.row);
+  }
+}
+
 export function qualityView(checks: CheckResult[], tables: Tables, locales: Locale[], locale: Locale, pageUrls: ReadonlySet<string>): QualityView {
   const chapterUrl = (slug: string) => (pageUrls.has(`/${locale}/${slug}/`) ? `/${locale}/${slug}/` : `/en/${slug}/`);
   const groups = new Map<string, QualityView['groups'][number]>();
@@ -48,13 +84,13 @@ export function qualityView(checks: CheckResult[], tables: Tables, locales: Loca
     const group = groups.get(first.table) as QualityView['groups'][number];
     const passed = results.filter((r) => r.passed === true).length;
     // One line for what passed, then every result that did not.
-    group.results.push({ status: passed === results.length ? 'passed' : 'finding', summary: true, description: `${first.summary}: ${passed} of ${results.length} passed`, note: results.some((r) => r.passed === false) ? first.note : undefined, expected: '', actualText: '', differenceText: '' });
+    group.results.push({ status: passed === results.length ? 'passed' : 'finding', summary: true, description: checkWords(locale).passedOf(checkSummary(first.detail, tables, first.table, locale), passed, results.length), note: results.some((r) => r.passed === false) ? first.note : undefined, expected: '', actualText: '', differenceText: '' });
     for (const r of results.filter((x) => x.passed !== true)) {
       const decimals = decimalsOf(r.expected);
       const [slug, anchor] = (r.discussedIn ?? '').split('#');
       group.results.push({
         status: r.passed === null ? 'not-checked' : r.severity === 'error' ? 'error' : 'finding',
-        description: r.subject,
+        description: checkSubject(r.detail, tables, r.table, locale),
         summary: false,
         period: r.period,
         expected: /^-?\d+(\.\d+)?$/.test(r.expected) ? formatNumber(Number(r.expected), decimals, locale) : r.expected,
