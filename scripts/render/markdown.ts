@@ -37,14 +37,19 @@ export interface InlineMeta {
 }
 
 export function slugify(text: string): string {
-  return (
+  const slug =
     text
       .toLowerCase()
       .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
+      // Accents come off Latin letters only (café → cafe); in Cyrillic the mark is the letter
+      // (й is not и), so it is recomposed.
+      .replace(/(\p{Script=Latin})[\u0300-\u036f]+/gu, '$1')
+      .normalize('NFC')
       .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '') || 'section'
-  );
+      .replace(/^-+|-+$/g, '') || 'section';
+  // A heading that opens with a year ("2019 жылы …") would give an id starting with a digit,
+  // which CSS selectors cannot name without escaping: such ids start with "h-".
+  return /^\p{L}/u.test(slug) ? slug : `h-${slug}`;
 }
 
 function reportInline(state: StateInline, silent: boolean): boolean {
