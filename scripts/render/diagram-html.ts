@@ -4,7 +4,7 @@ import { localize, type Locale, type Table, type TextTable } from '../validate/t
 import type { DiagramBlock } from './diagram-block.ts';
 import { escapeHtml } from './escape.ts';
 import { sourceLine } from './source-line.ts';
-import { t } from './ui-strings.ts';
+import { numbered, t } from './ui-strings.ts';
 
 interface Node {
   id: string;
@@ -53,7 +53,7 @@ ${outside.length ? `<ul class="diamond-outside">${outside.map((n) => nodeHtml(n,
   const source = table ? `<p class="figure-source">${sourceLine(table, locale, references)}</p>` : '';
   const description = block.description ? `<p class="diagram-description">${e(block.description)}</p>` : '';
   return `<figure class="figure diagram-figure" id="${e(anchor)}">
-<figcaption class="figure-caption"><span class="figure-number">${e(t(locale, 'figure'))} ${e(number)}.</span> <span class="figure-title">${e(block.title)}</span></figcaption>
+<figcaption class="figure-caption"><span class="figure-number">${e(numbered(locale, 'figure', number))}.</span> <span class="figure-title">${e(block.title)}</span></figcaption>
 ${body}
 ${description}${source}
 <p class="figure-links"><a href="#${e(anchor)}">${e(t(locale, 'permalink'))}</a></p>

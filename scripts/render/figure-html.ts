@@ -11,8 +11,8 @@ import { recordsCsv } from '../chart/chart-data.ts';
 import { formatNumber } from '../chart/locale.ts';
 import { shortCitation, type References } from '../load/load-references.ts';
 import { escapeHtml, scriptSafeJson } from './escape.ts';
-import { sourceLine } from './source-line.ts';
-import { t } from './ui-strings.ts';
+import { localizeLocator, sourceLine } from './source-line.ts';
+import { numbered, t } from './ui-strings.ts';
 
 function dataTable(figure: Figure, locale: string): string {
   const e = escapeHtml;
@@ -40,11 +40,11 @@ export function citationText(figure: Figure, locale: string, references: Referen
     .flatMap((table) => [table.source, ...(table.alsoFrom ?? [])])
     .map((source) => {
       const item = references.get(source.ref);
-      return `${item ? shortCitation(item) : source.ref}${source.locator ? `, ${source.locator}` : ''}`;
+      return `${item ? shortCitation(item) : source.ref}${source.locator ? `, ${localizeLocator(source.locator, locale)}` : ''}`;
     });
   const unique = [...new Set(sources)];
   const date = figure.citation.date ? formatDate(figure.citation.date, locale) : undefined;
-  return words.citation(figure.chart.block.title, `${t(locale, 'figure')} ${figure.number}`, figure.citation.report, date, unique.join('; '), `${pageUrl}#${figure.anchor}`);
+  return words.citation(figure.chart.block.title, numbered(locale, 'figure', figure.number), figure.citation.report, date, unique.join('; '), `${pageUrl}#${figure.anchor}`);
 }
 
 export function figureHtml(figure: Figure, locale: string, references: References, pageUrl: string): string {
@@ -55,7 +55,7 @@ export function figureHtml(figure: Figure, locale: string, references: Reference
   const sources = [data.table, ...data.alsoTables].map((table) => sourceLine(table, locale, references)).join(' ');
   const credits = data.credits.map((credit) => ` <span class="figure-credit">${e(credit)}.</span>`).join('');
   return `<figure class="figure" id="${e(figure.anchor)}">
-<figcaption class="figure-caption"><span class="figure-number">${e(t(locale, 'figure'))} ${e(figure.number)}.</span> <span class="figure-title">${e(chart.block.title)}</span><span class="figure-subtitle">${e(chart.subtitle)}</span></figcaption>
+<figcaption class="figure-caption"><span class="figure-number">${e(numbered(locale, 'figure', figure.number))}.</span> <span class="figure-title">${e(chart.block.title)}</span><span class="figure-subtitle">${e(chart.subtitle)}</span></figcaption>
 ${chart.interactive ? `<div class="chart" data-chart="${e(figure.anchor)}">${chart.svg}</div>
 <script type="application/json" class="chart-spec">${scriptSafeJson(chart.vega)}</script>` : `<div class="chart">${chart.svg}</div>`}
 <p class="figure-description" hidden>${e(chart.description)}</p>

@@ -23,7 +23,7 @@ import type { TableBlock } from './table-block.ts';
 import type { DiagramBlock } from './diagram-block.ts';
 import { diagramHtml } from './diagram-html.ts';
 import { tableHtml } from './table-views.ts';
-import { t } from './ui-strings.ts';
+import { numbered, t } from './ui-strings.ts';
 
 export interface Calculation {
   n: number;
@@ -132,8 +132,8 @@ function installRenderers(md: MarkdownIt): void {
     const meta = tokens[idx]?.meta as InlineMeta;
     const target = env.targets.get(meta.source);
     if (!target) return '';
-    const word = t(env.locale, target.kind === 'figure' ? 'figureRef' : 'tableRef');
-    return `<a class="xref" href="${escapeHtml(target.url)}">${escapeHtml(word)} ${escapeHtml(target.number)}</a>`;
+    const label = numbered(env.locale, target.kind === 'figure' ? 'figureRef' : 'tableRef', target.number);
+    return `<a class="xref" href="${escapeHtml(target.url)}">${escapeHtml(label)}</a>`;
   };
   md.renderer.rules[CITE_TOKEN] = (tokens, idx, _options, env: RenderEnv) => {
     const meta = tokens[idx]?.meta as InlineMeta & { narrative?: boolean };
@@ -170,7 +170,7 @@ function tableBlockHtml(block: TableBlock, number: string, env: RenderEnv): stri
   const table = env.tables.get(block.table)?.table;
   if (!table) return '';
   const anchor = `tab-${block.id}`;
-  const caption = `<span class="figure-number">${escapeHtml(t(env.locale, 'tableLabel'))} ${escapeHtml(number)}.</span> ${escapeHtml(block.title ?? localize(table.title, env.locale))}`;
+  const caption = `<span class="figure-number">${escapeHtml(numbered(env.locale, 'tableLabel', number))}.</span> ${escapeHtml(block.title ?? localize(table.title, env.locale))}`;
   return `<figure class="table-figure" id="${escapeHtml(anchor)}">
 ${tableHtml(table, env.locale, env.references, { rows: block.rows, columns: block.columns, captionHtml: caption, id: anchor })}
 <p class="figure-links"><a href="/data/${escapeHtml(table.id)}.csv" download>CSV</a> · <a href="/data/${escapeHtml(table.id)}.json" download>JSON</a> · <a href="#${escapeHtml(anchor)}">${escapeHtml(t(env.locale, 'permalink'))}</a></p>

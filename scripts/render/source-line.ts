@@ -1,17 +1,43 @@
 import type { References } from '../load/load-references.ts';
 import { shortCitation } from '../load/load-references.ts';
-import { localize, type Table } from '../validate/table-schema.ts';
+import { localize, type LocalizedText, type Table } from '../validate/table-schema.ts';
 import { escapeHtml } from './escape.ts';
 import { t } from './ui-strings.ts';
 
-const LOCATOR_WORDS: Record<string, Array<[RegExp, string]>> = {
-  ru: [[/^Tables? /, 'Таблица '], [/^Figures? /, 'Рисунок '], [/^pp?\. /, 'с. '], [/^Section /, 'Раздел ']],
-  kk: [[/^Tables? /, 'Кесте '], [/^Figures? /, 'Сурет '], [/^pp?\. /, 'б. '], [/^Section /, 'Бөлім ']],
+type Rewrite = [RegExp, string];
+
+/**
+ * Numbered parts of a work, in the page language. Kazakh puts the number first and joins it with
+ * a hyphen ("1-кесте", "2–3-кестелер", "14-б."), as Kazakh publications number tables and pages.
+ */
+const LOCATOR_WORDS: Record<string, Rewrite[]> = {
+  ru: [
+    [/^Tables (\S+)/, 'Таблицы $1'],
+    [/^Table (\S+)/, 'Таблица $1'],
+    [/^Figures (\S+)/, 'Рисунки $1'],
+    [/^Figure (\S+)/, 'Рисунок $1'],
+    [/^pp?\. (\S+)/, 'с. $1'],
+    [/^Section (\S+)/, 'Раздел $1'],
+  ],
+  kk: [
+    [/^Tables (\S+?)([,;]|$)/, '$1-кестелер$2'],
+    [/^Table (\S+?)([,;]|$)/, '$1-кесте$2'],
+    [/^Figures (\S+?)([,;]|$)/, '$1-суреттер$2'],
+    [/^Figure (\S+?)([,;]|$)/, '$1-сурет$2'],
+    [/^pp?\. (\S+?)([,;]|$)/, '$1-б.$2'],
+    [/^Section (\S+?)([,;]|$)/, '$1-бөлім$2'],
+  ],
 };
 
-/** "Table 2" → "Таблица 2" on Russian pages: locators are written once, in English. */
-export function localizeLocator(locator: string, locale: string): string {
-  return (LOCATOR_WORDS[locale] ?? []).reduce((text, [pattern, word]) => text.replace(pattern, word), locator);
+/**
+ * A locator in the page language: its own translation if the author gave one, else the English
+ * text with a leading "Table 2" / "p. 14" translated ("Таблица 2", "2-кесте").
+ */
+export function localizeLocator(locator: LocalizedText, locale: string): string {
+  if (typeof locator !== 'string' && locale !== 'en' && (locator as Record<string, string | undefined>)[locale]) return localize(locator, locale);
+  const english = typeof locator === 'string' ? locator : locator.en;
+  const rewrite = (LOCATOR_WORDS[locale] ?? []).find(([pattern]) => pattern.test(english));
+  return rewrite ? english.replace(rewrite[0], rewrite[1]) : english;
 }
 
 /** "Source: Author et al. (2021), Table 2." — linked to the bibliography entry. */

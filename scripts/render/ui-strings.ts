@@ -161,10 +161,11 @@ export type UiKey = keyof (typeof STRINGS)['en'];
  * the same in every language.
  */
 const KAZAKH: Record<UiKey, string> = {
-  figure: 'Сурет',
-  figureRef: 'сурет',
-  tableRef: 'кесте',
-  tableLabel: 'Кесте',
+  // Kazakh numbers a figure or table before the word: "2.1-сурет", "3-кесте".
+  figure: '{n}-сурет',
+  figureRef: '{n}-сурет',
+  tableRef: '{n}-кесте',
+  tableLabel: '{n}-кесте',
   data: 'Деректер',
   series: 'Қатар',
   item: 'Көрсеткіш',
@@ -235,6 +236,14 @@ const KAZAKH: Record<UiKey, string> = {
 
 const BY_LOCALE: Record<string, Partial<Record<UiKey, string>>> = { en: STRINGS.en, ru: STRINGS.ru, kk: KAZAKH };
 const FALLBACK: Record<string, string[]> = { kk: ['kk', 'en'], ru: ['ru', 'en'], en: ['en'] };
+
+type NumberedKey = 'figure' | 'figureRef' | 'tableRef' | 'tableLabel';
+
+/** "Figure 2.1", "Рисунок 2.1", "2.1-сурет": a numbered label, the number where the language puts it. */
+export function numbered(locale: string, key: NumberedKey, number: string): string {
+  const word = t(locale, key);
+  return word.includes('{n}') ? word.replace('{n}', number) : `${word} ${number}`;
+}
 
 export function t(locale: string, key: UiKey): string {
   for (const candidate of FALLBACK[locale] ?? ['en']) {

@@ -76,8 +76,11 @@ export const Source = z
   .object({
     /** Key of the work in `data/references.json` (CSL-JSON), e.g. "seed000". */
     ref: z.string().min(1),
-    /** Where in the work: "Table 2", "p. 14". */
-    locator: z.string().min(1).optional(),
+    /**
+     * Where in the work: "Table 2", "p. 14". Written in English, it is translated where it is a
+     * table, figure, page or section number; anything else needs its own translations.
+     */
+    locator: LocalizedText.optional(),
     /** Anything the reader needs to know about how the figures were taken. */
     note: LocalizedText.optional(),
   })

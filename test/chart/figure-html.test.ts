@@ -26,7 +26,12 @@ describe('figure', () => {
       '<p class="figure-cite"><span class="figure-cite-label">Cite this figure:</span> “Cereals dominate”. Figure 1.1 in: Test report, 1 July 2024. Source: Imashev (2016), Table 2. /en/test/#fig-crops</p>',
     );
     const ru = await renderFigure(crops, { date: '2024-07-01', locale: 'ru' });
-    expect(ru.html).toContain('«Cereals dominate». Рисунок 1.1 в: Test report, 1 июля 2024 г. Источник: Imashev (2016), Table 2. /ru/test/#fig-crops');
+    // The locator is in the page language too, as in the source line under the chart.
+    expect(ru.html).toContain('«Cereals dominate». Рисунок 1.1 в: Test report, 1 июля 2024 г. Источник: Imashev (2016), Таблица 2. /ru/test/#fig-crops');
+    // Kazakh puts the number before the word: "1.1-сурет", "2-кесте".
+    const kk = await renderFigure(crops, { date: '2024-07-01', locale: 'kk' });
+    expect(kk.html).toContain('<span class="figure-number">1.1-сурет.</span>');
+    expect(kk.html).toContain('Imashev (2016), 2-кесте.');
   });
 
   it('leaves the date out when none is configured', async () => {

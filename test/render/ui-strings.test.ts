@@ -1,6 +1,6 @@
 /** The Kazakh interface: every key has its own Kazakh string, and the search count finds its key. */
 import { describe, expect, it } from 'vitest';
-import { t, type UiKey } from '../../scripts/render/ui-strings.ts';
+import { numbered, t, type UiKey } from '../../scripts/render/ui-strings.ts';
 
 /** Every UiKey: a key added to the English set and missing here fails `npm run typecheck`. */
 const ALL: Record<UiKey, true> = {
@@ -28,6 +28,9 @@ const NOT_WORDS: UiKey[] = ['ogLocale'];
 
 const placeholders = (text: string) => [...text.matchAll(/\{[a-z]+\}/g)].map((m) => m[0]).sort();
 
+/** Labels written around a number: Kazakh places it with {n}, English and Russian after the word. */
+const NUMBERED: UiKey[] = ['figure', 'figureRef', 'tableRef', 'tableLabel'];
+
 describe('Kazakh interface strings', () => {
   it.each(KEYS)('%s has its own Kazakh string', (key) => {
     const kk = t('kk', key);
@@ -36,7 +39,14 @@ describe('Kazakh interface strings', () => {
     // Not the Russian string that the Kazakh edition used to fall back to.
     expect(kk).not.toBe(t('ru', key));
     if (!NOT_WORDS.includes(key)) expect(kk).toMatch(/[а-яәғқңөұүһі]/i);
-    expect(placeholders(kk)).toEqual(placeholders(t('en', key)));
+    expect(placeholders(kk)).toEqual(NUMBERED.includes(key) ? ['{n}'] : placeholders(t('en', key)));
+  });
+
+  it('numbers figures and tables before the word, as Kazakh does, and after it in English and Russian', () => {
+    expect(numbered('kk', 'figure', '2.1')).toBe('2.1-сурет');
+    expect(numbered('kk', 'tableLabel', '3')).toBe('3-кесте');
+    expect(numbered('ru', 'figureRef', '2.1')).toBe('рис. 2.1');
+    expect(numbered('en', 'tableLabel', '3')).toBe('Table 3');
   });
 
   it('has a search count for every plural category Kazakh has', () => {
