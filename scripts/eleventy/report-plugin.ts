@@ -15,6 +15,7 @@ import { siteDownloads, writeDownloads } from '../write/downloads.ts';
 import { registerFilters } from './filters.ts';
 import type { BibliographyEntry } from '../render/bibliography.ts';
 import { cachedBibliography } from '../render/bibliography-cache.ts';
+import { shortCitation } from '../render/cite-name.ts';
 import { qualityView, type QualityView } from '../render/quality-view.ts';
 import type { PageView } from '../render/render-pages.ts';
 import { t } from '../render/ui-strings.ts';
@@ -42,6 +43,11 @@ export interface SiteData extends Report {
   /** Per language: the Data-quality page's model. */
   quality: Record<string, QualityView>;
   bibliography: BibliographyEntry[];
+  /**
+   * Per language: how the text cites a work whose names the bibliography gives in that
+   * language ("Кокенова и др. (2020)"), shown beside its entry so a reader can find it.
+   */
+  citedAs: Record<string, Record<string, string>>;
   /** Per language: the search page the header's search box falls back to without JavaScript. */
   searchPages: GeneratedPage[];
   /** Where the site is published, without a trailing slash: canonical links, Open Graph, sitemap. */
@@ -114,6 +120,7 @@ async function toSiteData(report: Report, cacheDir: string): Promise<SiteData> {
     sitemap: sitemapEntries([...report.pages, ...dataPages, ...qualityPages, ...referencePages]),
     quality: Object.fromEntries(report.locales.map((locale) => [locale, qualityView(report.checks, report.tableSource, report.locales, locale, new Set(pages.map((p) => p.url)))])),
     bibliography: await cachedBibliography(report.references, path.join(cacheDir, 'bibliography')),
+    citedAs: Object.fromEntries(report.locales.map((locale) => [locale, citedInLanguage(report.references, locale)])),
   };
 }
 
@@ -172,4 +179,8 @@ export default function reportPlugin(eleventyConfig: any, options: { root?: stri
   eleventyConfig.setWatchJavaScriptDependencies(false);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true });
   registerFilters(eleventyConfig);
+}
+
+function citedInLanguage(references: Report['references'], locale: string): Record<string, string> {
+  return Object.fromEntries([...references.values()].filter((item) => item.translations?.[locale]).map((item) => [item.id, shortCitation(item, locale)]));
 }

@@ -9,6 +9,19 @@ import { decodeUtf8 } from './decode-text.ts';
 import { formatJsonPath, locate, parseJsonSource } from './json-source.ts';
 
 const CslName = z.object({ family: z.string().optional(), given: z.string().optional(), literal: z.string().optional() }).passthrough();
+
+/**
+ * A work's names in another script, for the pages of that language: the authors as they write
+ * themselves in Cyrillic, an institution's short name, a short title. Only what a citation in
+ * the text shows; the bibliography entry stays as published.
+ */
+const CslTranslation = z
+  .object({
+    author: z.array(CslName).min(1).optional(),
+    'title-short': z.string().min(1).optional(),
+    'citation-label': z.string().min(1).optional(),
+  })
+  .strict();
 export const CslItem = z
   .object({
     id: z.string().min(1),
@@ -17,6 +30,8 @@ export const CslItem = z
     author: z.array(CslName).optional(),
     issued: z.object({ 'date-parts': z.array(z.array(z.union([z.number(), z.string()]))).optional(), literal: z.string().optional() }).passthrough().optional(),
     URL: z.string().url().optional(),
+    /** Per language code ("ru", "kk"): the work's names in that language. */
+    translations: z.record(z.string().regex(/^[a-z]{2,3}$/, 'a language code such as "ru"'), CslTranslation).optional(),
   })
   .passthrough();
 export type CslItem = z.infer<typeof CslItem>;
@@ -36,25 +51,25 @@ export async function loadReferences(files: ProjectFiles, file = REFERENCES_FILE
   const references = new Map<string, CslItem>();
   parsed.data.forEach((item, i) => {
     if (references.has(item.id)) throw new DataError(`duplicate reference id "${item.id}"`, { file, ...locate(source, [i, 'id']), path: `[${i}].id`, expected: 'unique ids', fix: 'rename one of the entries' });
+    for (const [locale, names] of Object.entries(item.translations ?? {})) {
+      const count = item.author?.length ?? 0;
+      if (names.author && names.author.length !== count) {
+        throw new DataError(`the ${locale} names of "${item.id}" give ${names.author.length} of the entry's ${count} authors`, {
+          file,
+          ...locate(source, [i, 'translations', locale, 'author']),
+          path: `[${i}].translations.${locale}.author`,
+          expected: 'the same authors, in the same order, as "author"',
+          fix: 'give every author in the other script, or leave "author" out of the translation',
+        });
+      }
+    }
     references.set(item.id, item);
   });
   return references;
 }
 
-/** The parts of an author–date citation: "Imashev" / "Bozhko et al." (or a short title) and the year. */
-export function citationParts(item: CslItem): { who: string; year?: string } {
-  const authors = item.author ?? [];
-  const name = (a: (typeof authors)[number]) => a.family ?? a.literal ?? a.given ?? '';
-  const short = typeof item['title-short'] === 'string' ? item['title-short'] : item.title;
-  // CSL's citation-label gives institutions a short in-text name ("Bureau of National Statistics").
-  const label = typeof item['citation-label'] === 'string' ? item['citation-label'] : undefined;
-  const who = label ?? (authors.length === 0 ? short : authors.length === 1 ? name(authors[0]!) : authors.length === 2 ? `${name(authors[0]!)} & ${name(authors[1]!)}` : `${name(authors[0]!)} et al.`);
-  const year = item.issued?.['date-parts']?.[0]?.[0] ?? item.issued?.literal;
-  return { who, year: year === undefined ? undefined : String(year) };
-}
-
-/** "Author (2021)", "Author & Other (2021)", "Author et al. (2021)", or the short name of an institution. */
-export function shortCitation(item: CslItem): string {
-  const { who, year } = citationParts(item);
-  return year === undefined ? who : `${who} (${year})`;
+/** The item as the pages of `locale` name it: its own fields with that language's names over them. */
+export function inLanguage(item: CslItem, locale: string): CslItem {
+  const names = item.translations?.[locale];
+  return names ? { ...item, ...names } : item;
 }

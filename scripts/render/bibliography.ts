@@ -29,7 +29,9 @@ function linkUrl(text: string): string {
 
 export function bibliography(references: References): BibliographyEntry[] {
   if (references.size === 0) return [];
-  const entries = new Cite([...references.values()]).format('bibliography', { format: 'html', template: 'apa', lang: 'en-US', asEntryArray: true });
+  // The names in other scripts are for citations in the text; CSL has no field for them.
+  const items = [...references.values()].map(({ translations: _translations, ...item }) => item);
+  const entries = new Cite(items).format('bibliography', { format: 'html', template: 'apa', lang: 'en-US', asEntryArray: true });
   return entries.map(([id, html]) => ({
     id,
     html: html

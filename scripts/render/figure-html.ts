@@ -9,7 +9,8 @@ import type { Figure } from '../chart/render-charts.ts';
 import { chartWords, formatDate } from '../chart/chart-strings.ts';
 import { recordsCsv } from '../chart/chart-data.ts';
 import { formatNumber } from '../chart/locale.ts';
-import { shortCitation, type References } from '../load/load-references.ts';
+import type { References } from '../load/load-references.ts';
+import { shortCitation } from './cite-name.ts';
 import { escapeHtml, scriptSafeJson } from './escape.ts';
 import { localizeLocator, sourceLine } from './source-line.ts';
 import { numbered, t } from './ui-strings.ts';
@@ -40,7 +41,7 @@ export function citationText(figure: Figure, locale: string, references: Referen
     .flatMap((table) => [table.source, ...(table.alsoFrom ?? [])])
     .map((source) => {
       const item = references.get(source.ref);
-      return `${item ? shortCitation(item) : source.ref}${source.locator ? `, ${localizeLocator(source.locator, locale)}` : ''}`;
+      return `${item ? shortCitation(item, locale) : source.ref}${source.locator ? `, ${localizeLocator(source.locator, locale)}` : ''}`;
     });
   const unique = [...new Set(sources)];
   const date = figure.citation.date ? formatDate(figure.citation.date, locale) : undefined;

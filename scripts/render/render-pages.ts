@@ -15,7 +15,7 @@ import type { ParsedPage } from '../validate/parse-pages.ts';
 import { escapeHtml } from './escape.ts';
 import { figureCsv, figureHtml, figureSvgFile } from './figure-html.ts';
 import katex from 'katex';
-import { citationParts } from '../load/load-references.ts';
+import { citationParts } from './cite-name.ts';
 import { localizeLocator } from './source-line.ts';
 import { isNumericTable } from '../validate/table-schema.ts';
 import { CITE_TOKEN, MATH_TOKEN, VALUE_TOKEN, XREF_TOKEN, type InlineMeta, type Token } from './markdown.ts';
@@ -143,12 +143,12 @@ function installRenderers(md: MarkdownIt): void {
       // "Imashev (2016)": the name in the sentence, the year in brackets.
       const { key } = citations[0] ?? { key: '' };
       const item = env.references.get(key);
-      const { who, year } = item ? citationParts(item) : { who: key, year: undefined };
+      const { who, year } = item ? citationParts(item, env.locale) : { who: key, year: undefined };
       return `<span class="citation">${link(key, year ? `${who} (${year})` : who)}</span>`;
     }
     const parts = citations.map(({ key, locator }) => {
       const item = env.references.get(key);
-      const { who, year } = item ? citationParts(item) : { who: key, year: undefined };
+      const { who, year } = item ? citationParts(item, env.locale) : { who: key, year: undefined };
       return `${link(key, year ? `${who}, ${year}` : who)}${locator ? `, ${escapeHtml(localizeLocator(locator, env.locale))}` : ''}`;
     });
     return `<span class="citation">(${parts.join('; ')})</span>`;

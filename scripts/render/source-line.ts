@@ -1,5 +1,5 @@
 import type { References } from '../load/load-references.ts';
-import { shortCitation } from '../load/load-references.ts';
+import { shortCitation } from './cite-name.ts';
 import { localize, type LocalizedText, type Table } from '../validate/table-schema.ts';
 import { escapeHtml } from './escape.ts';
 import { t } from './ui-strings.ts';
@@ -45,7 +45,7 @@ export function sourceLine(table: Table, locale: string, references: References)
   const sources = [table.source, ...(table.alsoFrom ?? [])];
   const parts = sources.map((source) => {
     const item = references.get(source.ref);
-    const name = item ? shortCitation(item) : source.ref;
+    const name = item ? shortCitation(item, locale) : source.ref;
     const locator = source.locator ? `, ${localizeLocator(source.locator, locale)}` : '';
     return `<a href="/${locale}/references/#ref-${escapeHtml(source.ref)}">${escapeHtml(name)}</a>${escapeHtml(locator)}`;
   });

@@ -5,7 +5,7 @@ import { numbered, t, type UiKey } from '../../scripts/render/ui-strings.ts';
 /** Every UiKey: a key added to the English set and missing here fails `npm run typecheck`. */
 const ALL: Record<UiKey, true> = {
   figure: true, figureRef: true, tableRef: true, tableLabel: true, data: true, series: true, item: true,
-  permalink: true, source: true, sources: true, note: true, calculations: true, calculationsIntro: true,
+  permalink: true, source: true, sources: true, citeEtAl: true, citeAnd: true, note: true, calculations: true, calculationsIntro: true,
   keyFindings: true, chapters: true, allChapters: true, contents: true, skip: true, home: true, chapter: true,
   previous: true, next: true, missing: true, table: true, language: true, fromTable: true, dataAppendix: true,
   references: true, dataIntro: true, backToText: true, footer: true, untranslated: true, buildError: true,
