@@ -25,6 +25,7 @@ import { createMarkdown } from './render/markdown.ts';
 import { isChapter, renderPages, type PageView } from './render/render-pages.ts';
 import { buildTableViews, type TableView } from './render/table-views.ts';
 import { LOCALES, type Locale } from './validate/table-schema.ts';
+import { describeGap, findTranslationGaps, type TranslationGap } from './validate/translation-gaps.ts';
 
 export interface Report {
   locales: Locale[];
@@ -35,6 +36,8 @@ export interface Report {
   tableSource: Tables;
   /** Every consistency check's result, for the Data-quality page. */
   checks: CheckResult[];
+  /** What a language lacks that another has, for authors. */
+  translationGaps: TranslationGap[];
   stats: { tables: number; pages: number; charts: number; chartsRendered: number; values: number; checks: number; findings: number };
 }
 
@@ -54,6 +57,12 @@ export async function buildReport(files: ProjectFiles, effects: Partial<BuildEff
   // 3 compute: derived tables, then every inline number, through the indicator functions.
   const tables = deriveTables(definitions);
   const checks = runChecks(tables, new Set(sources.map((page) => page.slug)));
+  const translationGaps = findTranslationGaps(sources, tables, LOCALES.filter((locale) => sources.some((page) => page.locale === locale)));
+  if (translationGaps.length > 0) {
+    const shown = translationGaps.slice(0, 10).map((gap) => `  ${describeGap(gap)}`);
+    const more = translationGaps.length > shown.length ? [`  … and ${translationGaps.length - shown.length} more`] : [];
+    effects.logger?.warn([`${translationGaps.length} translation${translationGaps.length === 1 ? '' : 's'} missing (listed on the Data-quality page; readers see the English text):`, ...shown, ...more].join('\n'));
+  }
   computeReferences(pages, tables);
 
   // 4 chart: every chart block to a checked, rendered, numbered figure (unchanged ones from the cache).
@@ -70,6 +79,7 @@ export async function buildReport(files: ProjectFiles, effects: Partial<BuildEff
     tables: buildTableViews(tables, references, locales),
     references,
     checks,
+    translationGaps,
     tableSource: tables,
     stats: {
       tables: tables.size,

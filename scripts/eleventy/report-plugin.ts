@@ -16,6 +16,7 @@ import { registerFilters } from './filters.ts';
 import type { BibliographyEntry } from '../render/bibliography.ts';
 import { cachedBibliography } from '../render/bibliography-cache.ts';
 import { shortCitation } from '../render/cite-name.ts';
+import type { TranslationGap } from '../validate/translation-gaps.ts';
 import { qualityView, type QualityView } from '../render/quality-view.ts';
 import type { PageView } from '../render/render-pages.ts';
 import { t } from '../render/ui-strings.ts';
@@ -48,6 +49,8 @@ export interface SiteData extends Report {
    * language ("Кокенова и др. (2020)"), shown beside its entry so a reader can find it.
    */
   citedAs: Record<string, Record<string, string>>;
+  /** Per language: what it lacks that another language has, one line each, for the Data-quality page. */
+  gapLines: Record<string, string[]>;
   /** Per language: the search page the header's search box falls back to without JavaScript. */
   searchPages: GeneratedPage[];
   /** Where the site is published, without a trailing slash: canonical links, Open Graph, sitemap. */
@@ -120,6 +123,7 @@ async function toSiteData(report: Report, cacheDir: string): Promise<SiteData> {
     sitemap: sitemapEntries([...report.pages, ...dataPages, ...qualityPages, ...referencePages]),
     quality: Object.fromEntries(report.locales.map((locale) => [locale, qualityView(report.checks, report.tableSource, report.locales, locale, new Set(pages.map((p) => p.url)))])),
     bibliography: await cachedBibliography(report.references, path.join(cacheDir, 'bibliography')),
+    gapLines: Object.fromEntries(report.locales.map((locale) => [locale, report.translationGaps.filter((gap) => gap.locale === locale).map((gap) => gapLine(gap, locale))])),
     citedAs: Object.fromEntries(report.locales.map((locale) => [locale, citedInLanguage(report.references, locale)])),
   };
 }
@@ -183,4 +187,9 @@ export default function reportPlugin(eleventyConfig: any, options: { root?: stri
 
 function citedInLanguage(references: Report['references'], locale: string): Record<string, string> {
   return Object.fromEntries([...references.values()].filter((item) => item.translations?.[locale]).map((item) => [item.id, shortCitation(item, locale)]));
+}
+
+function gapLine(gap: TranslationGap, locale: Locale): string {
+  const present = gap.present.join(', ');
+  return gap.kind === 'chapter' ? t(locale, 'gapChapter').replace('{file}', gap.file).replace('{present}', present) : t(locale, 'gapText').replace('{file}', gap.file).replace('{path}', gap.path ?? '').replace('{present}', present);
 }

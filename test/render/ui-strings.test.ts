@@ -11,7 +11,7 @@ const ALL: Record<UiKey, true> = {
   references: true, dataIntro: true, backToText: true, footer: true, untranslated: true, buildError: true,
   dataQuality: true, qualityIntro: true, qualityChecks: true, qualityPassed: true, qualityFindings: true,
   qualityNotChecked: true, qualityCheck: true, qualityPeriod: true, qualityExpected: true, qualityActual: true,
-  qualityDifference: true, qualityResult: true, qualityDiscussed: true, 'status-passed': true, 'status-finding': true,
+  qualityDifference: true, qualityResult: true, qualityDiscussed: true, translationGaps: true, translationGapsIntro: true, gapChapter: true, gapText: true, 'status-passed': true, 'status-finding': true,
   'status-error': true, 'status-not-checked': true, search: true, searchLabel: true, searchPlaceholder: true,
   searchIntro: true, searchNeedsScript: true, searchTyping: true, searchLoading: true, searchNone: true,
   'searchFound-one': true, 'searchFound-few': true, 'searchFound-many': true, 'searchFound-other': true,
