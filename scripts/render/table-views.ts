@@ -63,7 +63,8 @@ export function tableHtml(table: Table, locale: Locale, references: References, 
     head = `<tr><th scope="col"><span class="visually-hidden">${e(t(locale, 'item'))}</span></th>${columns.map((c) => `<th scope="col">${e(localize(c.label, locale))}</th>`).join('')}</tr>`;
     body = pick(table.rows).map((row) => `<tr><th scope="row">${e(localize(row.label, locale))}</th>${columns.map((c) => {
       const cell = row.cells[c.id];
-      return `<td>${cell === null || cell === undefined ? '' : e(localize(cell, locale))}</td>`;
+      const lang = c.lang && c.lang !== locale ? ` lang="${e(c.lang)}"` : '';
+      return `<td${lang}>${cell === null || cell === undefined ? '' : e(localize(cell, locale))}</td>`;
     }).join('')}</tr>`).join('');
   }
   const notes = [...(table.notes ?? []).map((n) => localize(n, locale)), ...(table.fixes ?? []).map((f) => `${f.path}: ${f.printed} → ${f.corrected}. ${localize(f.reason, locale)}`)];

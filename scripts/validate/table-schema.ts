@@ -144,7 +144,21 @@ export const TextTable = z
   .object({
     ...TableBase,
     kind: z.literal('text'),
-    columns: z.array(z.object({ id: Slug, label: LocalizedText }).strict()).min(1),
+    columns: z
+      .array(
+        z
+          .object({
+            id: Slug,
+            label: LocalizedText,
+            /**
+             * The language a column's cells are written in on every page (a glossary's "Kazakh"
+             * column): marked as such for screen readers, hyphenation and search.
+             */
+            lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a language tag such as "kk" or "en"').optional(),
+          })
+          .strict(),
+      )
+      .min(1),
     rows: z
       .array(
         z
