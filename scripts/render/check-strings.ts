@@ -42,7 +42,7 @@ const RU: Words = {
  * after a dash.
  */
 const KK: Words = {
-  indicator: { 'base-index': 'базистік индекс', 'chain-index': 'тізбекті индекс', 'cumulative-index': 'жинақталған индекс', 'growth-rate': 'өсу қарқыны', share: 'үлес', value: 'мән' },
+  indicator: { 'base-index': 'базистік индекс', 'chain-index': 'тізбекті индекс', 'cumulative-index': 'жинақталған индекс', 'growth-rate': 'өсім қарқыны', share: 'үлес', value: 'мән' },
   sum: (parts, total, tolerance, relative) => `${parts} = ${total} (рұқсат етілген ауытқу: ${tolerance}${relative ? ', жиынтыққа қатысты' : ''})`,
   noTotal: 'жиынтық жол жоқ: бір жолды "role": "total" деп белгілеңіз немесе оны тексеруде атаңыз',
   stated: 'дереккөзде басылған көрсеткіштер қайта есептелген мәндерге соңғы таңбасының жарты бірлігі дәлдігімен тең',
