@@ -49,6 +49,19 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
+/**
+ * Kazakh typed without a Kazakh keyboard layout: Latin letters that look like Kazakh ones inside a
+ * Cyrillic word ("өнiм" with a Latin i for "өнім"; h for һ, ə for ә, ɵ for ө). Pagefind compares
+ * code points, so such a word matches nothing (or, through its fallback to the longest indexed
+ * word the term starts with, something unrelated). Only words that also have a Cyrillic letter
+ * are changed: a Latin word is searched as typed.
+ */
+const KAZAKH_LOOKALIKES: Record<string, string> = { i: 'і', I: 'І', h: 'һ', H: 'Һ', ə: 'ә', Ə: 'Ә', ɵ: 'ө', Ɵ: 'Ө' };
+
+function kazakhTerm(term: string): string {
+  return term.replace(/[\p{L}\p{M}]+/gu, (word) => (/\p{Script=Cyrillic}/u.test(word) ? word.replace(/[iIhHəƏɵƟ]/g, (c) => KAZAKH_LOOKALIKES[c] ?? c) : word));
+}
+
 /** Copies Pagefind's excerpt (escaped text with `<mark>` around matches) keeping only text and marks. */
 function excerptNodes(html: string): Node[] {
   const template = document.createElement('template');
@@ -109,7 +122,8 @@ function setUp(form: HTMLFormElement): void {
   const strings = form.dataset;
   const onPage = form.dataset.search === 'search-page';
   const limit = onPage ? 40 : 6;
-  const plural = new Intl.PluralRules(document.documentElement.lang || 'en');
+  const lang = document.documentElement.lang || 'en';
+  const plural = new Intl.PluralRules(lang);
   let generation = 0;
 
   const show = (nodes: Node[], announce: string) => {
@@ -142,7 +156,7 @@ function setUp(form: HTMLFormElement): void {
     }
     try {
       const index = await loadPagefind();
-      const search = await index.debouncedSearch(term, {}, 200);
+      const search = await index.debouncedSearch(lang === 'kk' ? kazakhTerm(term) : term, {}, 200);
       // A newer keystroke started another search: this one's results are stale.
       if (!search || mine !== generation) return;
       if (search.results.length === 0) return message(fill(strings.none ?? '', { q: term }));

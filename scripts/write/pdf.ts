@@ -14,6 +14,7 @@
  *
  * Nothing here reads the clock: the PDF carries no creation date.
  */
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString, StandardFonts, rgb, type PDFObject, type PDFPage } from 'pdf-lib';
@@ -278,17 +279,38 @@ async function merge(front: PDFDocument, parts: Part[], links: LinkContext): Pro
     for (let i = 0; i < (annots?.size() ?? 0); i++) {
       const annot = annots!.lookupMaybe(i, PDFDict);
       const dest = annot?.get(PDFName.of('Dest'));
-      if (!annot || !(dest instanceof PDFName) || names.has(dest.decodeText())) continue;
+      if (!annot || !(dest instanceof PDFName)) continue;
+      if (names.has(dest.decodeText())) {
+        annot.set(PDFName.of('Dest'), PDFName.of(shortName(dest.decodeText())));
+        continue;
+      }
       const part = /^(p\d+):/.exec(dest.decodeText())?.[1];
       if (part && names.has(part)) annot.set(PDFName.of('Dest'), PDFName.of(part));
       else annot.delete(PDFName.of('Dest'));
     }
   }
   // Sorted, so the file does not depend on the order Chromium listed the names in.
-  for (const name of [...names.keys()].sort()) dests.set(PDFName.of(name), names.get(name)!);
+  const short = new Map([...names].map(([name, dest]) => [shortName(name), dest]));
+  for (const name of [...short.keys()].sort()) dests.set(PDFName.of(name), short.get(name)!);
   doc.catalog.set(PDFName.of('Dests'), doc.context.register(dests));
   addOutline(doc, sections);
   return { doc, sections };
+}
+
+/** The longest name a PDF may have, in bytes (ISO 32000-1, annex C: implementation limits). */
+const MAX_NAME_BYTES = 127;
+
+/**
+ * A destination's name, within the PDF's limit. Chromium names a destination after its anchor's
+ * id, percent-encoded: six bytes for every Cyrillic letter, so a Kazakh or Russian heading of
+ * about twenty letters is already too long (poppler warns "name token is longer than what the
+ * specification says it can be", and a reader may not find the jump). A name over the limit is
+ * replaced by its part's prefix and a hash of the whole name, the same for every link to it.
+ */
+function shortName(name: string): string {
+  if (Buffer.byteLength(name, 'utf8') <= MAX_NAME_BYTES) return name;
+  const part = /^[^:]*:/.exec(name)?.[0] ?? '';
+  return `${part}${createHash('sha256').update(name).digest('hex').slice(0, 32)}`;
 }
 
 function copyScalar(source: PDFDocument, item: PDFObject): PDFObject {

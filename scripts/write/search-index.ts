@@ -101,6 +101,20 @@ async function storeCached(entryDir: string, files: Array<{ path: string; conten
   await writeAtomic(path.join(entryDir, 'manifest.json'), JSON.stringify({ pages, files: files.map((f) => f.path) } satisfies CachedIndex));
 }
 
+/**
+ * Languages. Pagefind keeps one index per `<html lang>`, stemmed where it has a stemmer: English
+ * and Russian do. Kazakh has none in Pagefind 1.x: `kk` gets an index of its own (`"wasm": null`
+ * in pagefind-entry.json) searched by the language-neutral `wasm.unknown.pagefind`, which matches
+ * words as written, lower-cased, with combining marks folded (й → и, ё → е; ә ө ү ұ қ ғ ң һ і have
+ * no decomposition and stay distinct letters). Every word of a query matches the indexed words
+ * that begin with it, and shorter matches rank higher, so "кластер" finds "кластер", "кластердің"
+ * and "кластерлерді", and "Бәйтерек" and "бәйтерек" find the same pages. Kazakh adds its endings
+ * to the end of the word, so this covers most inflected forms; a stem whose last consonant
+ * changes (кітап, кітабы) does not match. Quoted words ("кластер") match exactly. So Kazakh needs
+ * no setting here: `forceLanguage` would put all three languages into one index, and
+ * `includeCharacters` is only for symbols (Kazakh letters are letters to Pagefind already).
+ * test/browser/search.test.ts checks this on the built index.
+ */
 async function runPagefind(siteDir: string): Promise<{ pages: number; files: Array<{ path: string; content: Uint8Array }> }> {
   try {
     const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
