@@ -19,6 +19,7 @@ export default mergeConfig(
         // Run the CLI or Eleventy in child processes, once per case.
         'test/fixtures/bad-input/**',
         'test/build/publish.test.ts',
+        'test/build/init-report.test.ts',
         'test/dev-server/**',
         // Worker threads under memory and time limits, each case seconds long.
         'test/security/chart-limits.test.ts',

@@ -87,7 +87,7 @@ const views = await time('5 render: pages', () => modules.renderPages.renderPage
 const locales = modules.schema.LOCALES.filter((l: string) => views.some((v: { locale: string }) => v.locale === l));
 const tableViews = await time('5 render: table views', () => modules.tableViews.buildTableViews(tables, references, locales));
 await time('5 render: bibliography (citation-js format)', () => modules.bibliography.bibliography(references));
-await time('6 write: esbuild browser bundle (once)', () => modules.bundle.bundleBrowserScripts(root, `${root}/.build/bench-profile-bundle`));
+await time('6 write: esbuild browser bundle (once)', () => modules.bundle.bundleBrowserScripts(`${root}/.build/bench-profile-bundle`));
 
 if (writeDir) {
   const report = {

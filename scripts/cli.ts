@@ -1,5 +1,5 @@
 /**
- * The one entry point: `build`, `serve`, `check`, `pdf`. Expected failures (a ReportError: bad data,
+ * The one entry point: `build`, `serve`, `check`, `pdf`, `init`. Expected failures (a ReportError: bad data,
  * a broken reference) print the author-facing message and exit 1; anything else is a bug in the
  * generator and says so, with the stack behind --debug. Every run ends with one summary line.
  */
@@ -79,13 +79,25 @@ async function main(command: string, args: string[]): Promise<number> {
       console.log(`wrote ${out}: ${built}${result.pages} pages, ${result.sections.length} parts in ${elapsed().toFixed(1)} s`);
       return 0;
     }
+    case 'init': {
+      const dir = args.find((a) => !a.startsWith('--'));
+      if (!dir) {
+        console.error('usage: report init DIR   (a new folder for the report)');
+        return 2;
+      }
+      const { initReport } = await import('./init-report.ts');
+      const { files, installed } = await initReport(dir, { install: !args.includes('--no-install') });
+      console.log(`started a report in ${dir}: ${files.join(', ')}`);
+      console.log(installed ? `next: cd ${dir} && npm run build` : `next: cd ${dir} && npm install && npm run build`);
+      return 0;
+    }
     case 'serve': {
       const { serve } = await import('./write/serve.ts');
       await serve(root, Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 8080));
       return -1;
     }
     default:
-      console.error(`unknown command "${command}": use build, serve, check, pdf or schema`);
+      console.error(`unknown command "${command}": use build, serve, check, pdf, init or schema`);
       return 2;
   }
 }

@@ -83,6 +83,11 @@ export class ContentError extends ReportError {
   override readonly kind: string = 'content';
 }
 
+/** A command's arguments that do not fit (e.g. `report init` into a folder that is not empty). */
+export class UsageError extends ReportError {
+  override readonly kind: string = 'usage';
+}
+
 /** Several errors found in one pass: authors fix them all at once instead of one per build. */
 export class ReportErrors extends ReportError {
   override readonly kind: string = 'multiple';

@@ -10,11 +10,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { resolveBoundariesDir } from '../chart/boundaries-dir.ts';
+import { GENERATOR_ROOT } from '../generator-root.ts';
 import { hashOf, writeAtomic } from './disk-memo.ts';
 
-/** Folders and files, relative to the project root, whose contents decide the output. */
-const INPUT_FOLDERS = ['content', 'data', 'templates', 'scripts'];
-const INPUT_FILES = ['.eleventy.js', 'package.json', 'package-lock.json'];
+/** Folders and files of the report project whose contents decide the output. */
+const PROJECT_FOLDERS = ['content', 'data'];
+const PROJECT_FILES = ['package.json', 'package-lock.json'];
+/** And of the generator (the same folder for this repository; elsewhere for an installed generator). */
+const GENERATOR_FOLDERS = ['templates', 'scripts'];
+const GENERATOR_FILES = ['.eleventy.js', 'package.json', 'package-lock.json'];
 /** Settings the build reads from the environment (canonical links, edition date, maps). */
 const INPUT_ENV = ['REPORT_BASE_URL', 'SOURCE_DATE_EPOCH', 'REPORT_BOUNDARIES_DIR'];
 
@@ -23,13 +27,17 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
 }
 
-/** A hash of everything a build of `root` into `outDir` reads. */
-export async function inputsHash(root: string, outDir: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+/** A hash of everything a build of `root` into `outDir` reads, with the generator in `generator`. */
+export async function inputsHash(root: string, outDir: string, env: NodeJS.ProcessEnv = process.env, generator = GENERATOR_ROOT): Promise<string> {
   const boundaries = resolveBoundariesDir(root, env);
+  const folders = [...PROJECT_FOLDERS.map((dir) => path.join(root, dir)), ...GENERATOR_FOLDERS.map((dir) => path.join(generator, dir))];
   const files = [
-    ...(await Promise.all(INPUT_FOLDERS.map((dir) => filesUnder(path.join(root, dir))))).flat(),
-    ...INPUT_FILES.map((file) => path.join(root, file)),
-    ...(boundaries ? await filesUnder(boundaries) : []),
+    ...new Set([
+      ...(await Promise.all(folders.map((dir) => filesUnder(dir)))).flat(),
+      ...PROJECT_FILES.map((file) => path.join(root, file)),
+      ...GENERATOR_FILES.map((file) => path.join(generator, file)),
+      ...(boundaries ? await filesUnder(boundaries) : []),
+    ]),
   ];
   const parts: Array<string | Buffer> = [process.version, path.resolve(root, outDir), ...INPUT_ENV.map((name) => `${name}=${env[name] ?? ''}`)];
   for (const file of files) {

@@ -16,6 +16,7 @@ import { registerFilters } from './filters.ts';
 import type { BibliographyEntry } from '../render/bibliography.ts';
 import { cachedBibliography } from '../render/bibliography-cache.ts';
 import { shortCitation } from '../render/cite-name.ts';
+import { GENERATOR_ROOT, packageDir, TEMPLATES_DIR } from '../generator-root.ts';
 import type { TranslationGap } from '../validate/translation-gaps.ts';
 import { qualityView, type QualityView } from '../render/quality-view.ts';
 import type { PageView } from '../render/render-pages.ts';
@@ -147,7 +148,7 @@ export default function reportPlugin(eleventyConfig: any, options: { root?: stri
   const cacheDir = path.join(root, '.cache');
 
   eleventyConfig.on('eleventy.before', async () => {
-    await bundleBrowserScripts(root, browserDir);
+    await bundleBrowserScripts(browserDir);
     if (provided) {
       current = await toSiteData(provided, cacheDir);
       provided = undefined;
@@ -169,15 +170,20 @@ export default function reportPlugin(eleventyConfig: any, options: { root?: stri
   eleventyConfig.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
     if (current) await writeDownloads(current.downloads, directories.output);
   });
-  eleventyConfig.addPassthroughCopy({ [path.relative(root, browserDir)]: 'assets/js' });
+  // Passthrough paths are relative to the working directory (the report project); the generator's
+  // own files (images, fonts) may live elsewhere, when the report uses an installed generator.
+  const fromProject = (file: string) => path.relative(process.cwd(), file) || '.';
+  eleventyConfig.addPassthroughCopy({ [fromProject(browserDir)]: 'assets/js' });
   // Minified by bundleBrowserScripts from templates/assets/css/ (every page downloads it first).
-  eleventyConfig.addPassthroughCopy({ [path.relative(root, `${browserDir}-css`)]: 'assets/css' });
-  eleventyConfig.addPassthroughCopy({ 'templates/assets/img': 'assets/img' });
+  eleventyConfig.addPassthroughCopy({ [fromProject(`${browserDir}-css`)]: 'assets/css' });
+  eleventyConfig.addPassthroughCopy({ [fromProject(path.join(TEMPLATES_DIR, 'assets/img'))]: 'assets/img' });
   for (const family of ['pt-sans', 'pt-serif']) {
-    eleventyConfig.addPassthroughCopy({ [`node_modules/@fontsource/${family}/files/${family}-{latin,latin-ext,cyrillic,cyrillic-ext}-{400,700}-normal.woff2`]: 'assets/fonts' });
-    if (family === 'pt-sans') eleventyConfig.addPassthroughCopy({ [`node_modules/@fontsource/${family}/files/${family}-{latin,latin-ext,cyrillic,cyrillic-ext}-{400,700}-italic.woff2`]: 'assets/fonts' });
+    const files = fromProject(path.join(packageDir(`@fontsource/${family}`), 'files'));
+    eleventyConfig.addPassthroughCopy({ [`${files}/${family}-{latin,latin-ext,cyrillic,cyrillic-ext}-{400,700}-normal.woff2`]: 'assets/fonts' });
+    if (family === 'pt-sans') eleventyConfig.addPassthroughCopy({ [`${files}/${family}-{latin,latin-ext,cyrillic,cyrillic-ext}-{400,700}-italic.woff2`]: 'assets/fonts' });
   }
-  for (const dir of ['content', 'data', 'scripts']) eleventyConfig.addWatchTarget(`${dir}/`);
+  for (const dir of ['content', 'data']) eleventyConfig.addWatchTarget(`${dir}/`);
+  eleventyConfig.addWatchTarget(`${fromProject(path.join(GENERATOR_ROOT, 'scripts'))}/`);
   // Eleventy's watcher parses the config's imports with a JavaScript-only parser, which fails on
   // this TypeScript plugin and stops `npm start`; scripts/ is watched above instead.
   eleventyConfig.setWatchJavaScriptDependencies(false);

@@ -7,6 +7,7 @@
 import { build, transform } from 'esbuild';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { GENERATOR_ROOT, TEMPLATES_DIR } from '../generator-root.ts';
 
 /**
  * Bundles into `outDir`, touching only files whose bytes change and removing files the bundle no
@@ -16,10 +17,10 @@ import path from 'node:path';
  * The stylesheets of `templates/assets/css/` are minified the same way into `cssOutDir` (by
  * default `outDir` + `-css`, i.e. `.build/browser-css/`), for the site to publish as `assets/css/`.
  */
-export async function bundleBrowserScripts(root: string, outDir: string, cssOutDir = `${outDir}-css`): Promise<void> {
+export async function bundleBrowserScripts(outDir: string, cssOutDir = `${outDir}-css`): Promise<void> {
   const result = await build({
-    absWorkingDir: root,
-    entryPoints: { charts: path.join(root, 'scripts/browser/charts.ts'), search: path.join(root, 'scripts/browser/search.ts') },
+    absWorkingDir: GENERATOR_ROOT,
+    entryPoints: { charts: path.join(GENERATOR_ROOT, 'scripts/browser/charts.ts'), search: path.join(GENERATOR_ROOT, 'scripts/browser/search.ts') },
     outdir: outDir,
     bundle: true,
     splitting: true,
@@ -33,7 +34,7 @@ export async function bundleBrowserScripts(root: string, outDir: string, cssOutD
     write: false,
   });
   await writeChanged(outDir, result.outputFiles.map((file) => ({ path: file.path, contents: file.contents })));
-  await writeChanged(cssOutDir, await minifyStylesheets(path.join(root, 'templates/assets/css'), cssOutDir));
+  await writeChanged(cssOutDir, await minifyStylesheets(path.join(TEMPLATES_DIR, 'assets/css'), cssOutDir));
 }
 
 /**

@@ -6,10 +6,11 @@
  */
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
+import { ELEVENTY_CONFIG, TEMPLATES_DIR } from '../generator-root.ts';
 
 export async function serve(root: string, port: number): Promise<void> {
-  const eleventy = new Eleventy(path.join(root, 'templates'), path.join(root, '.build', 'serve'), {
-    configPath: path.join(root, '.eleventy.js'),
+  const eleventy = new Eleventy(TEMPLATES_DIR, path.join(root, '.build', 'serve'), {
+    configPath: ELEVENTY_CONFIG,
     runMode: 'serve',
     source: 'cli',
   });

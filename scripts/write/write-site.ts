@@ -9,6 +9,7 @@ import Eleventy from '@11ty/eleventy';
 import type { Report } from '../build.ts';
 import { provideReport } from '../eleventy/report-plugin.ts';
 import { throwIfAny } from '../errors.ts';
+import { ELEVENTY_CONFIG, TEMPLATES_DIR } from '../generator-root.ts';
 import { checkLinks } from './check-links.ts';
 import { buildSearchIndex } from './search-index.ts';
 
@@ -51,7 +52,7 @@ export async function writeSite(report: Report, { root, outDir = '_site' }: Writ
  * before the link check and the search index read the pages back.
  */
 async function runEleventy(root: string, staging: string): Promise<void> {
-  const eleventy = new Eleventy(path.join(root, 'templates'), staging, { configPath: path.join(root, '.eleventy.js'), quietMode: true });
+  const eleventy = new Eleventy(TEMPLATES_DIR, staging, { configPath: ELEVENTY_CONFIG, quietMode: true });
   await eleventy.write();
 }
 

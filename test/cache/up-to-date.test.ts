@@ -25,7 +25,7 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('inputsHash', () => {
   it('is the same for the same files and settings', async () => {
-    expect(await inputsHash(root, '_site', env)).toBe(await inputsHash(root, '_site', { ...env }));
+    expect(await inputsHash(root, '_site', env, root)).toBe(await inputsHash(root, '_site', { ...env }, root));
   });
 
   it.each([
@@ -38,30 +38,30 @@ describe('inputsHash', () => {
     ['the lockfile (dependency versions)', 'package-lock.json', '{}'],
     ['a boundary file', 'geo/units.geojson', '{"type":"FeatureCollection","features":[{}]}'],
   ])('changes when %s changes', async (_what, file, content) => {
-    const before = await inputsHash(root, '_site', env);
+    const before = await inputsHash(root, '_site', env, root);
     write(file, content);
-    expect(await inputsHash(root, '_site', env)).not.toBe(before);
+    expect(await inputsHash(root, '_site', env, root)).not.toBe(before);
   });
 
   it('changes with the settings a build reads and the output folder', async () => {
-    const before = await inputsHash(root, '_site', env);
-    expect(await inputsHash(root, '_site', { ...env, REPORT_BASE_URL: 'https://reports.example.kz' })).not.toBe(before);
-    expect(await inputsHash(root, '_site', { ...env, SOURCE_DATE_EPOCH: '1700000000' })).not.toBe(before);
-    expect(await inputsHash(root, 'public', env)).not.toBe(before);
+    const before = await inputsHash(root, '_site', env, root);
+    expect(await inputsHash(root, '_site', { ...env, REPORT_BASE_URL: 'https://reports.example.kz' }, root)).not.toBe(before);
+    expect(await inputsHash(root, '_site', { ...env, SOURCE_DATE_EPOCH: '1700000000' }, root)).not.toBe(before);
+    expect(await inputsHash(root, 'public', env, root)).not.toBe(before);
   });
 
   it('ignores what a build does not read (the published site, caches)', async () => {
-    const before = await inputsHash(root, '_site', env);
+    const before = await inputsHash(root, '_site', env, root);
     write('_site/en/other.html', 'x');
     write('.cache/charts/ab/cd.json', '{}');
     write('README.md', 'notes');
-    expect(await inputsHash(root, '_site', env)).toBe(before);
+    expect(await inputsHash(root, '_site', env, root)).toBe(before);
   });
 });
 
 describe('publishedUpToDate', () => {
   it('is true only for the recorded inputs and an untouched site', async () => {
-    const inputs = await inputsHash(root, '_site', env);
+    const inputs = await inputsHash(root, '_site', env, root);
     expect(await publishedUpToDate(root, '_site', inputs)).toBe(false);
     await recordPublished(root, '_site', inputs);
     expect(await publishedUpToDate(root, '_site', inputs)).toBe(1);
@@ -74,7 +74,7 @@ describe('publishedUpToDate', () => {
     ['a file is deleted', () => rmSync(path.join(root, '_site/en/index.html'))],
     ['the site is deleted', () => rmSync(path.join(root, '_site'), { recursive: true })],
   ])('is false once %s', async (_what, change) => {
-    const inputs = await inputsHash(root, '_site', env);
+    const inputs = await inputsHash(root, '_site', env, root);
     await recordPublished(root, '_site', inputs);
     // A later modification time even on a fast file system.
     utimesSync(path.join(root, '_site/en/index.html'), new Date(0), new Date(0));
