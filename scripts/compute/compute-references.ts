@@ -4,11 +4,15 @@
  */
 import { ContentError, IndicatorError, ReportError, throwIfAny } from '../errors.ts';
 import type { ParsedPage } from '../validate/parse-pages.ts';
+import { localize } from '../validate/table-schema.ts';
 import { evaluateReference, type ResolvedValue } from './evaluate-reference.ts';
 import { parseReference, ReferenceSyntaxError } from './reference-syntax.ts';
 import { LookupProblem, type Tables } from './table-access.ts';
 
-export interface ComputedValue extends ResolvedValue {
+/** A value as one page shows it: its missing reason and note in the page's language. */
+export interface ComputedValue extends Omit<ResolvedValue, 'missing' | 'note'> {
+  missing?: string;
+  note?: string;
   /** What the author wrote. */
   source: string;
 }
@@ -36,7 +40,14 @@ export function computeReferences(pages: ParsedPage[], tables: Tables): void {
       try {
         const parsed = parseReference(site.meta.source);
         const value = evaluateReference(parsed.reference, tables, named);
-        const computed: ComputedValue = { ...value, decimals: parsed.decimals ?? value.decimals, source: site.meta.source };
+        const { missing, note, ...rest } = value;
+        const computed: ComputedValue = {
+          ...rest,
+          decimals: parsed.decimals ?? value.decimals,
+          source: site.meta.source,
+          ...(missing === undefined ? {} : { missing: localize(missing, page.source.locale) }),
+          ...(note === undefined ? {} : { note: localize(note, page.source.locale) }),
+        };
         site.token.meta = { ...site.meta, computed };
       } catch (error) {
         errors.push(asContentError(error, site.line, site.meta.source));

@@ -5,7 +5,7 @@
  */
 import { roundDecimal, roundNumber } from './round-decimal.ts';
 import { DataError, throwIfAny } from '../errors.ts';
-import { localize, type Check, type NumericTable, type StatedFigure } from '../validate/table-schema.ts';
+import { localize, type Check, type LocalizedText, type NumericTable, type StatedFigure } from '../validate/table-schema.ts';
 import { baseIndex, chainIndex, cumulativeIndex, growthRate } from './indicators/index.ts';
 import { wholeOf, type Tables } from './table-access.ts';
 
@@ -34,7 +34,8 @@ export interface CheckResult {
   /** The same facts as data, for the page to phrase in its own language (quality-view.ts). */
   detail: CheckDetail;
   discussedIn?: string;
-  note?: string;
+  /** The author's note on the check or the printed figure, in every language it was written in. */
+  note?: LocalizedText;
 }
 
 /** What a result is about, language-free: row ids (not labels) and plain numbers. */
@@ -76,7 +77,7 @@ export function recompute(table: NumericTable, rowId: string, figure: StatedFigu
 }
 
 function runCheck(table: NumericTable, file: string, check: Check, index: number): CheckResult[] {
-  const base = { table: table.id, file, index, type: check.type, severity: check.severity, discussedIn: check.discussedIn, note: localize(check.note, 'en') || undefined };
+  const base = { table: table.id, file, index, type: check.type, severity: check.severity, discussedIn: check.discussedIn, note: check.note };
   const label = (rowId: string) => localize(table.rows.find((r) => r.id === rowId)?.label, 'en') || rowId;
   switch (check.type) {
     case 'sum': {
@@ -105,7 +106,7 @@ function runCheck(table: NumericTable, file: string, check: Check, index: number
           // The printed figure is right when it is the recomputed value rounded by the report's one
           // rule (half away from zero): the digits the page shows beside it are then the same.
           const recomputed = actual === null ? undefined : roundDecimal(actual, figure.decimals);
-          return { ...base, row: row.id, period: figure.period, expected: printed, actual: actual === null ? null : round(actual, 6), difference: difference === undefined ? undefined : round(difference, 6), passed: recomputed === undefined ? null : recomputed === printed, description: `${label(row.id)}: printed ${what} = ${printed}; recomputed ${recomputed ?? 'n/a'}`, summary: 'figures printed in the source equal the recomputed values, within half a unit of their last digit', subject: `${label(row.id)}: ${what}`, detail: { kind: 'stated' as const, row: row.id, indicator: figure.indicator, period: figure.period, base: figure.base, printed: figure.value, recomputed: actual === null ? null : round(actual, 6), decimals: figure.decimals }, note: localize(figure.note, 'en') || base.note };
+          return { ...base, row: row.id, period: figure.period, expected: printed, actual: actual === null ? null : round(actual, 6), difference: difference === undefined ? undefined : round(difference, 6), passed: recomputed === undefined ? null : recomputed === printed, description: `${label(row.id)}: printed ${what} = ${printed}; recomputed ${recomputed ?? 'n/a'}`, summary: 'figures printed in the source equal the recomputed values, within half a unit of their last digit', subject: `${label(row.id)}: ${what}`, detail: { kind: 'stated' as const, row: row.id, indicator: figure.indicator, period: figure.period, base: figure.base, printed: figure.value, recomputed: actual === null ? null : round(actual, 6), decimals: figure.decimals }, note: figure.note ?? base.note };
         }),
       );
     case 'share-sum':

@@ -6,7 +6,7 @@
  */
 import { DataError, IndicatorError, throwIfAny, type ReportError } from '../errors.ts';
 import type { LoadedDefinitions, LoadedTable } from '../load/load-tables.ts';
-import { isNumericTable, type DerivedTable, type NumericTable, type Row } from '../validate/table-schema.ts';
+import { isNumericTable, type DerivedTable, type LocalizedText, type NumericTable, type Row } from '../validate/table-schema.ts';
 import type { UnitId } from '../validate/units.ts';
 import { baseIndex, chainIndex, cropYield, locationQuotient, shareOf, type Computed, type Term } from './indicators/index.ts';
 import type { InputCell, ResolvedValue } from './inline/types.ts';
@@ -183,6 +183,21 @@ function derivation(def: DerivedTable, tables: Map<string, LoadedTable>): Deriva
   }
 }
 
+/**
+ * Why a cell is missing, in the words of its inputs: the reason the first missing input's table
+ * gives, in every language it was written in ("The region was formed in June 2022…"), or
+ * undefined when no missing input gives one.
+ */
+function inputReason(inputs: InputCell[], tables: Map<string, LoadedTable>): LocalizedText | undefined {
+  for (const input of inputs) {
+    const table = tables.get(input.table)?.table;
+    const row = table && isNumericTable(table) ? table.rows.find((r) => r.id === input.row) : undefined;
+    const reason = row && (row.values[input.period] ?? null) === null ? row.missing?.[input.period] : undefined;
+    if (reason !== undefined) return reason;
+  }
+  return undefined;
+}
+
 function materialise(def: DerivedTable, tables: Map<string, LoadedTable>, file: string): LoadedTable {
   const plan = derivation(def, tables);
   const from = numeric(tables, def.from, 'from');
@@ -190,12 +205,13 @@ function materialise(def: DerivedTable, tables: Map<string, LoadedTable>, file: 
   const rows: Row[] = plan.rows.map((pair) => {
     const source = from.rows.find((r) => r.id === pair.from);
     const values: Record<string, number | null> = {};
-    const missing: Record<string, string> = {};
+    const missing: Record<string, LocalizedText> = {};
     for (const period of plan.periods) {
       const { computed, inputs } = plan.cell(pair, period);
       values[period] = computed.value;
-      if (computed.value === null) missing[period] = computed.missing ?? 'an input is missing';
-      cells.set(key(pair.id, period), { value: computed.value, missing: computed.missing, unit: computed.unit, decimals: def.decimals, formula: computed.formula, inputs });
+      const why = computed.value === null ? (inputReason(inputs, tables) ?? computed.missing ?? 'an input is missing') : undefined;
+      if (why !== undefined) missing[period] = why;
+      cells.set(key(pair.id, period), { value: computed.value, missing: why, unit: computed.unit, decimals: def.decimals, formula: computed.formula, inputs });
     }
     return { id: pair.id, label: source?.label ?? pair.id, values, ...(Object.keys(missing).length ? { missing } : {}) };
   });

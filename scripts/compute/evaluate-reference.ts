@@ -3,7 +3,6 @@
  * decimals, the formula with the actual inputs and the cells it came from. The indicator
  * arithmetic lives in `indicators/`; the functions authors call are grouped in `inline/`.
  */
-import { localize } from '../validate/table-schema.ts';
 import { DYNAMICS } from './inline/dynamics.ts';
 import { INTENSITY } from './inline/intensity.ts';
 import { SOURCE_FIGURES } from './inline/source-figures.ts';
@@ -26,7 +25,7 @@ export function evaluateReference(reference: Reference, tables: Tables, named: R
     const row = tableRow(table, reference.row);
     return {
       value,
-      missing: value === null ? localize(row.missing?.[reference.period], 'en') || undefined : undefined,
+      missing: value === null ? row.missing?.[reference.period] : undefined,
       unit: table.unit,
       decimals: table.decimals,
       formula: [],

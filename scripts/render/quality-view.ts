@@ -84,7 +84,7 @@ export function qualityView(checks: CheckResult[], tables: Tables, locales: Loca
     const group = groups.get(first.table) as QualityView['groups'][number];
     const passed = results.filter((r) => r.passed === true).length;
     // One line for what passed, then every result that did not.
-    group.results.push({ status: passed === results.length ? 'passed' : 'finding', summary: true, description: checkWords(locale).passedOf(checkSummary(first.detail, tables, first.table, locale), passed, results.length), note: results.some((r) => r.passed === false) ? first.note : undefined, expected: '', actualText: '', differenceText: '' });
+    group.results.push({ status: passed === results.length ? 'passed' : 'finding', summary: true, description: checkWords(locale).passedOf(checkSummary(first.detail, tables, first.table, locale), passed, results.length), note: results.some((r) => r.passed === false) ? localize(first.note, locale) || undefined : undefined, expected: '', actualText: '', differenceText: '' });
     for (const r of results.filter((x) => x.passed !== true)) {
       const decimals = decimalsOf(r.expected);
       const [slug, anchor] = (r.discussedIn ?? '').split('#');
@@ -96,7 +96,7 @@ export function qualityView(checks: CheckResult[], tables: Tables, locales: Loca
         expected: /^-?\d+(\.\d+)?$/.test(r.expected) ? formatNumber(Number(r.expected), decimals, locale) : r.expected,
         actualText: r.actual === null ? '…' : formatNumber(r.actual, decimals, locale),
         differenceText: r.difference === undefined ? '' : formatNumber(r.difference, decimals, locale),
-        note: r.note !== first.note ? r.note : undefined,
+        note: localize(r.note, locale) !== localize(first.note, locale) ? localize(r.note, locale) || undefined : undefined,
         discussedIn: r.discussedIn,
         discussedUrl: r.discussedIn ? `${chapterUrl(slug ?? '')}${anchor ? `#${anchor}` : ''}` : undefined,
       });

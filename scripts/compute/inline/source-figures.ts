@@ -3,6 +3,9 @@ import { LookupProblem, numericTable, tableRow } from '../table-access.ts';
 import { arity, periodArg, rowArg } from './arguments.ts';
 import type { InlineFunction } from './types.ts';
 
+/** Shown beside a printed figure instead of a formula. */
+const AS_PRINTED = { en: 'as printed in the source', ru: 'как напечатано в источнике', kk: 'дереккөзде басылғандай' };
+
 export const SOURCE_FIGURES: Record<string, InlineFunction> = {
   stated: {
     usage: 'stated(baiterek-harvest.potatoes, 2019, 2015)',
@@ -18,7 +21,7 @@ export const SOURCE_FIGURES: Record<string, InlineFunction> = {
         const known = (row.stated ?? []).map((s) => (s.base ? `${s.period}, ${s.base}` : s.period));
         throw new LookupProblem(`row "${ref.row}" of table "${table.id}" has no printed figure for ${base ? `${period} vs ${base}` : period}`, { expected: known.length ? `one of: ${known.join('; ')}` : 'a "stated" entry on the row', fix: 'add the printed figure to the row\'s "stated" list, or correct the periods' });
       }
-      return { value: figure.value, unit: figure.indicator === 'share' ? '%' : figure.indicator === 'value' ? table.unit : '% of base year', decimals: figure.decimals, formula: [], inputs: [{ table: table.id, row: ref.row, period }], note: 'as printed in the source' };
+      return { value: figure.value, unit: figure.indicator === 'share' ? '%' : figure.indicator === 'value' ? table.unit : '% of base year', decimals: figure.decimals, formula: [], inputs: [{ table: table.id, row: ref.row, period }], note: AS_PRINTED };
     },
   },
 };

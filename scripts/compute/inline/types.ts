@@ -1,6 +1,7 @@
 import type { Term } from '../indicators/index.ts';
 import type { Argument } from '../reference-syntax.ts';
 import type { Tables } from '../table-access.ts';
+import type { LocalizedText } from '../../validate/table-schema.ts';
 
 export interface InputCell {
   table: string;
@@ -10,14 +11,15 @@ export interface InputCell {
 
 export interface ResolvedValue {
   value: number | null;
-  missing?: string;
+  /** Why the value is missing: a table's own reason (in its languages), or the indicator's. */
+  missing?: LocalizedText;
   unit: string;
   decimals: number;
   /** The computation with actual inputs; empty for a value read straight from a table. */
   formula: Term[];
   inputs: InputCell[];
-  /** Shown instead of a formula, e.g. "as printed in the source". */
-  note?: string;
+  /** Shown instead of a formula, e.g. "as printed in the source", in the page's language. */
+  note?: LocalizedText;
 }
 
 export interface InlineFunction {
