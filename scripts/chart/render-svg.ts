@@ -71,7 +71,7 @@ function collectingLogger(into: string[]): object {
  * that draws nothing or restates a default. Of Vega's classes only the mark type of data marks
  * ("mark-line", "mark-rect", "mark-shape"…) is kept: enough for tests and stylesheets to find the
  * marks. The whole SVG is one image with a title and description (role="img" makes everything in
- * it presentational), so Vega's per-mark roles and aria-hidden flags inside it go too.
+ * it presentational), so Vega's per-mark roles, labels and aria-hidden flags inside it go too.
  *
  * Input it does not recognise as plain elements with double-quoted attributes is returned with
  * only the regular-expression steps applied.
@@ -150,6 +150,10 @@ function compactTree(element: SvgElement, inherited: Inherited, isRoot = false):
   if (attrs.get('display') === 'none' || attrs.get('opacity') === '0') return false;
   if (!isRoot) {
     attrs.delete('aria-hidden');
+    // Vega labels some parts in English whatever the chart's language ("Title text 'Wheat'" on a
+    // facet's header); inside role="img" no one reads them, and the chart's own title and
+    // description say it in the page's language.
+    attrs.delete('aria-label');
     if (attrs.get('role')?.startsWith('graphics-')) attrs.delete('role');
   }
   attrs.delete('aria-roledescription');

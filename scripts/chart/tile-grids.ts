@@ -31,8 +31,8 @@ export interface Geography {
   id: GeographyId;
   /** File name in the boundaries folder (GeoJSON; a `.topojson` file of the same name also works). */
   boundaryFile: string;
-  /** Credit printed under every map drawn from that file. */
-  credit: { en: string; ru: string };
+  /** Credit printed under every map drawn from that file, in each language of the report. */
+  credit: { en: string; ru: string; kk: string };
   /** Noun for the units in descriptions. */
   unitWord: { en: [string, string]; ru: [string, string] };
   columns: number;
@@ -42,7 +42,8 @@ export interface Geography {
 
 const GEOKZ_CREDIT = {
   en: 'Boundaries: geokz (A. Rodionov), CC BY 4.0, based on OCHA HDX COD-AB Kazakhstan',
-  ru: 'Границы: geokz (A. Rodionov), CC BY 4.0, на основе OCHA HDX COD-AB Kazakhstan',
+  ru: 'Границы: geokz (А. Родионов), CC BY 4.0, на основе OCHA HDX COD-AB (Казахстан)',
+  kk: 'Шекаралар: geokz (А. Родионов), CC BY 4.0, OCHA HDX COD-AB (Қазақстан) негізінде',
 };
 
 const unit = (id: string, kato: string[], names: string[], en: string, ru: string, tile: [number, number], kk?: string): TerritorialUnit => ({

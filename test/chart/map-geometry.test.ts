@@ -57,7 +57,7 @@ describe('SVG paths', () => {
 });
 
 describe('SVG compaction', () => {
-  it('drops what draws nothing or restates a default, and keeps the data marks findable', async () => {
+  it('drops what draws nothing or restates a default (and Vega’s labels inside the one image), and keeps the data marks findable', async () => {
     const { compactSvg } = await import('../../scripts/chart/render-svg.ts');
     const vega =
       '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="100" height="50" viewBox="0 0 100 50">' +
@@ -73,7 +73,7 @@ describe('SVG compaction', () => {
     expect(compactSvg(vega)).toBe(
       '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" viewBox="0 0 100 50">' +
         '<g fill="none" transform="translate(5,5)">' +
-        '<g class="mark-rect" clip-path="url(#clip1)" fill="#0072b2"><path aria-label="a" d="m0 10h20v30h-20z"/><path d="m30 20h20v20h-20z"/></g>' +
+        '<g class="mark-rect" clip-path="url(#clip1)" fill="#0072b2"><path d="m0 10h20v30h-20z"/><path d="m30 20h20v20h-20z"/></g>' +
         '<g fill="currentColor" font-family="PT Sans" font-size="12px" text-anchor="middle"><text transform="translate(10,48)">0.5</text><text transform="translate(70,48)">1.5</text></g>' +
         '</g><defs><clipPath id="clip1"><rect width="90" height="40"/></clipPath></defs></svg>',
     );

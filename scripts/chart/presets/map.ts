@@ -239,7 +239,7 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
       view,
       unitText,
       decimals,
-      credits: file ? [geography.credit[locale === 'ru' || locale === 'kk' ? 'ru' : 'en']] : [],
+      credits: file ? [geography.credit[locale === 'ru' || locale === 'kk' ? locale : 'en']] : [],
     },
     spec: built.spec as unknown as TopLevelSpec,
     extraFields: built.extraFields,
