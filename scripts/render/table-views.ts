@@ -6,6 +6,7 @@ import type { References } from '../load/load-references.ts';
 import { isNumericTable, localize, type Locale, type Table } from '../validate/table-schema.ts';
 import { unitLabel, type UnitId } from '../validate/units.ts';
 import { escapeHtml } from './escape.ts';
+import { shortCitation } from './cite-name.ts';
 import { sourceLine } from './source-line.ts';
 import { t } from './ui-strings.ts';
 
@@ -64,14 +65,47 @@ export function tableHtml(table: Table, locale: Locale, references: References, 
     body = pick(table.rows).map((row) => `<tr><th scope="row">${e(localize(row.label, locale))}</th>${columns.map((c) => {
       const cell = row.cells[c.id];
       const lang = c.lang && c.lang !== locale ? ` lang="${e(c.lang)}"` : '';
-      return `<td${lang}>${cell === null || cell === undefined ? '' : e(localize(cell, locale))}</td>`;
+      if (cell === null || cell === undefined) return `<td${lang}></td>`;
+      const text = localize(cell, locale);
+      return `<td${lang}>${citationsHtml(text, locale, references) ?? e(text)}</td>`;
     }).join('')}</tr>`).join('');
   }
-  const notes = [...(table.notes ?? []).map((n) => localize(n, locale)), ...(table.fixes ?? []).map((f) => `${f.path}: ${f.printed} → ${f.corrected}. ${localize(f.reason, locale)}`)];
+  const notes = [...(table.notes ?? []).map((n) => noteHtml(localize(n, locale))), ...(table.fixes ?? []).map((f) => `${e(fixedCell(table, f.path, locale))}: ${e(f.printed)} → ${e(String(f.corrected))}. ${noteHtml(localize(f.reason, locale))}`)];
   // The caption labels the scrollable region: unique per placement, even when a table is shown twice.
   const captionId = `${subset.id ?? `table-${table.id}`}-caption`;
   return `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="${e(captionId)}"><table class="data-table"><caption id="${e(captionId)}">${subset.captionHtml ?? e(localize(table.title, locale))}${unit ? ` <span class="table-unit">(${e(unit)})</span>` : ''}</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>
-<p class="figure-source">${sourceLine(table, locale, references)}</p>${notes.length ? `<ul class="table-notes">${notes.map((n) => `<li>${e(t(locale, 'note'))}: ${e(n)}</li>`).join('')}</ul>` : ''}`;
+<p class="figure-source">${sourceLine(table, locale, references)}</p>${notes.length ? `<ul class="table-notes">${notes.map((n) => `<li>${e(t(locale, 'note'))}: ${n}</li>`).join('')}</ul>` : ''}`;
+}
+
+/** A note as HTML: text in `backticks` is an identifier (a table or row id, a file name), shown as code. */
+function noteHtml(text: string): string {
+  return text
+    .split(/`([^`]+)`/)
+    .map((part, i) => (i % 2 === 1 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part)))
+    .join('');
+}
+
+/**
+ * The cell a correction is about, as a reader names it: "Vegetables, 2018" for
+ * `rows[3].values.2018`, the row and column labels for a text table's `rows[0].cells.years`; any
+ * other path as written.
+ */
+function fixedCell(table: Table, path: string, locale: Locale): string {
+  const match = /^rows\[(\d+)\]\.(values|cells)\.([\w-]+)$/.exec(path);
+  const row = match ? table.rows[Number(match[1])] : undefined;
+  if (!match || !row) return path;
+  const column = isNumericTable(table) ? match[3] : table.columns.find((c) => c.id === match[3])?.label;
+  return `${localize(row.label, locale)}, ${column === undefined ? match[3] : localize(column, locale)}`;
+}
+
+/**
+ * A text cell that names works of the bibliography by their keys only ("seed001; seed004"), as
+ * linked citations in the page language; undefined for any other text.
+ */
+function citationsHtml(text: string, locale: string, references: References): string | undefined {
+  const items = text.split(';').map((key) => ({ key: key.trim(), item: references.get(key.trim()) }));
+  if (items.some(({ item }) => item === undefined)) return undefined;
+  return items.map(({ key, item }) => `<a href="/${locale}/references/#ref-${escapeHtml(key)}">${escapeHtml(shortCitation(item!, locale))}</a>`).join('; ');
 }
 
 /**
