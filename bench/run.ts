@@ -27,7 +27,8 @@
  *
  * Options: --quick (10/50/100 chapters, for trying the harness), --sizes=50,500,2000, --profile, --live,
  * --charts-2000=N (charts per chapter in the largest project; default 3, as in the others), --skip-real,
- * --budget-s=570 (the whole run's time budget), --chart-stage-pages=N.
+ * --budget-s=570 (the whole run's time budget), --chart-stage-pages=N. --peer runs only the comparison with
+ * Observable Framework and a minimal baseline (bench/peer.ts; its own options --rounds=N, --pages=N).
  *
  * The largest project is built last, under a time limit (whatever is left of the budget), so the
  * run stays under ten minutes on a busy machine. Its peak RSS is polled from /proc while it runs,
@@ -53,6 +54,12 @@ const CHART_STAGE_PAGES = Number(option('chart-stage-pages') ?? (quick ? 20 : 10
 const BUDGET_MS = Number(option('budget-s') ?? 570) * 1000;
 const runStarted = Date.now();
 const remaining = () => BUDGET_MS - (Date.now() - runStarted);
+
+// --peer: only the comparison with Observable Framework and the minimal baseline (bench/peer.ts).
+if (args.includes('--peer')) {
+  const { runPeer } = await import('./peer.ts');
+  process.exit(await runPeer(args));
+}
 
 // ─── child processes ──────────────────────────────────────────────────────────────────────────
 
@@ -684,5 +691,9 @@ const markdown = [
   ...(notes.length ? ['Notes:', '', ...notes.map((n) => `- ${n}`), ''] : []),
   ...(results.profileTop ? ['Where a no-change rebuild of the 500-chapter project spends its CPU time (bench/profile-build.ts):', '', '| step | wall | cpu |', '|---|---|---|', ...(results.profileTop as Array<{ name: string; wallMs: number; cpuMs: number }>).map((p) => `| ${escapeCell(p.name)} | ${s(p.wallMs)} | ${s(p.cpuMs)} |`), ''] : []),
 ].join('\n');
-writeFileSync(path.join(repo, 'bench', 'RESULTS.md'), `${markdown}\n`);
+// The "Peer" section (`npm run bench -- --peer`, bench/peer.ts) is measured apart: kept as it is.
+const resultsFile = path.join(repo, 'bench', 'RESULTS.md');
+const { peerSection } = await import('./peer.ts');
+const peer = existsSync(resultsFile) ? peerSection(readFileSync(resultsFile, 'utf8')) : '';
+writeFileSync(resultsFile, `${markdown}\n${peer ? `\n${peer.trimEnd()}\n` : ''}`);
 console.log('wrote bench/results/latest.json and bench/RESULTS.md');
