@@ -45,6 +45,7 @@ async function timed<T>(run: () => Promise<T> | T): Promise<[T, Timed]> {
 const io = await import(`${root}/scripts/io.ts`);
 const { loadTables } = await import(`${root}/scripts/load/load-tables.ts`);
 const { loadContent } = await import(`${root}/scripts/load/load-content.ts`);
+const { loadGeographies } = (await import(`${root}/scripts/load/load-geographies.ts`)) as typeof import('../scripts/load/load-geographies.ts');
 const { createMarkdown } = await import(`${root}/scripts/render/markdown.ts`);
 const { parsePages } = await import(`${root}/scripts/validate/parse-pages.ts`);
 const { deriveTables } = await import(`${root}/scripts/compute/derive-tables.ts`);
@@ -62,6 +63,7 @@ const sources = await loadContent(files);
 const md = createMarkdown();
 const allPages = parsePages(md, sources);
 const tables = deriveTables(definitions);
+const geographies = await loadGeographies(files);
 computeReferences(allPages, tables);
 let kept = 0;
 const pages = allPages.filter((p: { charts: unknown[] }) => p.charts.length === 0 || kept++ < pageLimit);
@@ -85,11 +87,11 @@ const ajvCompile = { ...ajvCompileTime, how: schemaCached ? 'loaded the compiled
 let warm = 0;
 const warmPages = pages.filter((p: { charts: unknown[] }) => p.charts.length === 0 || warm++ < warmUpPages);
 const statsA = { rendered: 0, reused: 0 };
-const [, passA] = await timed(() => renderCharts(warmPages, tables, chapterNumber, { root, cacheDir: `${root}/.cache`, cache: false, stats: statsA, boundariesDir: null }));
+const [, passA] = await timed(() => renderCharts(warmPages, tables, chapterNumber, { root, cacheDir: `${root}/.cache`, cache: false, stats: statsA, boundariesDir: null, geographies }));
 
 // 4 pass B, warm (before the raw pass, which needs its compiled specs)
 const statsB = { rendered: 0, reused: 0 };
-const [figures, passB] = await timed(() => renderCharts(pages, tables, chapterNumber, { root, cacheDir: `${root}/.cache`, cache: false, stats: statsB, boundariesDir: null }));
+const [figures, passB] = await timed(() => renderCharts(pages, tables, chapterNumber, { root, cacheDir: `${root}/.cache`, cache: false, stats: statsB, boundariesDir: null, geographies }));
 const charts = [...figures.values()].flat();
 const specs = charts.map((f) => ({ vega: typeof f.chart.vega === 'string' ? (JSON.parse(f.chart.vega) as object) : f.chart.vega, locale: 'en' }));
 
@@ -110,7 +112,7 @@ const [svgBytes, raw] = await timed(async () => {
 const stepLimit = Number(args.find((a) => a.startsWith('--steps='))?.slice(8) ?? 150);
 const jobs = pages
   .flatMap((page: { source: { file: string; locale: string }; charts: Array<{ block: never; line: number }> }) =>
-    page.charts.map((site) => prepareFigure(site.block, tables, { file: page.source.file, line: site.line, locale: page.source.locale, anchor: figureAnchor((site.block as { id: string }).id) }, {}).job),
+    page.charts.map((site) => prepareFigure(site.block, tables, { file: page.source.file, line: site.line, locale: page.source.locale, anchor: figureAnchor((site.block as { id: string }).id) }, { geographies }).job),
   )
   .slice(0, stepLimit);
 const steps: Record<string, Timed> = {};
@@ -122,7 +124,7 @@ const step = async (name: string, run: (job: (typeof jobs)[number]) => unknown) 
 };
 const [, prepare] = await timed(() =>
   pages.flatMap((page: { source: { file: string; locale: string }; charts: Array<{ block: never; line: number }> }) =>
-    page.charts.map((site) => prepareFigure(site.block, tables, { file: page.source.file, line: site.line, locale: page.source.locale, anchor: figureAnchor((site.block as { id: string }).id) }, {})),
+    page.charts.map((site) => prepareFigure(site.block, tables, { file: page.source.file, line: site.line, locale: page.source.locale, anchor: figureAnchor((site.block as { id: string }).id) }, { geographies })),
   ),
 );
 // prepare ran over every chart: scale it to the step sample so every step divides by stepCharts.
@@ -174,7 +176,7 @@ async function workersMode(): Promise<Record<string, unknown>> {
   const poolFiles = readdirSync(path.join(root, 'scripts/chart')).filter((f) => /worker|pool/i.test(f));
   const stagePool = poolFiles.includes('render-pool.ts');
   const capacityBefore = await parallelCapacity();
-  const options = { root, cacheDir: `${root}/.cache`, cache: false as const, boundariesDir: null };
+  const options = { root, cacheDir: `${root}/.cache`, cache: false as const, boundariesDir: null, geographies };
   let pool: Record<string, unknown>;
   if (stagePool) {
     const stats = { rendered: 0, reused: 0 };
@@ -191,7 +193,7 @@ async function workersMode(): Promise<Record<string, unknown>> {
 }
 
 /** A pool of this bench's own, through the stage's `run` hook (for code without render-pool.ts). */
-async function benchPool(options: { root: string; cache: false; boundariesDir: null }) {
+async function benchPool(options: { root: string; cache: false; boundariesDir: null; geographies: typeof geographies }) {
   const started = performance.now();
   const threads = await Promise.all(
     Array.from({ length: workerCount }, () => new Promise<Worker>((resolve, reject) => {

@@ -45,6 +45,8 @@ const modules = await time('import the pipeline (scripts/**)', async () => ({
   loadTables: await import(`${root}/scripts/load/load-tables.ts`),
   loadReferences: await import(`${root}/scripts/load/load-references.ts`),
   loadContent: await import(`${root}/scripts/load/load-content.ts`),
+  loadGeographies: await import(`${root}/scripts/load/load-geographies.ts`),
+  gaps: await import(`${root}/scripts/validate/translation-gaps.ts`),
   markdown: await import(`${root}/scripts/render/markdown.ts`),
   parsePages: await import(`${root}/scripts/validate/parse-pages.ts`),
   derive: await import(`${root}/scripts/compute/derive-tables.ts`),
@@ -63,10 +65,12 @@ const files = modules.io.diskFiles(root);
 const definitions = await time('1 load: tables (read, parse with positions, validate with zod)', () => modules.loadTables.loadTables(files));
 const references = await time('1 load: references', () => modules.loadReferences.loadReferences(files));
 const sources = await time('1 load: content', () => modules.loadContent.loadContent(files));
+const geographies = await time('1 load: geographies', () => modules.loadGeographies.loadGeographies(files));
 const md = modules.markdown.createMarkdown();
 const pages = await time('2 validate: parse pages (markdown-it tokens, blocks)', () => modules.parsePages.parsePages(md, sources));
 const tables = await time('3 compute: derived tables', () => modules.derive.deriveTables(definitions));
 const checks = await time('3 compute: consistency checks', () => modules.checks.runChecks(tables, new Set(sources.map((p: { slug: string }) => p.slug))));
+const translationGaps = await time('3 compute: translation gaps', () => modules.gaps.findTranslationGaps(sources, tables, modules.schema.LOCALES.filter((l: string) => sources.some((p: { locale: string }) => p.locale === l))));
 await time('3 compute: inline references', () => modules.compute.computeReferences(pages, tables));
 
 // Chapter numbers as scripts/build.ts computes them.
@@ -82,7 +86,7 @@ if (!useCache) {
   await time('4 chart: Vega-Lite schema validator (compile, or load from .cache/vega-lite/)', () => modules.checkSpec.schemaProblems({ mark: 'point' }));
 }
 const stats = { rendered: 0, reused: 0 };
-const figures = await time('4 chart: renderCharts', () => modules.charts.renderCharts(pages, tables, chapterNumber, { root, stats, ...(useCache ? { cacheDir: `${root}/.cache` } : { cache: false }) }));
+const figures = await time('4 chart: renderCharts', () => modules.charts.renderCharts(pages, tables, chapterNumber, { root, stats, geographies, ...(useCache ? { cacheDir: `${root}/.cache` } : { cache: false }) }));
 const views = await time('5 render: pages', () => modules.renderPages.renderPages(md, pages, figures, tables, references, chapterNumber));
 const locales = modules.schema.LOCALES.filter((l: string) => views.some((v: { locale: string }) => v.locale === l));
 const tableViews = await time('5 render: table views', () => modules.tableViews.buildTableViews(tables, references, locales));
@@ -96,6 +100,7 @@ if (writeDir) {
     tables: tableViews,
     references,
     checks,
+    translationGaps,
     tableSource: tables,
     stats: { tables: tables.size, pages: views.length, charts: [...figures.values()].reduce((n: number, l: unknown[]) => n + l.length, 0), values: 0, checks: checks.length, findings: 0 },
   };

@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import type { BuildEffects, ProjectFiles } from './io.ts';
 import { loadContent } from './load/load-content.ts';
 import { loadReferences, type References } from './load/load-references.ts';
+import { loadGeographies } from './load/load-geographies.ts';
 import { loadTables, type LoadedTable } from './load/load-tables.ts';
 import { parsePages, type ParsedPage } from './validate/parse-pages.ts';
 import { computeReferences } from './compute/compute-references.ts';
@@ -49,6 +50,7 @@ export async function buildReport(files: ProjectFiles, effects: Partial<BuildEff
   // 1 load + 2 validate: every table and page is parsed at the boundary into typed values.
   const definitions = await loadTables(files);
   const references = await loadReferences(files);
+  const geographies = await loadGeographies(files);
   const sources = await loadContent(files);
   const md = createMarkdown();
   const pages = parsePages(md, sources);
@@ -67,7 +69,7 @@ export async function buildReport(files: ProjectFiles, effects: Partial<BuildEff
 
   // 4 chart: every chart block to a checked, rendered, numbered figure (unchanged ones from the cache).
   const chartStats = { rendered: 0, reused: 0 };
-  const figures = await renderCharts(pages, tables, chapterNumber, { root: existsSync(files.root) ? files.root : undefined, cacheDir: effects.cacheDir, stats: chartStats, workers: 'auto' });
+  const figures = await renderCharts(pages, tables, chapterNumber, { root: existsSync(files.root) ? files.root : undefined, cacheDir: effects.cacheDir, stats: chartStats, workers: 'auto', geographies });
 
   // 5 render: Markdown tokens to HTML fragments the templates place.
   const views = renderPages(md, pages, figures, tables, references, chapterNumber);

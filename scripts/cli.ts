@@ -49,11 +49,12 @@ async function main(command: string, args: string[]): Promise<number> {
       return 0;
     }
     case 'schema': {
-      const { tableJsonSchema, TABLE_SCHEMA_FILE } = await import('./validate/json-schema.ts');
+      const { tableJsonSchema, geographyJsonSchema, TABLE_SCHEMA_FILE, GEOGRAPHY_SCHEMA_FILE } = await import('./validate/json-schema.ts');
       const { writeFile, mkdir } = await import('node:fs/promises');
       await mkdir('schemas', { recursive: true });
       await writeFile(TABLE_SCHEMA_FILE, tableJsonSchema());
-      console.log(`wrote ${TABLE_SCHEMA_FILE}`);
+      await writeFile(GEOGRAPHY_SCHEMA_FILE, geographyJsonSchema());
+      console.log(`wrote ${TABLE_SCHEMA_FILE} and ${GEOGRAPHY_SCHEMA_FILE}`);
       return 0;
     }
     case 'pdf': {

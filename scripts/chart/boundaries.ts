@@ -4,14 +4,15 @@
  * variable REPORT_BOUNDARIES_DIR (absolute, or relative to the project root), or else
  * `../shared/geo` beside the project when it exists. Without them maps are tile grids.
  *
- * Features are matched to the units of `tile-grids.ts` by KATO code, or by English name when a
- * file has no codes; a file is read and projected once per process.
+ * Features are matched to the units of a geography (data/geographies/) by the code in one of the
+ * geography's code properties, or by name when a feature has no code; a file is read and
+ * projected once per process.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as vega from 'vega';
 import { resolveBoundariesDir } from './boundaries-dir.ts';
-import type { Geography } from './tile-grids.ts';
+import type { Geography } from './geographies.ts';
 import { albersFor, boundsOf, featureShape, labelPoint, shapeArea, simplifyShape, type GeoFeature, type Position, type Shape } from './map-geometry.ts';
 
 export { resolveBoundariesDir };
@@ -41,8 +42,8 @@ const projected = new Map<string, ProjectedMap>();
 
 /** The boundary file of a geography in `dir`, if there is one. */
 export function boundaryFile(dir: string | undefined, geography: Geography): string | undefined {
-  if (!dir) return undefined;
-  const geojson = path.join(dir, geography.boundaryFile);
+  if (!dir || !geography.boundaries) return undefined;
+  const geojson = path.join(dir, geography.boundaries.file);
   const topojson = geojson.replace(/\.geojson$/, '.topojson');
   return [geojson, topojson].find((file) => existsSync(file));
 }
@@ -65,12 +66,12 @@ function readFeatures(file: string): GeoFeature[] {
   return features;
 }
 
-function matches(feature: GeoFeature, kato: readonly string[], names: readonly string[]): boolean {
+function matches(feature: GeoFeature, unit: Geography['units'][number], match: { codeProperties: string[]; nameProperties: string[] }): boolean {
   const p = feature.properties ?? {};
-  const code = p.KATO ?? p.kato;
-  if (code !== undefined && code !== null) return kato.includes(String(code));
-  const name = p.ADM2_EN ?? p.ADM1_EN ?? p.name ?? p.NAME;
-  return typeof name === 'string' && names.includes(name);
+  const code = match.codeProperties.map((key) => p[key]).find((value) => value !== undefined && value !== null);
+  if (code !== undefined) return unit.codes.includes(String(code));
+  const name = match.nameProperties.map((key) => p[key]).find((value) => typeof value === 'string');
+  return typeof name === 'string' && unit.names.includes(name);
 }
 
 /**
@@ -79,7 +80,8 @@ function matches(feature: GeoFeature, kato: readonly string[], names: readonly s
  */
 export function projectMap(file: string, geography: Geography, width: number, maxHeight: number): ProjectedMap {
   const stat = statSync(file);
-  const key = `${file}\u0000${stat.size}\u0000${stat.mtimeMs}\u0000${geography.id}\u0000${width}\u0000${maxHeight}`;
+  // The geography is the author's data: its units are part of the key, not only its id.
+  const key = `${file}\u0000${stat.size}\u0000${stat.mtimeMs}\u0000${JSON.stringify([geography.units, geography.boundaries])}\u0000${width}\u0000${maxHeight}`;
   const cached = projected.get(key);
   if (cached) return cached;
   const features = readFeatures(file);
@@ -98,7 +100,8 @@ export function projectMap(file: string, geography: Geography, width: number, ma
   const fine = screen.map((shape) => simplifyShape(shape, 0.6, 3));
   const units: ProjectedMap['units'] = new Map();
   for (const unit of geography.units) {
-    const indices = features.flatMap((feature, i) => (matches(feature, unit.kato, unit.names) ? [i] : []));
+    const match = geography.boundaries ?? { codeProperties: [], nameProperties: [] };
+    const indices = features.flatMap((feature, i) => (matches(feature, unit, match) ? [i] : []));
     const shape = indices.flatMap((i) => simplified[i] ?? []);
     if (shape.length === 0) continue;
     const { point, radius } = labelPoint(indices.flatMap((i) => fine[i] ?? []));

@@ -53,11 +53,11 @@
  *     rows as above (default: component rows)
  *     Dashed reference lines: 1 for a location quotient, 100 for a base index, 0 for an absolute
  *     change, and the total row's value for a growth rate or CAGR (named in the subtitle).
- *     Territorial units are labelled with their short names (tile-grids.ts).
+ *     Territorial units are labelled with their short names (data/geographies/).
  *
  * Map of territorial units (Kazakhstan's regions, or West Kazakhstan's 13 districts and Uralsk):
  *   map              a choropleth when a boundary file is available (REPORT_BOUNDARIES_DIR, or
- *                    ../shared/geo beside the project), otherwise a tile grid (tile-grids.ts);
+ *                    ../shared/geo beside the project), otherwise a tile grid (data/geographies/);
  *                    a choropleth credits its boundaries under the figure and in the SVG download.
  *                    Maps stay static in the browser (labels and Data view carry the values).
  *     period: "2019"              a numeric table's period to colour by (default: its last)
@@ -68,7 +68,7 @@
  *                                 cell "High (third, …)" belongs to class High)
  *     rows                        which units (default: every component row with a value); units
  *                                 of the map that are not shown stay as empty outlines or tiles
- *     geography: kz-regions | wko-units   (default: from the row ids)
+ *     geography: an id from data/geographies/   (default: the one whose units are the rows)
  *     map: auto | choropleth | tiles      (default auto: choropleth when boundaries exist)
  *
  * Anything else:
@@ -161,7 +161,7 @@ export const ChartBlock = z
     /** map: the classes, in order. */
     classes: z.array(z.string().min(1)).min(1).optional(),
     /** map: which set of territorial units. */
-    geography: z.enum(['kz-regions', 'wko-units']).optional(),
+    geography: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a geography id from data/geographies/').optional(),
     /** map: choropleth or tile grid. */
     map: z.enum(['auto', 'choropleth', 'tiles']).optional(),
   })

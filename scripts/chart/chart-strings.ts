@@ -146,9 +146,8 @@ const KK: Words = {
   lowestCell: (s, p, v) => `Ең төменгі мән: ${s}, ${kkIn(p)} (${v}).`,
   matrix: (rows, columns, filled) => `${rows} жол × ${columns} баған; толтырылған ұяшықтар: ${filled} (барлығы ${rows * columns}).`,
   filledInRow: (label, n, of) => `${label}: ${n} (барлығы ${of})`,
-  // The caller's noun for the units has no Kazakh form yet (tile-grids.ts gives English and
-  // Russian), so the description names them with one noun that fits regions and districts alike.
-  mapOf: (n, _word, period) => `Карта: ${n} аумақтық бірлік${period ? `, ${period}` : ''}.`,
+  // After a numeral the Kazakh noun stays singular ("17 өңір"): the geography's unitWord.kk gives it.
+  mapOf: (n, word, period) => `Карта: ${n} ${word}${period ? `, ${period}` : ''}.`,
   highestUnit: (label, v) => `Ең жоғары мән: ${label} (${v})`,
   lowestUnit: (label, v) => `ең төменгі мән: ${label} (${v})`,
   noDataUnits: (labels) => `Деректер жоқ: ${labels}.`,

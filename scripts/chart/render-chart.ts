@@ -15,6 +15,9 @@ import { PRESET_BUILDERS, type PreparedChart } from './presets.ts';
 import { runRenderJob, type RenderJob, type RenderResult } from './render-job.ts';
 import { CHART_LIMITS, specProblems } from './spec-boundary.ts';
 import { THEME } from './theme.ts';
+import type { Geographies } from '../validate/geography-schema.ts';
+
+const NO_GEOGRAPHIES: Geographies = new Map();
 
 export interface RenderedChart {
   block: ChartBlock;
@@ -40,6 +43,8 @@ export interface ChartContext {
 export interface RenderOptions {
   /** Folder of boundary files for choropleth maps; without one, maps are tile grids. */
   boundariesDir?: string;
+  /** The report's geographies, for maps. */
+  geographies?: Geographies;
   theme?: Config;
   cache?: ChartCache;
   stats?: ChartStats;
@@ -66,7 +71,7 @@ function chartError(context: ChartContext, problem: string, expected?: string, f
 export function prepareFigure(block: ChartBlock, tables: Tables, context: ChartContext, options: RenderOptions = {}): PreparedFigure {
   let prepared: PreparedChart;
   try {
-    prepared = PRESET_BUILDERS[block.preset](block, { tables, locale: context.locale, boundariesDir: options.boundariesDir });
+    prepared = PRESET_BUILDERS[block.preset](block, { tables, locale: context.locale, boundariesDir: options.boundariesDir, geographies: options.geographies ?? NO_GEOGRAPHIES });
   } catch (error) {
     if (error instanceof LookupProblem) throw chartError(context, `chart "${block.id}": ${error.message}`, error.details.expected, error.details.fix);
     if (error instanceof IndicatorError) throw chartError(context, `chart "${block.id}": ${error.message}${error.where ? ` (${error.where})` : ''}`, error.expected, error.fix);

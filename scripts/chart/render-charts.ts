@@ -20,6 +20,7 @@ import { resolveBoundariesDir } from './boundaries.ts';
 import { diskCache, newStats, type ChartCache, type ChartStats } from './chart-cache.ts';
 import { keepCompiledSchemaIn } from './check-spec.ts';
 import { prepareFigure, renderPrepared, type PreparedFigure, type RenderedChart, type RenderOptions } from './render-chart.ts';
+import type { Geographies } from '../validate/geography-schema.ts';
 
 export interface Figure {
   id: string;
@@ -46,6 +47,8 @@ export interface ChartStageOptions {
   cacheDir?: string;
   /** Boundary files for maps; `null` for none. Default: REPORT_BOUNDARIES_DIR, or ../shared/geo beside the root. */
   boundariesDir?: string | null;
+  /** The report's geographies (data/geographies/); none by default, so a map has no units. */
+  geographies?: Geographies;
   /** Default: a disk cache under `<cacheDir>/charts/` (none without `cacheDir`); `false` renders every chart. */
   cache?: ChartCache | false;
   /** Counts rendered and reused charts. */
@@ -96,6 +99,7 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterN
   const ownCache = options.cache === undefined && options.cacheDir ? diskCache(path.join(options.cacheDir, 'charts')) : undefined;
   const renderOptions: RenderOptions = {
     boundariesDir: options.boundariesDir === null ? undefined : (options.boundariesDir ?? resolveBoundariesDir(root, env)),
+    geographies: options.geographies,
     theme: options.theme,
     cache: options.cache === false ? undefined : (options.cache ?? ownCache),
     stats: options.stats ?? newStats(),

@@ -11,6 +11,7 @@ import type { ResolvedValue } from '../compute/inline/types.ts';
 import { decodeUtf8 } from './decode-text.ts';
 import { parseJsonSource } from './json-source.ts';
 import { loadCsvTable } from './load-csv-table.ts';
+import { GEOGRAPHIES_DIR } from './load-geographies.ts';
 
 export interface LoadedTable {
   table: Table;
@@ -39,7 +40,7 @@ async function readCsvTable(files: ProjectFiles, file: string, all: string[]) {
 
 export async function loadTables(files: ProjectFiles, dataDir = 'data'): Promise<LoadedDefinitions> {
   const all = await files.list(dataDir, { recursive: true });
-  const paths = all.filter((p) => (p.endsWith('.json') && !p.endsWith('.csv.json') && !NOT_TABLES.has(p.split('/').pop() ?? '')) || p.endsWith('.csv'));
+  const paths = all.filter((p) => !p.startsWith(`${GEOGRAPHIES_DIR}/`) && ((p.endsWith('.json') && !p.endsWith('.csv.json') && !NOT_TABLES.has(p.split('/').pop() ?? '')) || p.endsWith('.csv')));
   const errors: ReportError[] = [];
   const tables = new Map<string, LoadedTable>();
   const pending: LoadedDefinitions['pending'] = [];

@@ -21,6 +21,12 @@ import type { Figure } from '../../scripts/chart/render-charts.ts';
 import { figureHtml } from '../../scripts/render/figure-html.ts';
 import { Table } from '../../scripts/validate/table-schema.ts';
 import { HARVEST_TABLE } from '../helpers/fixture-project.ts';
+import { loadGeographies } from '../../scripts/load/load-geographies.ts';
+
+/** The report's own geographies (data/geographies/): Kazakhstan's regions and West Kazakhstan's units. */
+export const GEOGRAPHIES = await loadGeographies(diskFiles(path.resolve(import.meta.dirname, '../..')));
+export const KZ_REGIONS = GEOGRAPHIES.get('kz-regions')!;
+export const WKO_UNITS = GEOGRAPHIES.get('wko-units')!;
 
 // The compiled Vega-Lite schema, shared with builds: compiling it again costs seconds per test file.
 keepCompiledSchemaIn(path.resolve(import.meta.dirname, '../../.cache/vega-lite'));
@@ -141,7 +147,7 @@ const references = new Map([['seed000', { id: 'seed000', type: 'article-journal'
 
 export async function renderFigure(b: ChartBlock, options: RenderOptions & { tables?: Tables; locale?: string; date?: string } = {}): Promise<RenderedFigure> {
   const locale = options.locale ?? 'en';
-  const chart = await renderChart(b, options.tables ?? ALL_TABLES(), { file: 'content/en/01-test.md', line: 5, locale, anchor: `fig-${b.id}` }, { cache: memoryCache(), stats: newStats(), ...options });
+  const chart = await renderChart(b, options.tables ?? ALL_TABLES(), { file: 'content/en/01-test.md', line: 5, locale, anchor: `fig-${b.id}` }, { cache: memoryCache(), stats: newStats(), geographies: GEOGRAPHIES, ...options });
   const figure: Figure = { id: b.id, anchor: `fig-${b.id}`, number: '1.1', pageFile: 'content/en/01-test.md', chart, citation: { report: 'Test report', ...(options.date ? { date: options.date } : {}) } };
   return { figure, html: figureHtml(figure, locale, references, `/${locale}/test/`), svg: chart.svg };
 }
@@ -178,7 +184,7 @@ export async function realReportJobs(): Promise<Array<RenderJob & { preset: stri
   const pages = parsePages(createMarkdown(), await loadContent(files));
   const tables = deriveTables(await loadTables(files));
   computeReferences(pages, tables);
-  const options = { boundariesDir: resolveBoundariesDir(root, {}) };
+  const options = { boundariesDir: resolveBoundariesDir(root, {}), geographies: await loadGeographies(files) };
   return pages.flatMap((page) =>
     page.charts.map((site) => ({ ...prepareFigure(site.block, tables, { file: page.source.file, line: site.line, locale: page.source.locale, anchor: figureAnchor(site.block.id) }, options).job, preset: site.block.preset })),
   );

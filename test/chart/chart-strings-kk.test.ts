@@ -58,7 +58,8 @@ describe('Kazakh chart words', () => {
     expect(kk.measureCagr('2015', '2019')).toBe('2015–2019 жылдар аралығындағы орташа жылдық өсім, %');
     expect(kk.measureChange('2015', '2019', 'млн теңге')).toBe('2015–2019 жылдар аралығындағы өзгеріс, млн теңге');
     expect(kk.measureLq('2019')).toBe('локализация коэффициенті, 2019');
-    expect(kk.mapOf(12, 'единиц', '2019')).toBe('Карта: 12 аумақтық бірлік, 2019.');
+    // The noun comes from the geography (unitWord.kk), singular after a numeral as Kazakh has it.
+    expect(kk.mapOf(12, 'өңір', '2019')).toBe('Карта: 12 өңір, 2019.');
     expect(kk.citation('Дәнді дақылдар', 'Сурет 1.1', 'Баяндама', formatDate('2024-07-01', 'kk'), 'Imashev (2016), 2-кесте', '/kk/test/#fig-crops')).toBe(
       '«Дәнді дақылдар». Сурет 1.1 // Баяндама, 2024 жылғы 1 шілде. Дереккөз: Imashev (2016), 2-кесте. /kk/test/#fig-crops',
     );

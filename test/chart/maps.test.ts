@@ -9,13 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { boundaryFile, projectMap, resolveBoundariesDir } from '../../scripts/chart/boundaries.ts';
 import { newStats } from '../../scripts/chart/chart-cache.ts';
 import { renderCharts } from '../../scripts/chart/render-charts.ts';
-import { KZ_REGIONS, WKO_UNITS } from '../../scripts/chart/tile-grids.ts';
 import { memoryFiles } from '../../scripts/io.ts';
 import { loadContent } from '../../scripts/load/load-content.ts';
 import { createMarkdown } from '../../scripts/render/markdown.ts';
 import { parsePages } from '../../scripts/validate/parse-pages.ts';
 import { page } from '../helpers/fixture-project.ts';
-import { ALL_TABLES, block, emptyDir, GEO_DIR, HAS_GEO, markItems, marks, renderFigure, WKO_IDS } from './chart-fixtures.ts';
+import { ALL_TABLES, block, emptyDir, GEO_DIR, GEOGRAPHIES, HAS_GEO, KZ_REGIONS, markItems, marks, renderFigure, WKO_IDS, WKO_UNITS } from './chart-fixtures.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const MAP = '```chart\nid: districts\ntitle: Districts\ntable: wko-values\npreset: map\n```\n';
@@ -23,7 +22,7 @@ const MAP = '```chart\nid: districts\ntitle: Districts\ntable: wko-values\nprese
 async function mapStage(env: NodeJS.ProcessEnv) {
   const files = memoryFiles({ 'content/en/01-map.md': page('title: Map', MAP) });
   const pages = parsePages(createMarkdown(), await loadContent(files));
-  const figures = await renderCharts(pages, ALL_TABLES(), () => 1, { root: REPO, env, cache: false, stats: newStats() });
+  const figures = await renderCharts(pages, ALL_TABLES(), () => 1, { root: REPO, env, cache: false, stats: newStats(), geographies: GEOGRAPHIES });
   const [figure] = [...figures.values()].flat();
   if (!figure) throw new Error('no figure');
   return figure.chart;
@@ -58,8 +57,8 @@ describe('tile grids', () => {
       const places = geography.units.filter((u) => u.id !== 'south-kazakhstan').map((u) => u.tile.join(','));
       expect(new Set(places).size).toBe(places.length);
       for (const unit of geography.units) {
-        expect(unit.tile[0]).toBeLessThan(geography.columns);
-        expect(unit.tile[1]).toBeLessThan(geography.rows);
+        expect(unit.tile[0]).toBeLessThan(geography.tiles.columns);
+        expect(unit.tile[1]).toBeLessThan(geography.tiles.rows);
       }
     }
     expect(WKO_UNITS.units.map((u) => u.id).sort()).toEqual([...WKO_IDS].sort());

@@ -13,6 +13,7 @@ import type { SeriesData } from '../chart-records.ts';
 import { chartWords } from '../chart-strings.ts';
 import { seriesColourScale } from '../colour-scales.ts';
 import { CHART_HEIGHT, CHART_WIDTH } from '../theme.ts';
+import type { Geographies } from '../../validate/geography-schema.ts';
 
 export type Spec = Record<string, unknown>;
 
@@ -21,6 +22,8 @@ export interface PresetContext {
   locale: string;
   /** Folder of boundary files for choropleth maps, when there is one. */
   boundariesDir?: string;
+  /** The report's geographies (data/geographies/), for maps and unit names. */
+  geographies: Geographies;
 }
 
 export interface PreparedChart {

@@ -1,6 +1,6 @@
 /**
  * Map of territorial units: a choropleth drawn from a boundary file when one is available, else a
- * tile grid (one square per unit, laid out in tile-grids.ts). Units are coloured by a value of a
+ * tile grid (one square per unit, laid out by the geography in data/geographies/). Units are coloured by a value of a
  * numeric table (sequential palette; diverging around 100 for indices and 1 for ratios such as
  * location quotients) or by a class from a text table (ordered, darkest first).
  */
@@ -16,7 +16,7 @@ import { classScale, inkOn, valueScale } from '../colour-scales.ts';
 import { describeClassMap, describeValueMap } from '../describe-chart.ts';
 import { formatNumber } from '../locale.ts';
 import { CHART_WIDTH } from '../theme.ts';
-import { GEOGRAPHIES, geographyOf, unitShortName, type Geography, type TerritorialUnit } from '../tile-grids.ts';
+import { geographyOf, unitNoun, unitShortName, type Geography, type TerritorialUnit } from '../geographies.ts';
 import { numberFormat, SCHEMA_URL, type PreparedChart, type PresetContext, type Spec } from './common.ts';
 
 /** One unit as the map colours it. */
@@ -50,19 +50,25 @@ function loadedTable(block: ChartBlock, context: PresetContext): Table {
   return (loaded as { table: Table }).table;
 }
 
-function findGeography(block: ChartBlock, ids: string[]): Geography {
+function findGeography(block: ChartBlock, ids: string[], geographies: PresetContext['geographies']): Geography {
   if (block.geography) {
-    const geography = GEOGRAPHIES[block.geography];
+    const geography = geographies.get(block.geography);
+    if (!geography) {
+      throw new LookupProblem(`no geography "${block.geography}"`, {
+        expected: geographies.size ? `one of ${[...geographies.keys()].join(', ')} (data/geographies/)` : 'a geography in data/geographies/ (see "Add a map" in README.md)',
+        fix: 'correct "geography", or add data/geographies/<id>.json',
+      });
+    }
     const unknown = ids.filter((id) => !geography.units.some((u) => u.id === id));
     if (unknown.length) throw new LookupProblem(`rows ${unknown.join(', ')} are not units of the map "${geography.id}"`, { expected: `row ids among ${geography.units.map((u) => u.id).join(', ')}`, fix: 'choose other rows, or another geography' });
     return geography;
   }
-  const geography = geographyOf(ids);
+  const geography = geographyOf(geographies, ids);
   if (!geography) {
-    const known = new Set(Object.values(GEOGRAPHIES).flatMap((g) => g.units.map((u) => u.id)));
+    const known = new Set([...geographies.values()].flatMap((g) => g.units.map((u) => u.id)));
     throw new LookupProblem(`no map has units for the rows ${ids.filter((id) => !known.has(id)).join(', ') || ids.join(', ')}`, {
-      expected: `rows whose ids are units of one map: ${Object.keys(GEOGRAPHIES).join(', ')} (scripts/chart/tile-grids.ts)`,
-      fix: 'choose the rows with "rows", or add the units to tile-grids.ts',
+      expected: geographies.size ? `rows whose ids are units of one geography: ${[...geographies.keys()].join(', ')} (data/geographies/)` : 'a geography in data/geographies/ whose units are these rows',
+      fix: 'choose the rows with "rows", or add the units to a geography in data/geographies/',
     });
   }
   return geography;
@@ -145,7 +151,7 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
 
   if (table.kind === 'text') {
     const { units, classes, columnLabel } = classUnits(block, table, context);
-    geography = findGeography(block, units.map((u) => u.id));
+    geography = findGeography(block, units.map((u) => u.id), context.geographies);
     const labels = classLabels(table, block.column ?? '', classes, locale);
     const classList = classes.map((c) => labels.get(c) ?? c);
     const scale = classScale(classList);
@@ -169,12 +175,12 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
         block.subtitle ?? subtitle,
         classList.map((name) => ({ name, units: mapUnits.filter((u) => u.className === name).map((u) => u.label) })),
         mapUnits.length,
-        g.unitWord[locale === 'ru' || locale === 'kk' ? 'ru' : 'en'][1],
+        unitNoun(g, locale),
         locale,
       );
   } else {
     const { units, period, base } = numericUnits(block, table, context);
-    geography = findGeography(block, units.map((u) => u.id));
+    geography = findGeography(block, units.map((u) => u.id), context.geographies);
     unitText = plottedUnit(table, block.transform, base, locale);
     decimals = block.transform ? 1 : table.decimals;
     const midpoint = block.midpoint ?? (isIndexScale(table, block.transform) ? 100 : table.unit === 'ratio' && !block.transform ? 1 : undefined);
@@ -195,7 +201,7 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
     csvFields = ['key', 'series', 'period', 'value'];
     view = { corner: words.name, columns: [{ key: period, label: period }], rows: mapUnits.map((u) => ({ key: u.unit.id, label: u.label, cells: [u.value] })) };
     describe = (g) =>
-      describeValueMap(block.title, block.subtitle ?? subtitle, period, mapUnits.map((u) => ({ label: u.label, value: u.value })), g.unitWord[locale === 'ru' || locale === 'kk' ? 'ru' : 'en'][1], decimals, locale);
+      describeValueMap(block.title, block.subtitle ?? subtitle, period, mapUnits.map((u) => ({ label: u.label, value: u.value })), unitNoun(g, locale), decimals, locale);
   }
 
   // Two units in one place (South Kazakhstan until 2017, and Turkistan after it) cannot both be shown.
@@ -211,7 +217,7 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
   const file = mode === 'tiles' ? undefined : boundaryFile(context.boundariesDir, geography);
   if (mode === 'choropleth' && !file) {
     throw new LookupProblem(`no boundary file for the map "${geography.id}"`, {
-      expected: `${geography.boundaryFile} in the boundaries folder (${context.boundariesDir ?? 'none found: set REPORT_BOUNDARIES_DIR, or put ../shared/geo beside the project'})`,
+      expected: `${geography.boundaries?.file ?? `a "boundaries" file in data/geographies/${geography.id}.json`} in the boundaries folder (${context.boundariesDir ?? 'none found: set REPORT_BOUNDARIES_DIR, or put ../shared/geo beside the project'})`,
       fix: 'provide the boundaries, or use "map: tiles" (or "auto")',
     });
   }
@@ -229,7 +235,7 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
       row: u.unit.tile[1],
     };
   });
-  const built = file ? choropleth(projectMap(file, geography, CHART_WIDTH, MAX_MAP_HEIGHT), records, mapUnits, colouring) : tileGrid(geography, records, colouring, locale);
+  const built = file ? choropleth(projectMap(file, geography, CHART_WIDTH, MAX_MAP_HEIGHT), geography, records, mapUnits, colouring) : tileGrid(geography, records, colouring, locale);
   return {
     data: {
       table,
@@ -239,7 +245,7 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
       view,
       unitText,
       decimals,
-      credits: file ? [geography.credit[locale === 'ru' || locale === 'kk' ? locale : 'en']] : [],
+      credits: file ? [localize(geography.boundaries?.credit, locale)] : [],
     },
     spec: built.spec as unknown as TopLevelSpec,
     extraFields: built.extraFields,
@@ -252,8 +258,8 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
 type MapRecord = Record<string, string | number | null> & { key: string; label: string; ink: string };
 
 function tileGrid(geography: Geography, records: MapRecord[], colouring: Colouring, locale: string): { spec: Spec; extraFields: string[] } {
-  const columns = [...Array(geography.columns).keys()];
-  const rows = [...Array(geography.rows).keys()];
+  const columns = [...Array(geography.tiles.columns).keys()];
+  const rows = [...Array(geography.tiles.rows).keys()];
   const x = { field: 'col', type: 'ordinal', scale: { domain: columns, paddingInner: 0.06, paddingOuter: 0 }, axis: null };
   const y = { field: 'row', type: 'ordinal', scale: { domain: rows, paddingInner: 0.06, paddingOuter: 0 }, axis: null };
   const coloured = records.filter((r) => r.ink !== 'currentColor');
@@ -288,11 +294,12 @@ function tileGrid(geography: Geography, records: MapRecord[], colouring: Colouri
   return { spec, extraFields: ['col', 'row', 'short', 'label', 'ink'] };
 }
 
-function choropleth(map: ProjectedMap, records: MapRecord[], units: MapUnit[], colouring: Colouring): { spec: Spec; extraFields: string[] } {
+function choropleth(map: ProjectedMap, geography: Geography, records: MapRecord[], units: MapUnit[], colouring: Colouring): { spec: Spec; extraFields: string[] } {
   const missing = units.filter((u) => !map.units.has(u.unit.id));
   if (missing.length) {
+    const division = geography.boundaries?.division ? ` (${localize(geography.boundaries.division, 'en')})` : '';
     throw new LookupProblem(`the boundary file has no shape for ${missing.map((u) => u.unit.id).join(', ')}`, {
-      expected: `units that exist in ${map.file.split(/[\\/]/).pop() ?? ''} (Kazakhstan's division of 2018)`,
+      expected: `units that exist in ${map.file.split(/[\\/]/).pop() ?? ''}${division}`,
       fix: 'choose a period or rows without them, or use "map: tiles"',
     });
   }

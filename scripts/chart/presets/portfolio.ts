@@ -14,7 +14,7 @@ import { checkPeriods, chartRows, round } from '../chart-records.ts';
 import { chartWords } from '../chart-strings.ts';
 import { describePortfolio } from '../describe-chart.ts';
 import { CATEGORICAL, CHART_WIDTH } from '../theme.ts';
-import { geographyOf, unitShortName } from '../tile-grids.ts';
+import { geographyOf, unitShortName } from '../geographies.ts';
 import { baseSpec, numberFormat, numbers, type PreparedChart, type PresetContext, type Spec } from './common.ts';
 
 type Axis = 'x' | 'y' | 'size';
@@ -154,7 +154,7 @@ export function portfolioChart(block: ChartBlock, context: PresetContext): Prepa
   const highlight = new Set(block.highlight ?? []);
   const label = (id: string) => localize(rows.find((r) => r.id === id)?.label, context.locale);
   // Territorial units are labelled with their short names: bubbles sit close together.
-  const geography = geographyOf(ids);
+  const geography = geographyOf(context.geographies, ids);
   const shortLabel = (id: string) => {
     const unit = geography?.units.find((u) => u.id === id);
     return unit ? unitShortName(unit, context.locale) : label(id);
