@@ -46,10 +46,10 @@
  *
  * Options: --rounds=3, --pages=100, --live (link the working tree instead of a copy of the code).
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runChild as runChildIn, TIME, type ChildResult } from './child-process.ts';
 import { cpuBreakdown, type Breakdown } from './peer-framework/cpu-breakdown.ts';
 import { DISTRICTS, LINKED, PERIODS, pendingDeletions, writeSyntheticProject } from './synthetic.ts';
 
@@ -57,62 +57,11 @@ const repo = path.resolve(import.meta.dirname, '..');
 const work = path.join(repo, '.build', 'bench');
 const peerDir = path.join(repo, '.build', 'peer');
 const FRAMEWORK_VERSION = '1.13.4';
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const TSX = ['node', '--import', 'tsx'];
 
-// ─── child processes (as in bench/run.ts) ──────────────────────────────────────────────────────
+// ─── child processes ───────────────────────────────────────────────────────────────────────────
 
-interface ChildResult {
-  ok: boolean;
-  status: number | null;
-  timedOut: boolean;
-  wallMs: number;
-  cpuMs: number;
-  maxRssMB?: number;
-  loadAverage: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runChild(command: string[], options: { cwd: string; timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<ChildResult> {
-  const timeFile = path.join(work, `.time-peer-${process.pid}.txt`);
-  rmSync(timeFile, { force: true });
-  const argv = TIME ? [TIME, '-v', '-o', timeFile, ...command] : command;
-  const loadAverage = os.loadavg()[0] ?? 0;
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const child = spawn(argv[0] as string, argv.slice(1), { cwd: options.cwd, env: { ...process.env, TZ: 'UTC', ...options.env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    let timedOut = false;
-    // The child leads its own process group: on timeout, end that group (and only it).
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, options.timeoutMs);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      const wallMs = performance.now() - started;
-      let cpuMs = NaN;
-      let maxRssMB: number | undefined;
-      if (TIME && existsSync(timeFile)) {
-        const report = readFileSync(timeFile, 'utf8');
-        const field = (name: string) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(report)?.[1] ?? NaN);
-        cpuMs = (field('User time \\(seconds\\)') + field('System time \\(seconds\\)')) * 1000;
-        const rss = field('Maximum resident set size \\(kbytes\\)') / 1024;
-        if (Number.isFinite(rss)) maxRssMB = rss;
-        rmSync(timeFile, { force: true });
-      }
-      resolve({ ok: status === 0 && !timedOut, status, timedOut, wallMs, cpuMs, maxRssMB, loadAverage, stdout, stderr });
-    });
-  });
-}
+const runChild = (command: string[], options: { cwd: string; timeoutMs: number; env?: NodeJS.ProcessEnv }) => runChildIn(command, { ...options, scratchDir: work });
 
 function failure(result: ChildResult): string {
   if (result.timedOut) return `stopped after ${(result.wallMs / 1000).toFixed(0)} s (time limit)`;

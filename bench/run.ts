@@ -34,13 +34,13 @@
  * run stays under ten minutes on a busy machine. Its peak RSS is polled from /proc while it runs,
  * so the memory figure exists either way.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { measureSite, type PageWeight, type SiteWeight } from './page-weight.ts';
 import { BARE_CONFIG_FILE, LINKED, pendingDeletions, writeSyntheticProject, type SyntheticProject } from './synthetic.ts';
+import { runChild as runChildIn, TIME, type ChildResult } from './child-process.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const work = path.join(repo, '.build', 'bench');
@@ -63,97 +63,7 @@ if (args.includes('--peer')) {
 
 // ─── child processes ──────────────────────────────────────────────────────────────────────────
 
-interface ChildResult {
-  ok: boolean;
-  status: number | null;
-  timedOut: boolean;
-  wallMs: number;
-  cpuMs: number;
-  maxRssMB?: number;
-  /** Highest VmHWM among the child's processes, polled every 0.5 s: known even when it is stopped on timeout. */
-  polledPeakRssMB: number;
-  loadAverage: number;
-  stdout: string;
-  stderr: string;
-}
-
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-
-/** A process and its descendants, from /proc (Linux); empty elsewhere. */
-function processTree(pid: number): number[] {
-  const found = [pid];
-  for (let i = 0; i < found.length; i++) {
-    try {
-      const tasks = readdirSync(`/proc/${found[i]}/task`);
-      for (const task of tasks) {
-        const children = readFileSync(`/proc/${found[i]}/task/${task}/children`, 'utf8').trim();
-        if (children) found.push(...children.split(/\s+/).map(Number));
-      }
-    } catch {
-      // gone, or not Linux
-    }
-  }
-  return found;
-}
-
-function peakRssMB(pids: number[]): number {
-  let peak = 0;
-  for (const pid of pids) {
-    try {
-      const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-      peak = Math.max(peak, kb / 1024);
-    } catch {
-      // gone
-    }
-  }
-  return peak;
-}
-
-function runChild(command: string[], options: { cwd: string; timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<ChildResult> {
-  const timeFile = path.join(work, `.time-${process.pid}.txt`);
-  rmSync(timeFile, { force: true });
-  const argv = TIME ? [TIME, '-v', '-o', timeFile, ...command] : command;
-  const loadAverage = os.loadavg()[0] ?? 0;
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const child = spawn(argv[0] as string, argv.slice(1), { cwd: options.cwd, env: { ...process.env, TZ: 'UTC', ...options.env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    let timedOut = false;
-    let polledPeakRssMB = 0;
-    const poll = setInterval(() => {
-      if (child.pid) polledPeakRssMB = Math.max(polledPeakRssMB, peakRssMB(processTree(child.pid)));
-    }, 500);
-    // The child leads its own process group: on timeout, end that group (and only it).
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, options.timeoutMs);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      clearInterval(poll);
-      const wallMs = performance.now() - started;
-      let cpuMs = NaN;
-      let maxRssMB: number | undefined;
-      if (TIME && existsSync(timeFile)) {
-        const report = readFileSync(timeFile, 'utf8');
-        const field = (name: string) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(report)?.[1] ?? NaN);
-        cpuMs = (field('User time \\(seconds\\)') + field('System time \\(seconds\\)')) * 1000;
-        const rss = field('Maximum resident set size \\(kbytes\\)') / 1024;
-        // A child stopped on timeout takes /usr/bin/time with it: no report, only the polled figure.
-        if (Number.isFinite(rss)) maxRssMB = rss;
-        rmSync(timeFile, { force: true });
-      }
-      resolve({ ok: status === 0 && !timedOut, status, timedOut, wallMs, cpuMs, maxRssMB: maxRssMB ?? (polledPeakRssMB || undefined), polledPeakRssMB, loadAverage, stdout, stderr });
-    });
-  });
-}
+const runChild = (command: string[], options: { cwd: string; timeoutMs: number; env?: NodeJS.ProcessEnv }) => runChildIn(command, { ...options, scratchDir: work });
 
 const TSX = ['node', '--import', 'tsx'];
 const buildCommand = (outDir?: string) => [...TSX, 'scripts/cli.ts', 'build', ...(outDir ? [`--out=${outDir}`] : [])];
