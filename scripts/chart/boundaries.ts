@@ -94,7 +94,7 @@ export function projectMap(file: string, geography: Geography, width: number, ma
   const toScreen = ([x, y]: Position): Position => [pad + (x - box.west) * scale, pad + (y - box.south) * scale];
   const screen = planar.map((shape) => shape.map((polygon) => polygon.map((ring) => ring.map(toScreen))));
   // 0.6 px, and whole pixels: a chart is never drawn larger than its width in pixels (on paper,
-  // about as large), so neither shows, and a map of Kazakhstan takes a few KB.
+  // about as large), so neither shows, and a map of a country takes a few KB.
   const simplified = screen.map((shape) => simplifyShape(shape, 0.6, 3, 1));
   // Labels are placed on the tenth-of-a-pixel outline, where they were before the outline was snapped.
   const fine = screen.map((shape) => simplifyShape(shape, 0.6, 3));

@@ -46,16 +46,16 @@
  *         indicator: value | growth-rate | cagr | base-index | absolute-change | share | location-quotient,
  *         base: "2019",                       base period of growth-rate, cagr, base-index, absolute-change
  *         table: other-table,                 read the measure from another table with the same row ids
- *         within: kz-grp-by-region,           location-quotient: the table of the units' totals
- *         reference: kazakhstan,              location-quotient: the reference row (default: the total row)
+ *         within: grp-by-region,              location-quotient: the table of the units' totals
+ *         reference: country,                 location-quotient: the reference row (default: the total row)
  *         title: "…", decimals: 2 }           axis title and decimals (default: generated)
- *     highlight: [west-kazakhstan]   rows drawn in the accent colour
+ *     highlight: [north]             rows drawn in the accent colour
  *     rows as above (default: component rows)
  *     Dashed reference lines: 1 for a location quotient, 100 for a base index, 0 for an absolute
  *     change, and the total row's value for a growth rate or CAGR (named in the subtitle).
  *     Territorial units are labelled with their short names (data/geographies/).
  *
- * Map of territorial units (Kazakhstan's regions, or West Kazakhstan's 13 districts and Uralsk):
+ * Map of territorial units (a geography of the report, data/geographies/: a country's regions, a region's districts):
  *   map              a choropleth when a boundary file is available (REPORT_BOUNDARIES_DIR, or
  *                    ../shared/geo beside the project), otherwise a tile grid (data/geographies/);
  *                    a choropleth credits its boundaries under the figure and in the SVG download.

@@ -23,7 +23,7 @@ export function computeReferences(pages: ParsedPage[], tables: Tables): void {
     const { file, frontMatter, frontMatterLines } = page.source;
     const asContentError = (error: unknown, line: number | undefined, source: string): ContentError => {
       if (error instanceof LookupProblem) return new ContentError(`{=${source}}: ${error.message}`, { file, line, ...error.details });
-      if (error instanceof ReferenceSyntaxError) return new ContentError(`{=${source}}: ${error.message}`, { file, line, expected: 'a reference like {=baiterek-harvest.cereals.2019}', fix: 'see "Numbers in the text" in README.md' });
+      if (error instanceof ReferenceSyntaxError) return new ContentError(`{=${source}}: ${error.message}`, { file, line, expected: 'a reference like {=harvest.cereals.2019}', fix: 'see "Numbers in the text" in README.md' });
       if (error instanceof IndicatorError) return new ContentError(`{=${source}}: ${error.message}`, { file, line, expected: error.expected, fix: error.fix });
       throw error;
     };

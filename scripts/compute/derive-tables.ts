@@ -164,7 +164,7 @@ function derivation(def: DerivedTable, tables: Map<string, LoadedTable>): Deriva
     }
     case 'location-quotient-by-region': {
       const b = by as NumericTable;
-      if (!def.reference) throw new DerivationProblem('a regional location quotient needs the reference row', 'reference', 'add "reference": "kazakhstan" (the row of the whole country in both tables)');
+      if (!def.reference) throw new DerivationProblem('a regional location quotient needs the reference row', 'reference', 'add "reference": "country" (the row of the whole country in both tables)');
       requireRow(from, def.reference, 'reference');
       requireRow(b, def.reference, 'reference');
       const reference = def.reference;

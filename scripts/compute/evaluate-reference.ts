@@ -37,7 +37,7 @@ export function evaluateReference(reference: Reference, tables: Tables, named: R
     if (!value) {
       throw new LookupProblem(`unknown name "${reference.name}"`, {
         expected: 'a name defined under "values:" in this page\'s front matter',
-        fix: named.size ? `defined names: ${[...named.keys()].join(', ')}` : 'define it in the front matter, e.g. values: { cereals-growth: "base-index(baiterek-harvest.cereals, 2019, 2015)" }',
+        fix: named.size ? `defined names: ${[...named.keys()].join(', ')}` : 'define it in the front matter, e.g. values: { cereals-growth: "base-index(harvest.cereals, 2019, 2015)" }',
       });
     }
     return value;

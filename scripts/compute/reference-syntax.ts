@@ -1,8 +1,8 @@
 /**
  * The inline reference language authors write in Markdown:
  *
- *   {=baiterek-harvest.cereals.2019}                       a value from a table
- *   {=base-index(baiterek-harvest.cereals, 2019, 2015)}    an indicator computed from a table
+ *   {=harvest.cereals.2019}                       a value from a table
+ *   {=base-index(harvest.cereals, 2019, 2015)}    an indicator computed from a table
  *   {=cereals-growth}                                      a value named in the front matter
  *
  * Parsed here into a small tree; evaluated by the compute stage.
@@ -53,7 +53,7 @@ export function parseReference(text: string): ParsedReference {
   if (cell) return { reference: { kind: 'cell', table: cell[1] ?? '', row: cell[2] ?? '', period: cell[3] ?? '' }, decimals };
   if (NAME.test(expr) && !expr.includes('.')) return { reference: { kind: 'name', name: expr }, decimals };
   throw new ReferenceSyntaxError(
-    `"${expr}" is not a reference: write table.row.period (e.g. baiterek-harvest.cereals.2019), indicator(table.row, period, …) or a name from the front matter's "values"`,
+    `"${expr}" is not a reference: write table.row.period (e.g. harvest.cereals.2019), indicator(table.row, period, …) or a name from the front matter's "values"`,
   );
 }
 

@@ -13,7 +13,7 @@ import { decodeUtf8 } from './decode-text.ts';
 export interface SourcePage {
   file: string;
   locale: Locale;
-  /** URL segment: the file name without its order prefix ("03-baiterek.md" → "baiterek"). */
+  /** URL segment: the file name without its order prefix ("03-harvest.md" → "harvest"). */
   slug: string;
   order: number;
   frontMatter: FrontMatter;
@@ -68,7 +68,7 @@ export function parsePage(text: string, file: string, contentDir = 'content'): S
       // ends the opening "---" (file line 1): its line n is file line n + 1.
       line: mark?.line !== undefined ? mark.line + 1 : 1,
       column: mark?.column !== undefined ? mark.column + 1 : undefined,
-      expected: 'YAML between the two "---" lines, e.g. title: "Baiterek district"',
+      expected: 'YAML between the two "---" lines, e.g. title: "Crop production"',
       fix: 'check indentation and quoting (a value containing ": " must be in quotes)',
       cause,
     });
@@ -90,7 +90,7 @@ export function parsePage(text: string, file: string, contentDir = 'content'): S
   const prefixMatch = /^(\d+)-(.+)\.md$/.exec(name);
   const slug = prefixMatch?.[2] ?? name.replace(/\.md$/, '');
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
-    throw new ContentError(`file name "${name}" does not give a clean URL`, { file, expected: 'lowercase words and hyphens, optionally after an order number: 03-baiterek.md', fix: 'rename the file' });
+    throw new ContentError(`file name "${name}" does not give a clean URL`, { file, expected: 'lowercase words and hyphens, optionally after an order number: 03-harvest.md', fix: 'rename the file' });
   }
   return {
     file,
@@ -131,7 +131,7 @@ function refuseFrontMatterLanguage(text: string, file: string): void {
   throw new ContentError(`front matter in "${language.slice(0, 40)}" is not allowed: only YAML front matter is read`, {
     file,
     line: 1,
-    expected: 'a chapter that starts with a line "---" followed by YAML, e.g. title: "Baiterek district"',
+    expected: 'a chapter that starts with a line "---" followed by YAML, e.g. title: "Crop production"',
     fix: `replace "---${language.slice(0, 40)}" with "---" and write the fields in YAML; chapters never run code`,
   });
 }

@@ -18,7 +18,7 @@ export interface QualityRow {
   differenceText: string;
   note?: string;
   discussedIn?: string;
-  /** `/en/baiterek/#data-notes`: the chapter in this language, or in English until it is translated. */
+  /** `/en/harvest/#data-notes`: the chapter in this language, or in English until it is translated. */
   discussedUrl?: string;
 }
 

@@ -9,7 +9,7 @@ export const FrontMatter = z
     short: z.string().min(1).optional(),
     /** One or two sentences for the home page's chapter list and for search results. */
     summary: z.string().min(1).optional(),
-    /** Chapter order; defaults to the number the file name starts with ("03-baiterek.md" → 3). */
+    /** Chapter order; defaults to the number the file name starts with ("03-harvest.md" → 3). */
     order: z.number().int().min(0).optional(),
     /** Key findings shown at the top of the chapter: Markdown, inline references allowed. */
     findings: z.array(z.string().min(1)).optional(),

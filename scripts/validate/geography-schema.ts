@@ -41,7 +41,7 @@ export const Geography = z
         file: z.string().regex(/^[\w.-]+\.geojson$/, 'a file name such as "regions.geojson", without folders'),
         /** Printed under every map drawn from the file: source and licence. */
         credit: LocalizedText,
-        /** What the file shows, for messages: "Kazakhstan's division of 2018". */
+        /** What the file shows, for messages: "the division of 2018". */
         division: LocalizedText.optional(),
         /** Feature properties holding a unit's code, tried in order. */
         codeProperties: z.array(z.string().min(1)).default(['code']),

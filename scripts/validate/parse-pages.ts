@@ -83,7 +83,7 @@ export function parsePages(md: MarkdownIt, pages: SourcePage[]): ParsedPage[] {
         new ContentError(template ? `template syntax "${site.meta.source}" in Markdown is not evaluated and would be printed as text` : `"${site.meta.source}" opens a reference that is not closed on the same line`, {
           file: source.file,
           line: site.line,
-          expected: template ? 'a reference {=…}, a cross-reference {@fig:…}, or a ```chart / ```table block' : 'a reference closed by "}" on the same line, e.g. {=baiterek-harvest.cereals-legumes.2019}',
+          expected: template ? 'a reference {=…}, a cross-reference {@fig:…}, or a ```chart / ```table block' : 'a reference closed by "}" on the same line, e.g. {=harvest.cereals.2019}',
           fix: template ? 'rewrite it with the report syntax (README, "Numbers in the text"); to show the braces as text, escape the first one: \\{{' : 'add the closing "}"',
         }),
       );

@@ -15,7 +15,7 @@ export type Locale = (typeof LOCALES)[number];
 /** Lowercase words joined by hyphens: safe in URLs, file names and inline references. */
 export const Slug = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and single hyphens, e.g. "baiterek-harvest"');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and single hyphens, e.g. "harvest"');
 
 /** A text in English, optionally with Russian and Kazakh versions. A plain string is English. */
 export const LocalizedText = z.union([
@@ -93,7 +93,7 @@ export const Source = z
  */
 const CheckBase = {
   severity: z.enum(['error', 'finding']),
-  /** "baiterek" or "baiterek#data-notes": the chapter that discusses a failure. */
+  /** "harvest" or "harvest#data-notes": the chapter that discusses a failure. */
   discussedIn: z.string().regex(/^[a-z0-9-]+(#[a-z0-9-]+)?$/, 'a page slug, optionally with #anchor').optional(),
   note: LocalizedText.optional(),
 };
@@ -151,7 +151,7 @@ export const TextTable = z
             id: Slug,
             label: LocalizedText,
             /**
-             * The language a column's cells are written in on every page (a glossary's "Kazakh"
+             * The language a column's cells are written in on every page (a glossary's "Russian"
              * column): marked as such for screen readers, hyphenation and search.
              */
             lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a language tag such as "kk" or "en"').optional(),
@@ -196,7 +196,7 @@ export const DerivedTable = z
     scale: z.number().positive().optional(),
     fromTotal: Slug.optional(),
     byTotal: Slug.optional(),
-    /** Region row that is the reference (location-quotient-by-region), e.g. "kazakhstan". */
+    /** Region row that is the reference (location-quotient-by-region), e.g. "country". */
     reference: Slug.optional(),
     /** Rows of the result: ids of `from` rows, or `{ "row in from": "row in by" }` when the ids differ. */
     rows: z.union([z.array(Slug).min(1), z.record(Slug, Slug)]).optional(),

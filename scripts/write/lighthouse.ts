@@ -3,10 +3,10 @@
  * Debian's Chromium through chrome-launcher, for the bench (`npm run bench`) to report.
  *
  *   import { lighthouseScores } from '../scripts/write/lighthouse.ts';
- *   const scores = await lighthouseScores('http://127.0.0.1:8080/en/baiterek/');
+ *   const scores = await lighthouseScores('http://127.0.0.1:8080/en/harvest/');
  *
  * By hand, on a built site (served on 127.0.0.1 with gzip, as a host would):
- *   npx tsx scripts/write/lighthouse.ts [_site] [/en/ /en/baiterek/ …] [--desktop]
+ *   npx tsx scripts/write/lighthouse.ts [_site] [/en/ /en/harvest/ …] [--desktop]
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -64,7 +64,7 @@ async function main(args: string[]): Promise<void> {
   const pages = rest.filter((a) => a.startsWith('/'));
   const server = await serveStatic(path.resolve(site));
   try {
-    for (const page of pages.length > 0 ? pages : ['/en/', '/en/baiterek/']) {
+    for (const page of pages.length > 0 ? pages : ['/en/']) {
       const s = await lighthouseScores(`${server.url}${page}`, { formFactor: desktop ? 'desktop' : 'mobile' });
       console.log(`${page}: performance ${s.performance}, accessibility ${s.accessibility}, best practices ${s.bestPractices}, SEO ${s.seo} (${desktop ? 'desktop' : 'mobile'})`);
       for (const audit of s.lost.slice(0, 8)) console.log(`  ${audit.category}: ${audit.id} ${Math.round(audit.score * 100)} — ${audit.title}`);

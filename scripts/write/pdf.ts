@@ -40,7 +40,7 @@ export interface PdfOptions {
 }
 
 export interface PdfSection {
-  /** Site path of the page printed: `/en/baiterek/`. */
+  /** Site path of the page printed: `/en/harvest/`. */
   url: string;
   title: string;
   /** Chapter number, 0 for the introduction and the references. */

@@ -23,7 +23,7 @@ describe('front matter is YAML only', () => {
     it(`refuses ---${language} and runs none of it`, async () => {
       const message = await reportMessage(buildReport(chapter(`---${language}`, code)));
       expect(message).toBe(
-        `content/en/01-x.md:1: front matter in "${language.trim()}" is not allowed: only YAML front matter is read\n  expected: a chapter that starts with a line "---" followed by YAML, e.g. title: "Baiterek district"\n  fix: replace "---${language.trim()}" with "---" and write the fields in YAML; chapters never run code`,
+        `content/en/01-x.md:1: front matter in "${language.trim()}" is not allowed: only YAML front matter is read\n  expected: a chapter that starts with a line "---" followed by YAML, e.g. title: "Crop production"\n  fix: replace "---${language.trim()}" with "---" and write the fields in YAML; chapters never run code`,
       );
       expect(existsSync(marker)).toBe(false);
     });

@@ -204,7 +204,7 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
       describeValueMap(block.title, block.subtitle ?? subtitle, period, mapUnits.map((u) => ({ label: u.label, value: u.value })), unitNoun(g, locale), decimals, locale);
   }
 
-  // Two units in one place (South Kazakhstan until 2017, and Turkistan after it) cannot both be shown.
+  // Two units in one place (a region before a split, and one of its parts after it) cannot both be shown.
   const byTile = new Map<string, string>();
   for (const u of mapUnits) {
     const place = u.unit.tile.join(',');

@@ -27,7 +27,7 @@ interface ResolvedMeasure {
   reference?: number;
   /** Values that cannot be negative: the axis starts at zero. */
   nonNegative: boolean;
-  /** What the reference line is, when it is a row's value ("Kazakhstan"). */
+  /** What the reference line is, when it is a row's value (the country). */
   referenceLabel?: string;
   tables: Table[];
 }

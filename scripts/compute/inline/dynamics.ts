@@ -42,28 +42,28 @@ export function chainedIndex(tables: Tables, tableId: string, rowId: string, las
 
 export const DYNAMICS: Record<string, InlineFunction> = {
   'base-index': {
-    usage: 'base-index(baiterek-harvest.cereals-legumes, 2019, 2015)',
+    usage: 'base-index(harvest.cereals, 2019, 2015)',
     evaluate(args, tables) {
       const p = twoPeriods(args, tables, this.usage);
       return fromComputed(baseIndex(p.current, p.baseValue, p.where), p.inputs);
     },
   },
   'growth-rate': {
-    usage: 'growth-rate(baiterek-harvest.cereals-legumes, 2019, 2015)',
+    usage: 'growth-rate(harvest.cereals, 2019, 2015)',
     evaluate(args, tables) {
       const p = twoPeriods(args, tables, this.usage);
       return fromComputed(growthRate(p.current, p.baseValue, p.where), p.inputs);
     },
   },
   'absolute-change': {
-    usage: 'absolute-change(baiterek-harvest.cereals-legumes, 2019, 2015)',
+    usage: 'absolute-change(harvest.cereals, 2019, 2015)',
     evaluate(args, tables) {
       const p = twoPeriods(args, tables, this.usage);
       return fromComputed(absoluteChange(p.current, p.baseValue, p.table.unit, p.where), p.inputs, p.table.decimals);
     },
   },
   cagr: {
-    usage: 'cagr(baiterek-harvest.cereals-legumes, 2019, 2015)',
+    usage: 'cagr(harvest.cereals, 2019, 2015)',
     evaluate(args, tables) {
       const p = twoPeriods(args, tables, this.usage);
       const years = Number(p.period.slice(0, 4)) - Number(p.base.slice(0, 4));
@@ -71,7 +71,7 @@ export const DYNAMICS: Record<string, InlineFunction> = {
     },
   },
   'chain-index': {
-    usage: 'chain-index(baiterek-harvest.cereals-legumes, 2019)',
+    usage: 'chain-index(harvest.cereals, 2019)',
     evaluate(args, tables) {
       arity(args, 2, 2, this.usage);
       const ref = rowArg(args, 0, this.usage);
@@ -83,7 +83,7 @@ export const DYNAMICS: Record<string, InlineFunction> = {
     },
   },
   'cumulative-index': {
-    usage: 'cumulative-index(baiterek-volume-indices.crop-production, 2019, 2015)',
+    usage: 'cumulative-index(volume-indices.crops, 2019, 2015)',
     evaluate(args, tables) {
       arity(args, 3, 3, this.usage);
       const ref = rowArg(args, 0, this.usage);
@@ -92,7 +92,7 @@ export const DYNAMICS: Record<string, InlineFunction> = {
     },
   },
   'implied-price-index': {
-    usage: 'implied-price-index(baiterek-gross-output.crop-production, baiterek-volume-indices.crop-production, 2019, 2015)',
+    usage: 'implied-price-index(gross-output.crops, volume-indices.crops, 2019, 2015)',
     evaluate(args, tables) {
       arity(args, 4, 4, this.usage);
       const nominalRef = rowArg(args, 0, this.usage);

@@ -17,7 +17,7 @@ export const INTENSITY: Record<string, InlineFunction> = {
     },
   },
   'implied-area': {
-    usage: 'implied-area(baiterek-harvest.sunflower-seed, baiterek-yields.sunflower-seed, 2019)',
+    usage: 'implied-area(harvest.sunflower, yields.sunflower, 2019)',
     evaluate(args, tables) {
       arity(args, 3, 3, this.usage);
       const [h, y] = [rowArg(args, 0, this.usage), rowArg(args, 1, this.usage)];
@@ -28,7 +28,7 @@ export const INTENSITY: Record<string, InlineFunction> = {
     },
   },
   'average-yield-index': {
-    usage: 'average-yield-index(baiterek-yields, 2019, 2015)',
+    usage: 'average-yield-index(yields, 2019, 2015)',
     evaluate(args, tables) {
       arity(args, 3, 3, this.usage);
       const table = numericTable(tables, tableArg(args, 0, this.usage));
@@ -39,7 +39,7 @@ export const INTENSITY: Record<string, InlineFunction> = {
     },
   },
   'laspeyres-yield-index': {
-    usage: 'laspeyres-yield-index(baiterek-yields, baiterek-harvest, 2019, 2015)',
+    usage: 'laspeyres-yield-index(yields, harvest, 2019, 2015)',
     evaluate(args, tables) {
       arity(args, 4, 4, this.usage);
       const yields = numericTable(tables, tableArg(args, 0, this.usage));

@@ -8,7 +8,7 @@ const AS_PRINTED = { en: 'as printed in the source', ru: 'как напечат�
 
 export const SOURCE_FIGURES: Record<string, InlineFunction> = {
   stated: {
-    usage: 'stated(baiterek-harvest.potatoes, 2019, 2015)',
+    usage: 'stated(harvest.potatoes, 2019, 2015)',
     evaluate(args, tables) {
       arity(args, 2, 3, this.usage);
       const ref = rowArg(args, 0, this.usage);

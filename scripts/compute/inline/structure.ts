@@ -19,7 +19,7 @@ function missingOf(cells: CellValue[]): string | undefined {
 
 export const STRUCTURE: Record<string, InlineFunction> = {
   share: {
-    usage: 'share(baiterek-harvest.sunflower-seed, 2019)',
+    usage: 'share(harvest.sunflower, 2019)',
     evaluate(args, tables) {
       arity(args, 2, 2, this.usage);
       const ref = rowArg(args, 0, this.usage);
@@ -38,7 +38,7 @@ export const STRUCTURE: Record<string, InlineFunction> = {
     },
   },
   sum: {
-    usage: 'sum(baiterek-gross-output.crop-production.2019, baiterek-gross-output.livestock-production.2019)',
+    usage: 'sum(gross-output.crops.2019, gross-output.livestock.2019)',
     evaluate(args, tables): ResolvedValue {
       if (args.length < 2) arity(args, 2, 99, this.usage);
       const cells = args.map((_, i) => cellArg(args, i, tables, this.usage));
@@ -50,7 +50,7 @@ export const STRUCTURE: Record<string, InlineFunction> = {
     },
   },
   difference: {
-    usage: 'difference(baiterek-gross-output.agriculture.2019, baiterek-gross-output.crop-production.2019)',
+    usage: 'difference(gross-output.agriculture.2019, gross-output.crops.2019)',
     evaluate(args, tables): ResolvedValue {
       arity(args, 2, 2, this.usage);
       const [a, b] = [cellArg(args, 0, tables, this.usage), cellArg(args, 1, tables, this.usage)];
@@ -60,7 +60,7 @@ export const STRUCTURE: Record<string, InlineFunction> = {
     },
   },
   ratio: {
-    usage: 'ratio(kz-grp-by-region.west-kazakhstan.2019, kz-grp-by-region.kazakhstan.2019, 100)',
+    usage: 'ratio(grp-by-region.north.2019, grp-by-region.country.2019, 100)',
     evaluate(args, tables): ResolvedValue {
       arity(args, 2, 3, this.usage);
       const [a, b] = [cellArg(args, 0, tables, this.usage), cellArg(args, 1, tables, this.usage)];
