@@ -5,6 +5,7 @@
 import { ContentError, IndicatorError, ReportError, throwIfAny } from '../errors.ts';
 import type { ParsedPage } from '../validate/parse-pages.ts';
 import { localize } from '../validate/table-schema.ts';
+import type { LanguageSet } from '../languages/language-set.ts';
 import { evaluateReference, type ResolvedValue } from './evaluate-reference.ts';
 import { parseReference, ReferenceSyntaxError } from './reference-syntax.ts';
 import { LookupProblem, type Tables } from './table-access.ts';
@@ -17,10 +18,11 @@ export interface ComputedValue extends Omit<ResolvedValue, 'missing' | 'note'> {
   source: string;
 }
 
-export function computeReferences(pages: ParsedPage[], tables: Tables): void {
+export function computeReferences(pages: ParsedPage[], tables: Tables, languages: LanguageSet): void {
   const errors: ReportError[] = [];
   for (const page of pages) {
     const { file, frontMatter, frontMatterLines } = page.source;
+    const language = languages.get(page.source.locale);
     const asContentError = (error: unknown, line: number | undefined, source: string): ContentError => {
       if (error instanceof LookupProblem) return new ContentError(`{=${source}}: ${error.message}`, { file, line, ...error.details });
       if (error instanceof ReferenceSyntaxError) return new ContentError(`{=${source}}: ${error.message}`, { file, line, expected: 'a reference like {=harvest.cereals.2019}', fix: 'see "Numbers in the text" in README.md' });
@@ -45,8 +47,8 @@ export function computeReferences(pages: ParsedPage[], tables: Tables): void {
           ...rest,
           decimals: parsed.decimals ?? value.decimals,
           source: site.meta.source,
-          ...(missing === undefined ? {} : { missing: localize(missing, page.source.locale) }),
-          ...(note === undefined ? {} : { note: localize(note, page.source.locale) }),
+          ...(missing === undefined ? {} : { missing: localize(missing, language) }),
+          ...(note === undefined ? {} : { note: localize(note, language) }),
         };
         site.token.meta = { ...site.meta, computed };
       } catch (error) {

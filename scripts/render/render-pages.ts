@@ -5,7 +5,9 @@
  */
 import type MarkdownIt from 'markdown-it';
 import type { Figure } from '../chart/render-charts.ts';
-import { formatInput, formatNumber } from '../chart/locale.ts';
+import { formatInput, formatNumber } from '../languages/number-format.ts';
+import type { Language } from '../languages/language.ts';
+import type { LanguageSet } from '../languages/language-set.ts';
 import type { ComputedValue } from '../compute/compute-references.ts';
 import type { Tables } from '../compute/table-access.ts';
 import { ContentError, throwIfAny, type ReportError } from '../errors.ts';
@@ -51,7 +53,7 @@ export interface PageView {
 }
 
 interface RenderEnv {
-  locale: Locale;
+  language: Language;
   tables: Tables;
   pageUrl: string;
   references: References;
@@ -87,10 +89,10 @@ export function isChapter(page: ParsedPage): boolean {
   return page.source.slug !== 'index' && page.source.frontMatter.chapter !== false;
 }
 
-function formulaHtml(value: ComputedValue, locale: string): string {
-  const result = value.value === null ? t(locale, 'missing') : formatNumber(value.value, value.decimals, locale);
+function formulaHtml(value: ComputedValue, language: Language): string {
+  const result = value.value === null ? t(language, 'missing') : formatNumber(value.value, value.decimals, language);
   if (value.formula.length === 0) return escapeHtml(value.note ? `${result} (${value.note})` : result);
-  const terms = value.formula.map((term) => (typeof term === 'number' ? formatInput(term, locale) : term)).join('');
+  const terms = value.formula.map((term) => (typeof term === 'number' ? formatInput(term, language) : term)).join('');
   return `${escapeHtml(result)} = ${escapeHtml(terms)}`;
 }
 
@@ -105,10 +107,10 @@ function inputsHtml(value: ComputedValue, env: RenderEnv): string {
   return [...byRow.values()]
     .map(({ table: id, row: rowId, periods }) => {
       const table = env.tables.get(id)?.table;
-      const title = table ? localize(table.title, env.locale) : id;
+      const title = table ? localize(table.title, env.language) : id;
       const row = table && 'unit' in table ? table.rows.find((r) => r.id === rowId) : undefined;
-      const rowLabel = row ? localize(row.label, env.locale) : rowId;
-      return `<a href="/${env.locale}/data/#table-${escapeHtml(id)}">${escapeHtml(title)}</a>: ${escapeHtml(rowLabel)}, ${escapeHtml(periods.join(', '))}`;
+      const rowLabel = row ? localize(row.label, env.language) : rowId;
+      return `<a href="/${env.language.code}/data/#table-${escapeHtml(id)}">${escapeHtml(title)}</a>: ${escapeHtml(rowLabel)}, ${escapeHtml(periods.join(', '))}`;
     })
     .join('; ');
 }
@@ -120,36 +122,36 @@ function installRenderers(md: MarkdownIt): void {
     let calc = env.bySource.get(value.source);
     const first = calc === undefined;
     if (!calc) {
-      calc = { n: env.calculations.length + 1, source: value.source, html: `<span class="calc-formula">${formulaHtml(value, env.locale)}</span> <span class="calc-inputs">${inputsHtml(value, env)}</span>${value.missing ? ` <span class="calc-missing">(${escapeHtml(value.missing)})</span>` : ''}` };
+      calc = { n: env.calculations.length + 1, source: value.source, html: `<span class="calc-formula">${formulaHtml(value, env.language)}</span> <span class="calc-inputs">${inputsHtml(value, env)}</span>${value.missing ? ` <span class="calc-missing">(${escapeHtml(value.missing)})</span>` : ''}` };
       env.calculations.push(calc);
       env.bySource.set(value.source, calc);
     }
-    const text = value.value === null ? t(env.locale, 'missing') : formatNumber(value.value, value.decimals, env.locale);
-    const title = formulaHtml(value, env.locale);
+    const text = value.value === null ? t(env.language, 'missing') : formatNumber(value.value, value.decimals, env.language);
+    const title = formulaHtml(value, env.language);
     return `<a class="num" href="#calc-${calc.n}"${first ? ` id="calc-ref-${calc.n}"` : ''} title="${title}">${escapeHtml(text)}</a>`;
   };
   md.renderer.rules[XREF_TOKEN] = (tokens, idx, _options, env: RenderEnv) => {
     const meta = tokens[idx]?.meta as InlineMeta;
     const target = env.targets.get(meta.source);
     if (!target) return '';
-    const label = numbered(env.locale, target.kind === 'figure' ? 'figureRef' : 'tableRef', target.number);
+    const label = numbered(env.language, target.kind === 'figure' ? 'figureRef' : 'tableRef', target.number);
     return `<a class="xref" href="${escapeHtml(target.url)}">${escapeHtml(label)}</a>`;
   };
   md.renderer.rules[CITE_TOKEN] = (tokens, idx, _options, env: RenderEnv) => {
     const meta = tokens[idx]?.meta as InlineMeta & { narrative?: boolean };
-    const link = (key: string, text: string) => `<a class="cite" href="/${env.locale}/references/#ref-${escapeHtml(key)}">${escapeHtml(text)}</a>`;
+    const link = (key: string, text: string) => `<a class="cite" href="/${env.language.code}/references/#ref-${escapeHtml(key)}">${escapeHtml(text)}</a>`;
     const citations = parseCitation(meta.source);
     if (meta.narrative) {
       // "Imashev (2016)": the name in the sentence, the year in brackets.
       const { key } = citations[0] ?? { key: '' };
       const item = env.references.get(key);
-      const { who, year } = item ? citationParts(item, env.locale) : { who: key, year: undefined };
+      const { who, year } = item ? citationParts(item, env.language) : { who: key, year: undefined };
       return `<span class="citation">${link(key, year ? `${who} (${year})` : who)}</span>`;
     }
     const parts = citations.map(({ key, locator }) => {
       const item = env.references.get(key);
-      const { who, year } = item ? citationParts(item, env.locale) : { who: key, year: undefined };
-      return `${link(key, year ? `${who}, ${year}` : who)}${locator ? `, ${escapeHtml(localizeLocator(locator, env.locale))}` : ''}`;
+      const { who, year } = item ? citationParts(item, env.language) : { who: key, year: undefined };
+      return `${link(key, year ? `${who}, ${year}` : who)}${locator ? `, ${escapeHtml(localizeLocator(locator, env.language))}` : ''}`;
     });
     return `<span class="citation">(${parts.join('; ')})</span>`;
   };
@@ -158,8 +160,8 @@ function installRenderers(md: MarkdownIt): void {
   md.renderer.rules.fence = (tokens, idx, options, env: RenderEnv, self) => {
     const token = tokens[idx] as Token;
     const meta = token.meta as { figure?: Figure; table?: { block: TableBlock; number: string }; diagram?: { block: DiagramBlock; number: string } } | null;
-    if (meta?.figure) return figureHtml(meta.figure, env.locale, env.references, env.pageUrl);
-    if (meta?.diagram) return diagramHtml(meta.diagram.block, meta.diagram.number, meta.diagram.block.table ? env.tables.get(meta.diagram.block.table)?.table : undefined, env.locale, env.references);
+    if (meta?.figure) return figureHtml(meta.figure, env.language, env.references, env.pageUrl);
+    if (meta?.diagram) return diagramHtml(meta.diagram.block, meta.diagram.number, meta.diagram.block.table ? env.tables.get(meta.diagram.block.table)?.table : undefined, env.language, env.references);
     if (meta?.table) return tableBlockHtml(meta.table.block, meta.table.number, env);
     if (token.info.trim() === 'math') return `<div class="math-display">${mathHtml(token.content, true)}</div>`;
     return defaultFence ? defaultFence(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
@@ -170,10 +172,10 @@ function tableBlockHtml(block: TableBlock, number: string, env: RenderEnv): stri
   const table = env.tables.get(block.table)?.table;
   if (!table) return '';
   const anchor = `tab-${block.id}`;
-  const caption = `<span class="figure-number">${escapeHtml(numbered(env.locale, 'tableLabel', number))}.</span> ${escapeHtml(block.title ?? localize(table.title, env.locale))}`;
+  const caption = `<span class="figure-number">${escapeHtml(numbered(env.language, 'tableLabel', number))}.</span> ${escapeHtml(block.title ?? localize(table.title, env.language))}`;
   return `<figure class="table-figure" id="${escapeHtml(anchor)}">
-${tableHtml(table, env.locale, env.references, { rows: block.rows, columns: block.columns, captionHtml: caption, id: anchor })}
-<p class="figure-links"><a href="/data/${escapeHtml(table.id)}.csv" download>CSV</a> · <a href="/data/${escapeHtml(table.id)}.json" download>JSON</a> · <a href="#${escapeHtml(anchor)}">${escapeHtml(t(env.locale, 'permalink'))}</a></p>
+${tableHtml(table, env.language, env.references, { rows: block.rows, columns: block.columns, captionHtml: caption, id: anchor })}
+<p class="figure-links"><a href="/data/${escapeHtml(table.id)}.csv" download>CSV</a> · <a href="/data/${escapeHtml(table.id)}.json" download>JSON</a> · <a href="#${escapeHtml(anchor)}">${escapeHtml(t(env.language, 'permalink'))}</a></p>
 </figure>`;
 }
 
@@ -234,7 +236,7 @@ function checkPages(pages: ParsedPage[], tables: Tables, references: References,
   return errors;
 }
 
-export function renderPages(md: MarkdownIt, pages: ParsedPage[], figures: ReadonlyMap<ParsedPage, Figure[]>, tables: Tables, references: References, chapterNumber: (page: ParsedPage) => number): PageView[] {
+export function renderPages(md: MarkdownIt, pages: ParsedPage[], figures: ReadonlyMap<ParsedPage, Figure[]>, tables: Tables, references: References, chapterNumber: (page: ParsedPage) => number, languages: LanguageSet): PageView[] {
   installRenderers(md);
   const targets = new Map<string, Map<string, { url: string; number: string; kind: 'figure' | 'table' }>>();
   for (const page of pages) {
@@ -263,7 +265,7 @@ export function renderPages(md: MarkdownIt, pages: ParsedPage[], figures: Readon
   return pages.map((page) => {
     const url = pageUrl(page);
     const env: RenderEnv = {
-      locale: page.source.locale,
+      language: languages.get(page.source.locale),
       tables,
       pageUrl: url,
       references,
