@@ -17,14 +17,15 @@ import { loadContent } from './load/load-content.ts';
 import { loadReferences, type References } from './load/load-references.ts';
 import { loadGeographies } from './load/load-geographies.ts';
 import { loadTables, type LoadedTable } from './load/load-tables.ts';
-import { parsePages, type ParsedPage } from './validate/parse-pages.ts';
+import { parsePages } from './validate/parse-pages.ts';
 import { computeReferences } from './compute/compute-references.ts';
 import type { Tables } from './compute/table-access.ts';
 import { deriveTables } from './compute/derive-tables.ts';
 import { runChecks, type CheckResult } from './compute/consistency-checks.ts';
 import { renderCharts } from './chart/render-charts.ts';
 import { createMarkdown } from './render/markdown.ts';
-import { isChapter, renderPages, type PageView } from './render/render-pages.ts';
+import { renderPages, type PageView } from './render/render-pages.ts';
+import { numberPages } from './validate/numbering.ts';
 import { buildTableViews, type TableView } from './render/table-views.ts';
 import { chartTheme } from './chart/theme.ts';
 import type { Locale } from './validate/table-schema.ts';
@@ -63,7 +64,7 @@ export async function buildReport(files: ProjectFiles, effects: Partial<BuildEff
   const sources = await loadContent(files, languages.codes, folders.content);
   const md = createMarkdown();
   const pages = parsePages(md, sources);
-  const chapterNumber = numberChapters(pages, languages.codes);
+  const numbering = numberPages(pages, languages.codes);
 
   // 3 compute: derived tables, then every inline number, through the indicator functions.
   const tables = deriveTables(definitions);
@@ -75,14 +76,14 @@ export async function buildReport(files: ProjectFiles, effects: Partial<BuildEff
     const more = translationGaps.length > shown.length ? [`  … and ${translationGaps.length - shown.length} more`] : [];
     effects.logger?.warn([`${translationGaps.length} translation${translationGaps.length === 1 ? '' : 's'} missing (listed on the Data-quality page; readers see the text of the language it falls back to):`, ...shown, ...more].join('\n'));
   }
-  computeReferences(pages, tables, languages);
+  const values = computeReferences(pages, tables, languages);
 
   // 4 chart: every chart block to a checked, rendered, numbered figure (unchanged ones from the cache).
   const chartStats = { rendered: 0, reused: 0 };
-  const figures = await renderCharts(pages, tables, chapterNumber, { cacheDir: effects.cacheDir, stats: chartStats, workers: 'auto', geographies, languages, colours: config.colours, boundariesDir: config.boundariesDir, date: config.date, theme: chartTheme(config) });
+  const figures = await renderCharts(pages, tables, numbering, { cacheDir: effects.cacheDir, stats: chartStats, workers: 'auto', geographies, languages, colours: config.colours, boundariesDir: config.boundariesDir, date: config.date, theme: chartTheme(config) });
 
   // 5 render: Markdown tokens to HTML fragments the templates place.
-  const views = renderPages(md, pages, figures, tables, references, chapterNumber, languages);
+  const views = renderPages(md, pages, { values, figures, numbering, tables, references, languages });
 
   const locales = languages.codes.filter((locale) => views.some((v) => v.locale === locale));
   return {
@@ -104,15 +105,6 @@ export async function buildReport(files: ProjectFiles, effects: Partial<BuildEff
       findings: checks.filter((c) => c.passed === false).length,
     },
   };
-}
-
-/** Chapters are numbered 1, 2, … per language in their order; other pages get 0. */
-function numberChapters(pages: ParsedPage[], locales: readonly string[]): (page: ParsedPage) => number {
-  const numbers = new Map<ParsedPage, number>();
-  for (const locale of locales) {
-    pages.filter((p) => p.source.locale === locale && isChapter(p)).forEach((p, i) => numbers.set(p, i + 1));
-  }
-  return (page) => numbers.get(page) ?? 0;
 }
 
 export type { LoadedTable };

@@ -33,8 +33,7 @@ const { loadConfig } = (await import(`${root}/scripts/load/load-config.ts`)) as 
 
 interface Site {
   meta: { source: string };
-  /** computeReferences replaces the token's meta with one that carries the value. */
-  token: { meta: { computed?: { value: number | null; decimals: number } } };
+  token: object;
 }
 interface ChartSite {
   block: Parameters<typeof prepareFigure>[0];
@@ -53,14 +52,14 @@ const definitions = await loadTables(files, config.folders, { units: config.unit
 const sources = await loadContent(files, languages.codes, config.folders.content);
 const pages = parsePages(createMarkdown(), sources) as Page[];
 const tables = deriveTables(definitions);
-computeReferences(pages, tables, languages);
+const computedValues = computeReferences(pages, tables, languages) as ReadonlyMap<object, { value: number | null; decimals: number }>;
 
 let theme: unknown;
 const result = pages.map((page) => {
   const { file, slug, locale } = page.source;
   const values: Record<string, string> = {};
   for (const site of page.values) {
-    const computed = site.token.meta.computed;
+    const computed = computedValues.get(site.token);
     if (!computed) throw new Error(`${file}: {=${site.meta.source}} was not computed`);
     values[site.meta.source] = computed.value === null ? '…' : formatNumber(computed.value, computed.decimals, languages.get(locale));
   }

@@ -5,7 +5,7 @@
  *
  *   1 prepare   each block → records, Vega-Lite spec, description, cache key   (cheap, in order)
  *   2 render    each spec not in the cache → checks → Vega → SVG            (jobs: plain JSON)
- *   3 number    figures per chapter, with what a citation needs
+ *   3 figures   with their numbers (validate/numbering.ts) and what a citation needs
  *
  * Side effects come in through `ChartStageOptions`: the cache (`charts/` under `cacheDir`, none
  * without one), the boundaries folder, the report's date for citations.
@@ -16,6 +16,7 @@ import type { Config } from 'vega-lite';
 import { throwIfAny, ReportError } from '../errors.ts';
 import type { Tables } from '../compute/table-access.ts';
 import type { ParsedPage } from '../validate/parse-pages.ts';
+import type { Numbering } from '../validate/numbering.ts';
 import { diskCache, newStats, type ChartCache, type ChartStats } from './chart-cache.ts';
 import { keepCompiledSchemaIn } from './check-spec.ts';
 import { prepareFigure, renderPrepared, type PreparedFigure, type RenderedChart, type RenderOptions } from './render-chart.ts';
@@ -86,7 +87,7 @@ export function poolSize(workers: ChartStageOptions['workers'], misses: number, 
 
 export const figureAnchor = (id: string) => `fig-${id}`;
 
-export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterNumber: (page: ParsedPage) => number, options: ChartStageOptions): Promise<Map<ParsedPage, Figure[]>> {
+export async function renderCharts(pages: ParsedPage[], tables: Tables, numbering: Numbering, options: ChartStageOptions): Promise<Map<ParsedPage, Figure[]>> {
   const ownCache = options.cache === undefined && options.cacheDir ? diskCache(path.join(options.cacheDir, 'charts')) : undefined;
   const renderOptions: RenderOptions = {
     boundariesDir: options.boundariesDir,
@@ -169,13 +170,11 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterN
     const figure: Figure = {
       id: job.figure.block.id,
       anchor: job.context.anchor,
-      number: `${chapterNumber(job.page)}.${job.index + 1}`,
+      number: numbering.figure(job.page, job.figure.block.id),
       pageFile: job.page.source.file,
       chart,
       citation: { report: home?.source.frontMatter.title ?? '', ...(date ? { date } : {}) },
     };
-    const site = job.page.charts[job.index];
-    if (site) site.token.meta = { figure };
     figures.get(job.page)?.push(figure);
   }
   return figures;

@@ -1,19 +1,21 @@
 /**
- * Stage 5 (render): tokens whose numbers and charts are already computed become HTML. Nothing
- * here can fail on data any more, except a cross-reference to a figure that does not exist,
- * which is checked for every page before anything is rendered.
+ * Stage 5 (render): the parsed pages become HTML, with what the earlier stages returned looked
+ * up by token: each `{=…}`'s computed value, each chart block's figure, the numbers of figures and
+ * tables. Nothing here can fail on data any more, except a cross-reference to a figure that does
+ * not exist, which is checked for every page before anything is rendered.
  */
 import type MarkdownIt from 'markdown-it';
 import type { Figure } from '../chart/render-charts.ts';
 import { formatInput, formatNumber } from '../languages/number-format.ts';
 import type { Language } from '../languages/language.ts';
 import type { LanguageSet } from '../languages/language-set.ts';
-import type { ComputedValue } from '../compute/compute-references.ts';
+import type { ComputedValue, ComputedValues } from '../compute/compute-references.ts';
 import type { Tables } from '../compute/table-access.ts';
 import { ContentError, throwIfAny, type ReportError } from '../errors.ts';
 import type { References } from '../load/load-references.ts';
 import { localize, type Locale } from '../validate/table-schema.ts';
 import type { ParsedPage } from '../validate/parse-pages.ts';
+import type { Numbering } from '../validate/numbering.ts';
 import { escapeHtml } from './escape.ts';
 import { figureCsv, figureHtml, figureSvgFile } from './figure-html.ts';
 import katex from 'katex';
@@ -54,6 +56,10 @@ export interface PageView {
 
 interface RenderEnv {
   language: Language;
+  /** What the compute stage returned: every inline value, by its token. */
+  values: ComputedValues;
+  /** The chart stage's figure of each chart block, the number of each table and diagram block, by token. */
+  blocks: ReadonlyMap<Token, RenderedBlock>;
   tables: Tables;
   pageUrl: string;
   references: References;
@@ -85,9 +91,6 @@ export function pageUrl(page: ParsedPage): string {
   return page.source.slug === 'index' ? `/${page.source.locale}/` : `/${page.source.locale}/${page.source.slug}/`;
 }
 
-export function isChapter(page: ParsedPage): boolean {
-  return page.source.slug !== 'index' && page.source.frontMatter.chapter !== false;
-}
 
 function formulaHtml(value: ComputedValue, language: Language): string {
   const result = value.value === null ? t(language, 'missing') : formatNumber(value.value, value.decimals, language);
@@ -117,8 +120,7 @@ function inputsHtml(value: ComputedValue, env: RenderEnv): string {
 
 function installRenderers(md: MarkdownIt): void {
   md.renderer.rules[VALUE_TOKEN] = (tokens, idx, _options, env: RenderEnv) => {
-    const meta = tokens[idx]?.meta as InlineMeta & { computed: ComputedValue };
-    const value = meta.computed;
+    const value = env.values.get(tokens[idx] as Token) as ComputedValue;
     let calc = env.bySource.get(value.source);
     const first = calc === undefined;
     if (!calc) {
@@ -159,7 +161,7 @@ function installRenderers(md: MarkdownIt): void {
   const defaultFence = md.renderer.rules.fence;
   md.renderer.rules.fence = (tokens, idx, options, env: RenderEnv, self) => {
     const token = tokens[idx] as Token;
-    const meta = token.meta as { figure?: Figure; table?: { block: TableBlock; number: string }; diagram?: { block: DiagramBlock; number: string } } | null;
+    const meta = env.blocks.get(token);
     if (meta?.figure) return figureHtml(meta.figure, env.language, env.references, env.pageUrl);
     if (meta?.diagram) return diagramHtml(meta.diagram.block, meta.diagram.number, meta.diagram.block.table ? env.tables.get(meta.diagram.block.table)?.table : undefined, env.language, env.references);
     if (meta?.table) return tableBlockHtml(meta.table.block, meta.table.number, env);
@@ -236,25 +238,41 @@ function checkPages(pages: ParsedPage[], tables: Tables, references: References,
   return errors;
 }
 
-export function renderPages(md: MarkdownIt, pages: ParsedPage[], figures: ReadonlyMap<ParsedPage, Figure[]>, tables: Tables, references: References, chapterNumber: (page: ParsedPage) => number, languages: LanguageSet): PageView[] {
+/** What the earlier stages returned, for the render stage to look up. */
+export interface RenderInputs {
+  values: ComputedValues;
+  figures: ReadonlyMap<ParsedPage, Figure[]>;
+  numbering: Numbering;
+  tables: Tables;
+  references: References;
+  languages: LanguageSet;
+}
+
+type RenderedBlock = { figure?: Figure; table?: { block: TableBlock; number: string }; diagram?: { block: DiagramBlock; number: string } };
+
+export function renderPages(md: MarkdownIt, pages: ParsedPage[], inputs: RenderInputs): PageView[] {
+  const { values, figures, numbering, tables, references, languages } = inputs;
   installRenderers(md);
   const targets = new Map<string, Map<string, { url: string; number: string; kind: 'figure' | 'table' }>>();
+  const blocks = new Map<Token, RenderedBlock>();
   for (const page of pages) {
     const index = targets.get(page.source.locale) ?? new Map<string, { url: string; number: string; kind: 'figure' | 'table' }>();
-    // Charts and diagrams share one numbering, in the order they appear.
-    const figureNumber = (id: string) => `${chapterNumber(page)}.${page.figureOrder.indexOf(id) + 1}`;
-    for (const figure of figures.get(page) ?? []) {
-      figure.number = figureNumber(figure.id);
+    // The chart stage returns a page's figures in the order of its chart blocks.
+    const pageFigures = figures.get(page) ?? [];
+    page.charts.forEach((site, i) => {
+      const figure = pageFigures[i];
+      if (!figure) return;
+      blocks.set(site.token, { figure });
       index.set(`fig:${figure.id}`, { url: `${pageUrl(page)}#${figure.anchor}`, number: figure.number, kind: 'figure' });
-    }
+    });
     for (const site of page.diagrams) {
-      const number = figureNumber(site.block.id);
-      site.token.meta = { diagram: { block: site.block, number } };
+      const number = numbering.figure(page, site.block.id);
+      blocks.set(site.token, { diagram: { block: site.block, number } });
       index.set(`fig:${site.block.id}`, { url: `${pageUrl(page)}#fig-${site.block.id}`, number, kind: 'figure' });
     }
     page.tables.forEach((site, i) => {
-      const number = `${chapterNumber(page)}.${i + 1}`;
-      site.token.meta = { table: { block: site.block, number } };
+      const number = numbering.table(page, i);
+      blocks.set(site.token, { table: { block: site.block, number } });
       index.set(`tab:${site.block.id}`, { url: `${pageUrl(page)}#tab-${site.block.id}`, number, kind: 'table' });
     });
     targets.set(page.source.locale, index);
@@ -266,6 +284,8 @@ export function renderPages(md: MarkdownIt, pages: ParsedPage[], figures: Readon
     const url = pageUrl(page);
     const env: RenderEnv = {
       language: languages.get(page.source.locale),
+      values,
+      blocks,
       tables,
       pageUrl: url,
       references,
@@ -281,7 +301,7 @@ export function renderPages(md: MarkdownIt, pages: ParsedPage[], figures: Readon
       slug: page.source.slug,
       url,
       isHome: page.source.slug === 'index',
-      number: chapterNumber(page),
+      number: numbering.chapter(page),
       title: fm.title,
       short: fm.short ?? fm.title,
       summary: fm.summary ?? '',

@@ -19,6 +19,9 @@ import { HARVEST_TABLE, page } from '../helpers/fixture-project.ts';
 import { tablesOf } from './chart-fixtures.ts';
 import { LANGUAGES } from '../helpers/languages.ts';
 
+/** Every page chapter 1, its figures numbered in order. */
+const ONE_CHAPTER = { chapter: () => 1, figure: (page: { figureOrder: string[] }, id: string) => `1.${page.figureOrder.indexOf(id) + 1}`, table: (_page: unknown, i: number) => `1.${i + 1}` };
+
 const CHART = '```chart\nid: crops\ntitle: Cereals dominate\ntable: harvest\nrows: [cereals, sunflower]\n```\n';
 const OTHER = '```chart\nid: totals\ntitle: The total\ntable: harvest\npreset: bar\nrows: [total]\n```\n';
 
@@ -34,7 +37,7 @@ async function chartStage(cache: ChartCache, { chapter = `Intro.\n\n${CHART}`, l
   const files = memoryFiles({ [`content/${locale}/01-harvest.md`]: page('title: Harvest', chapter) });
   const pages = parsePages(createMarkdown(), await loadContent(files, LANGUAGES.codes));
   const stats = newStats();
-  await renderCharts(pages, tables, () => 1, { cache, stats, theme, languages: LANGUAGES });
+  await renderCharts(pages, tables, ONE_CHAPTER, { cache, stats, theme, languages: LANGUAGES });
   return stats;
 }
 
@@ -125,8 +128,8 @@ describe('chart cache', () => {
     const files = memoryFiles({ 'content/en/01-harvest.md': page('title: Harvest', CHART) });
     const pages = parsePages(createMarkdown(), await loadContent(files, LANGUAGES.codes));
     const cache = memoryCache();
-    const first = await renderCharts(pages, tablesOf(HARVEST_TABLE), () => 1, { cache, languages: LANGUAGES });
-    const second = await renderCharts(pages, tablesOf(HARVEST_TABLE), () => 1, { cache, languages: LANGUAGES });
+    const first = await renderCharts(pages, tablesOf(HARVEST_TABLE), ONE_CHAPTER, { cache, languages: LANGUAGES });
+    const second = await renderCharts(pages, tablesOf(HARVEST_TABLE), ONE_CHAPTER, { cache, languages: LANGUAGES });
     const [a] = [...first.values()].flat();
     const [b] = [...second.values()].flat();
     expect(b?.chart.svg).toBe(a?.chart.svg);

@@ -18,6 +18,9 @@ import { page } from '../helpers/fixture-project.ts';
 import { ALL_TABLES, block, emptyDir, GEO_DIR, GEOGRAPHIES, HAS_GEO, KZ_REGIONS, markItems, marks, renderFigure, WKO_IDS, WKO_UNITS } from './chart-fixtures.ts';
 import { LANGUAGES } from '../helpers/languages.ts';
 
+/** Every page chapter 1, its figures numbered in order. */
+const ONE_CHAPTER = { chapter: () => 1, figure: (page: { figureOrder: string[] }, id: string) => `1.${page.figureOrder.indexOf(id) + 1}`, table: (_page: unknown, i: number) => `1.${i + 1}` };
+
 const REPO = path.resolve(import.meta.dirname, '../..');
 /** What this report's report.config.json says ("boundaries"). */
 const CONFIGURED = '../shared/geo';
@@ -26,7 +29,7 @@ const MAP = '```chart\nid: districts\ntitle: Districts\ntable: wko-values\nprese
 async function mapStage(env: NodeJS.ProcessEnv) {
   const files = memoryFiles({ 'content/en/01-map.md': page('title: Map', MAP) });
   const pages = parsePages(createMarkdown(), await loadContent(files, LANGUAGES.codes));
-  const figures = await renderCharts(pages, ALL_TABLES(), () => 1, { boundariesDir: resolveBoundariesDir(REPO, env, CONFIGURED), languages: LANGUAGES, cache: false, stats: newStats(), geographies: GEOGRAPHIES });
+  const figures = await renderCharts(pages, ALL_TABLES(), ONE_CHAPTER, { boundariesDir: resolveBoundariesDir(REPO, env, CONFIGURED), languages: LANGUAGES, cache: false, stats: newStats(), geographies: GEOGRAPHIES });
   const [figure] = [...figures.values()].flat();
   if (!figure) throw new Error('no figure');
   return figure.chart;
