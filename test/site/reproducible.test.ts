@@ -15,7 +15,7 @@ import { fixtureProjectOnDisk } from '../helpers/fixture-project.ts';
 const repo = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(repo, 'scripts/cli.ts');
 /** The report's sources: everything a build reads that is not the generator itself. */
-const SOURCES = ['content', 'data'];
+const SOURCES = ['content', 'data', 'report.config.json'];
 
 /** Preloaded into one build: `Date` runs 400 days ahead, so any wall-clock timestamp differs. */
 const SHIFT_CLOCK = `

@@ -20,6 +20,8 @@ export interface ResolvedValue {
   inputs: InputCell[];
   /** Shown instead of a formula, e.g. "as printed in the source", in the page's language. */
   note?: LocalizedText;
+  /** For a rank: how many units were ranked, and how many share this rank (1: none other). */
+  rank?: { count: number; tied: number };
 }
 
 export interface InlineFunction {
