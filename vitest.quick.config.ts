@@ -20,6 +20,8 @@ export default mergeConfig(
         'test/fixtures/bad-input/**',
         'test/build/publish.test.ts',
         'test/build/init-report.test.ts',
+        // Builds every example and fixture report with the CLI, each in its own process.
+        'test/examples/**',
         'test/dev-server/**',
         // Worker threads under memory and time limits, each case seconds long.
         'test/security/chart-limits.test.ts',
