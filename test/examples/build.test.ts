@@ -63,6 +63,34 @@ describe('golden sites', () => {
     });
   }
 
+  // A golden copy only says "as before": these say what the first one had to be, worked out by hand.
+  it('writes the example in the words and number style of its own Spanish pack', async () => {
+    const page = (file: string) => (built.get(file) ?? Buffer.from('')).toString('utf8');
+    const built = (await builds.get('valcerrada')!).files;
+    expect(page('es/index.html')).toContain('<html lang="es"');
+    // 65 270 ha ÷ 1074 holdings = 60.77 → 60,8; five digits are grouped with a no-break space, four are not.
+    expect(page('es/explotaciones/index.html')).toContain('title="60,8 = 65\u00a0270 ÷ 1074"');
+    expect(page('es/explotaciones/index.html')).toContain('Cuadro 2.1.');
+    // La Jara's sheep: 15.6 ÷ 15.2 = 1.0263, a rise of 2.6 %; Villaseca's: 2.6 ÷ 7.4 = 0.3514, a fall of 64.9 %.
+    expect(page('es/municipios/la-jara/index.html')).toContain('aumentó un 2,6\u00a0%');
+    expect(page('es/municipios/index.html')).toContain('disminuyó un 64,9\u00a0%');
+    // One page per municipality of the geography, numbered as sections of chapter 3.
+    expect([...built.keys()].filter((f) => /^es\/municipios\/[a-z-]+\/index\.html$/.test(f))).toHaveLength(9);
+    expect(page('es/municipios/castrillo/index.html')).toContain('Figura 3.9.1.');
+    expect(page('es/cabana/index.html')).toContain('1 de marzo de 2025');
+  });
+
+  it('writes a language only the report\'s pack knows in that pack\'s words', async () => {
+    const built = (await builds.get('added-language')!).files;
+    const herd = built.get('pt-BR/herd/index.html')?.toString('utf8') ?? '';
+    expect(herd).toContain('<html lang="pt-BR"');
+    // 1301.8 + 386.5 = 1688.3 thousand head, grouped with a dot and a decimal comma.
+    expect(built.get('pt-BR/index.html')?.toString('utf8')).toContain('1.688,3');
+    // "Table 4", written once in English, as the pack's locator; the edition date in Portuguese.
+    expect(herd).toContain('Tabela 4');
+    expect(herd).toContain('5 de março de 2025');
+  });
+
   it('has a golden copy for every report, and none for a report that is gone', () => {
     const names = REPORTS.map((r) => r.name);
     expect(new Set(names).size, 'two reports with the same folder name').toBe(names.length);
