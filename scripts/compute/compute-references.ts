@@ -10,9 +10,10 @@ import { parseReference, ReferenceSyntaxError } from './reference-syntax.ts';
 import { LookupProblem, type Tables } from './table-access.ts';
 
 /** A value as one page shows it: its missing reason and note in the page's language. */
-export interface ComputedValue extends Omit<ResolvedValue, 'missing' | 'note'> {
+export interface ComputedValue extends Omit<ResolvedValue, 'missing' | 'note' | 'label'> {
   missing?: string;
   note?: string;
+  label?: string;
   /** What the author wrote. */
   source: string;
 }
@@ -40,13 +41,14 @@ export function computeReferences(pages: ParsedPage[], tables: Tables): void {
       try {
         const parsed = parseReference(site.meta.source);
         const value = evaluateReference(parsed.reference, tables, named);
-        const { missing, note, ...rest } = value;
+        const { missing, note, label, ...rest } = value;
         const computed: ComputedValue = {
           ...rest,
           decimals: parsed.decimals ?? value.decimals,
           source: site.meta.source,
           ...(missing === undefined ? {} : { missing: localize(missing, page.source.locale) }),
           ...(note === undefined ? {} : { note: localize(note, page.source.locale) }),
+          ...(label === undefined ? {} : { label: localize(label, page.source.locale) }),
         };
         site.token.meta = { ...site.meta, computed };
       } catch (error) {

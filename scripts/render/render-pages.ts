@@ -14,7 +14,7 @@ import { localize, type Locale } from '../validate/table-schema.ts';
 import type { ParsedPage } from '../validate/parse-pages.ts';
 import { escapeHtml } from './escape.ts';
 import { figureCsv, figureHtml, figureSvgFile } from './figure-html.ts';
-import katex from 'katex';
+import { mathHtml } from './math-html.ts';
 import { citationParts } from './cite-name.ts';
 import { localizeLocator } from './source-line.ts';
 import { isNumericTable } from '../validate/table-schema.ts';
@@ -74,11 +74,6 @@ export function parseCitation(source: string): Citation[] {
   });
 }
 
-function mathHtml(tex: string, displayMode: boolean): string {
-  // MathML needs no stylesheet or fonts, and Chromium, Firefox and Safari render it.
-  return katex.renderToString(tex, { output: 'mathml', displayMode, throwOnError: true, strict: 'ignore', trust: false });
-}
-
 export function pageUrl(page: ParsedPage): string {
   return page.source.slug === 'index' ? `/${page.source.locale}/` : `/${page.source.locale}/${page.source.slug}/`;
 }
@@ -87,8 +82,14 @@ export function isChapter(page: ParsedPage): boolean {
   return page.source.slug !== 'index' && page.source.frontMatter.chapter !== false;
 }
 
+/** The value as the text shows it: a category's label, the number, or the "no data" sign. */
+function shownValue(value: ComputedValue, locale: string): string {
+  if (value.value === null) return t(locale, 'missing');
+  return value.label ?? formatNumber(value.value, value.decimals, locale);
+}
+
 function formulaHtml(value: ComputedValue, locale: string): string {
-  const result = value.value === null ? t(locale, 'missing') : formatNumber(value.value, value.decimals, locale);
+  const result = shownValue(value, locale);
   if (value.formula.length === 0) return escapeHtml(value.note ? `${result} (${value.note})` : result);
   const terms = value.formula.map((term) => (typeof term === 'number' ? formatInput(term, locale) : term)).join('');
   return `${escapeHtml(result)} = ${escapeHtml(terms)}`;
@@ -124,7 +125,7 @@ function installRenderers(md: MarkdownIt): void {
       env.calculations.push(calc);
       env.bySource.set(value.source, calc);
     }
-    const text = value.value === null ? t(env.locale, 'missing') : formatNumber(value.value, value.decimals, env.locale);
+    const text = shownValue(value, env.locale);
     const title = formulaHtml(value, env.locale);
     return `<a class="num" href="#calc-${calc.n}"${first ? ` id="calc-ref-${calc.n}"` : ''} title="${title}">${escapeHtml(text)}</a>`;
   };

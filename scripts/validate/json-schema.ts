@@ -5,13 +5,14 @@
  */
 import { z } from 'zod';
 import { Geography } from './geography-schema.ts';
-import { DerivedTable, NumericTable, TextTable } from './table-schema.ts';
+import { DerivedTable } from './derived-table-schema.ts';
+import { NumericTable, TextTable } from './table-schema.ts';
 
 export const TABLE_SCHEMA_FILE = 'schemas/table.schema.json';
 export const GEOGRAPHY_SCHEMA_FILE = 'schemas/geography.schema.json';
 
 export function tableJsonSchema(): string {
-  const schema = z.toJSONSchema(z.union([NumericTable, TextTable, DerivedTable]), { target: 'draft-7', unrepresentable: 'any' });
+  const schema = z.toJSONSchema(z.union([NumericTable, TextTable, DerivedTable]), { target: 'draft-7', unrepresentable: 'any', reused: 'ref' });
   return `${JSON.stringify({ ...schema, title: 'Data table of the regional report generator', description: 'A numeric table, a text table or a derived table. See README.md, "Add a table".' }, null, 2)}\n`;
 }
 

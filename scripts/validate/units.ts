@@ -3,7 +3,7 @@
  * and indicators can refuse to combine values measured in different units.
  */
 
-export type UnitKind = 'money' | 'mass' | 'area' | 'yield' | 'index' | 'percent' | 'count' | 'ratio' | 'score' | 'per-capita';
+export type UnitKind = 'money' | 'mass' | 'area' | 'yield' | 'index' | 'percent' | 'count' | 'ratio' | 'score' | 'per-capita' | 'rank';
 
 export interface UnitDefinition {
   kind: UnitKind;
@@ -25,6 +25,10 @@ export const UNITS = {
   '% of previous year': { kind: 'index', label: { en: '%, previous year = 100', ru: '% к предыдущему году', kk: 'алдыңғы жылға %' } },
   '% of base year': { kind: 'index', label: { en: '%, base year = 100', ru: '% к базисному году', kk: 'базалық жылға %' } },
   '%': { kind: 'percent', label: { en: '%', ru: '%', kk: '%' } },
+  '% per year': { kind: 'percent', label: { en: '% per year', ru: '% в год', kk: 'жылына %' } },
+  'percentage points': { kind: 'percent', label: { en: 'percentage points', ru: 'процентных пунктов', kk: 'пайыздық тармақ' } },
+  'rank': { kind: 'rank', label: { en: 'rank (1 = first)', ru: 'место (1 = первое)', kk: 'орын (1 = бірінші)' } },
+  'percentile': { kind: 'rank', label: { en: 'percentile rank', ru: 'процентильный ранг', kk: 'процентильдік ранг' } },
   'persons': { kind: 'count', label: { en: 'persons', ru: 'человек', kk: 'адам' } },
   'thousand persons': { kind: 'count', label: { en: 'thousand persons', ru: 'тыс. человек', kk: 'мың адам' } },
   'count': { kind: 'count', label: { en: 'number', ru: 'количество', kk: 'саны' } },
@@ -32,6 +36,8 @@ export const UNITS = {
   'score': { kind: 'score', label: { en: 'score', ru: 'балл', kk: 'балл' } },
   'tenge per person': { kind: 'per-capita', label: { en: 'tenge per person', ru: 'тенге на человека', kk: 'адамға шаққанда теңге' } },
   'thousand tenge per person': { kind: 'per-capita', label: { en: 'thousand tenge per person', ru: 'тыс. тенге на человека', kk: 'адамға шаққанда мың теңге' } },
+  'kg per person': { kind: 'per-capita', label: { en: 'kg per person', ru: 'кг на человека', kk: 'адамға шаққанда кг' } },
+  't per person': { kind: 'per-capita', label: { en: 'tonnes per person', ru: 'т на человека', kk: 'адамға шаққанда тонна' } },
 } as const satisfies Record<string, UnitDefinition>;
 
 export type UnitId = keyof typeof UNITS;
