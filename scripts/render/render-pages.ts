@@ -15,6 +15,7 @@ import type { ParsedPage } from '../validate/parse-pages.ts';
 import { escapeHtml } from './escape.ts';
 import { figureCsv, figureHtml, figureSvgFile } from './figure-html.ts';
 import { mathHtml } from './math-html.ts';
+import { indicatorListHtml, type IndicatorListBlock } from './indicator-list.ts';
 import { citationParts } from './cite-name.ts';
 import { localizeLocator } from './source-line.ts';
 import { isNumericTable } from '../validate/table-schema.ts';
@@ -158,10 +159,11 @@ function installRenderers(md: MarkdownIt): void {
   const defaultFence = md.renderer.rules.fence;
   md.renderer.rules.fence = (tokens, idx, options, env: RenderEnv, self) => {
     const token = tokens[idx] as Token;
-    const meta = token.meta as { figure?: Figure; table?: { block: TableBlock; number: string }; diagram?: { block: DiagramBlock; number: string } } | null;
+    const meta = token.meta as { figure?: Figure; table?: { block: TableBlock; number: string }; diagram?: { block: DiagramBlock; number: string }; indicators?: IndicatorListBlock } | null;
     if (meta?.figure) return figureHtml(meta.figure, env.locale, env.references, env.pageUrl);
     if (meta?.diagram) return diagramHtml(meta.diagram.block, meta.diagram.number, meta.diagram.block.table ? env.tables.get(meta.diagram.block.table)?.table : undefined, env.locale, env.references);
     if (meta?.table) return tableBlockHtml(meta.table.block, meta.table.number, env);
+    if (meta?.indicators) return indicatorListHtml(meta.indicators, env.locale);
     if (token.info.trim() === 'math') return `<div class="math-display">${mathHtml(token.content, true)}</div>`;
     return defaultFence ? defaultFence(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
   };

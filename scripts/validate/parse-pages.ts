@@ -10,6 +10,7 @@ import type { SourcePage } from '../load/load-content.ts';
 import { CITE_TOKEN, MATH_TOKEN, UNRESOLVED_TOKEN, VALUE_TOKEN, XREF_TOKEN, type InlineMeta, type Token } from '../render/markdown.ts';
 import { parseTableBlock, type TableBlock } from '../render/table-block.ts';
 import { parseDiagramBlock, type DiagramBlock } from '../render/diagram-block.ts';
+import { parseIndicatorListBlock } from '../render/indicator-list.ts';
 
 export interface ChartSite {
   token: Token;
@@ -90,10 +91,13 @@ export function parsePages(md: MarkdownIt, pages: SourcePage[]): ParsedPage[] {
     }
     for (const token of tokens) {
       const kind = token.type === 'fence' ? token.info.trim().split(/\s+/)[0] : undefined;
-      if (kind !== 'chart' && kind !== 'table' && kind !== 'diagram') continue;
+      if (kind !== 'chart' && kind !== 'table' && kind !== 'diagram' && kind !== 'indicators') continue;
       const line = source.bodyLineOffset + (token.map?.[0] ?? 0) + 1;
       try {
-        if (kind === 'chart') {
+        if (kind === 'indicators') {
+          // Rendered from the descriptors; checked here so a wrong id stops the build with its line.
+          token.meta = { indicators: parseIndicatorListBlock(token.content, source.file, line + 1) };
+        } else if (kind === 'chart') {
           const block = parseChartBlock(token.content, source.file, line + 1);
           page.charts.push({ token, block, line });
           page.figureOrder.push(block.id);
