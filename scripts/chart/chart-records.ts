@@ -7,11 +7,11 @@ import { roundNumber } from '../compute/round-decimal.ts';
 import { SERIES_TRANSFORMS } from '../compute/indicators/registry.ts';
 import { LookupProblem, numericTable, tableRow, type Tables } from '../compute/table-access.ts';
 import { localize, type NumericTable, type Row } from '../validate/table-schema.ts';
-import { unitLabel, UNITS } from '../validate/units.ts';
 import type { ChartBlock } from './chart-block.ts';
 import type { ChartData, ChartRecord } from './chart-data.ts';
 import { chartWords } from './chart-strings.ts';
 import { CHART_LIMITS } from './spec-boundary.ts';
+import { unitLabel, type Language } from '../languages/language.ts';
 
 export interface SeriesData extends ChartData {
   table: NumericTable;
@@ -34,7 +34,7 @@ export function chartRows(table: NumericTable, rows: string[] | undefined, exclu
   return (rows ?? table.rows.filter((r) => !exclude.includes(r.role)).map((r) => r.id)).map((id) => tableRow(table, id));
 }
 
-export function chartData(block: SeriesOptions, tables: Tables, locale: string): SeriesData {
+export function chartData(block: SeriesOptions, tables: Tables, language: Language): SeriesData {
   const table = numericTable(tables, block.table);
   const rows = chartRows(table, block.rows);
   const periods = block.periods ?? table.periods;
@@ -50,7 +50,7 @@ export function chartData(block: SeriesOptions, tables: Tables, locale: string):
   }
   const records: ChartRecord[] = [];
   for (const row of rows) {
-    const series = localize(row.label, locale);
+    const series = localize(row.label, language);
     for (const period of periods) {
       // Plotted at the digits the chart shows (tooltips, labels, Data view, CSV), rounded once by
       // the report's rule: a tooltip then gives the figure the text gives.
@@ -58,7 +58,7 @@ export function chartData(block: SeriesOptions, tables: Tables, locale: string):
       records.push({ period, series, key: row.id, value: value === null ? null : round(value, decimals) });
     }
   }
-  const series = rows.map((r): [string, string] => [r.id, localize(r.label, locale)]);
+  const series = rows.map((r): [string, string] => [r.id, localize(r.label, language)]);
   const valueOf = (key: string, period: string) => records.find((r) => r.key === key && r.period === period)?.value ?? null;
   return {
     table,
@@ -66,11 +66,11 @@ export function chartData(block: SeriesOptions, tables: Tables, locale: string):
     records: seriesForm(block.transform)?.omitMissing ? records.filter((r) => r.value !== null) : records,
     csvFields: ['period', 'series', 'key', 'value'],
     view: {
-      corner: chartWords(locale).series,
+      corner: chartWords(language).series,
       columns: periods.map((p) => ({ key: p, label: p })),
       rows: series.map(([key, label]) => ({ key, label, cells: periods.map((p) => valueOf(key, p)) })),
     },
-    unitText: plottedUnit(table, block.transform, base, locale),
+    unitText: plottedUnit(table, block.transform, base, language),
     decimals,
     base,
     credits: [],
@@ -96,17 +96,17 @@ export function transformed(table: NumericTable, rows: Row[], row: Row, period: 
   return plotted === null ? null : round(plotted, 6);
 }
 
-export function plottedUnit(table: NumericTable, transform: ChartBlock['transform'], base: string | undefined, locale: string): string {
+export function plottedUnit(table: NumericTable, transform: ChartBlock['transform'], base: string | undefined, language: Language): string {
   const form = seriesForm(transform);
-  const unit = form ? form.unit : (table.unit as Parameters<typeof unitLabel>[0]);
-  if (unit === '% of base year') return chartWords(locale).indexUnit((form ? base : table.basePeriod) ?? '');
-  return unitLabel(unit, locale);
+  const unit = form ? form.unit : table.unit;
+  if (unit === '% of base year') return chartWords(language).indexUnit((form ? base : table.basePeriod) ?? '');
+  return unitLabel(unit, language);
 }
 
 /** Whether values on this scale read as an index (100 = no change). */
 export function isIndexScale(table: NumericTable, transform: ChartBlock['transform']): boolean {
   const unit = seriesForm(transform)?.unit ?? table.unit;
-  return Object.hasOwn(UNITS, unit) && UNITS[unit as keyof typeof UNITS].kind === 'index';
+  return unit === '% of base year' || unit === '% of previous year';
 }
 
 /** Drops floating-point noise (1.0000000002) before values reach SVG, CSV and tooltips: the report's one rounding rule. */

@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import { INDICATOR_GROUPS, indicatorWords, type IndicatorDescriptor } from '../compute/descriptor/define-indicator.ts';
+import type { Language } from '../languages/language.ts';
 import { INDICATOR_LIST, INDICATORS } from '../compute/indicators/registry.ts';
 import { ContentError } from '../errors.ts';
 import { closest } from '../suggest.ts';
@@ -55,9 +56,9 @@ export function listedIndicators(block: IndicatorListBlock): IndicatorDescriptor
   return INDICATOR_LIST.filter((d) => block.group === undefined || d.group === block.group);
 }
 
-export function indicatorListHtml(block: IndicatorListBlock, locale: string): string {
+export function indicatorListHtml(block: IndicatorListBlock, language: Language): string {
   const entries = listedIndicators(block).map((d) => {
-    const words = indicatorWords(d, locale);
+    const words = indicatorWords(d, language.chain);
     return `<dt>${escapeHtml(words.title)} <code>${escapeHtml(d.id)}</code></dt>\n<dd><div class="math-display">${mathHtml(d.formula, true)}</div><p>${escapeHtml(words.note)}</p></dd>`;
   });
   return `<dl class="indicator-list">\n${entries.join('\n')}\n</dl>\n`;

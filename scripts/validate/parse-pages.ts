@@ -10,7 +10,7 @@ import type { SourcePage } from '../load/load-content.ts';
 import { CITE_TOKEN, MATH_TOKEN, UNRESOLVED_TOKEN, VALUE_TOKEN, XREF_TOKEN, type InlineMeta, type Token } from '../render/markdown.ts';
 import { parseTableBlock, type TableBlock } from '../render/table-block.ts';
 import { parseDiagramBlock, type DiagramBlock } from '../render/diagram-block.ts';
-import { parseIndicatorListBlock } from '../render/indicator-list.ts';
+import { parseIndicatorListBlock, type IndicatorListBlock } from '../render/indicator-list.ts';
 
 export interface ChartSite {
   token: Token;
@@ -31,6 +31,13 @@ export interface TableSite {
   line: number;
 }
 
+/** A ```indicators block: which indicators a methodology page lists. */
+export interface IndicatorListSite {
+  token: Token;
+  block: IndicatorListBlock;
+  line: number;
+}
+
 export interface InlineSite {
   token: Token;
   meta: InlineMeta;
@@ -48,6 +55,7 @@ export interface ParsedPage {
   /** Figure ids (charts and diagrams) in document order: figures are numbered in this order. */
   figureOrder: string[];
   tables: TableSite[];
+  indicatorLists: IndicatorListSite[];
   values: InlineSite[];
   xrefs: InlineSite[];
   cites: InlineSite[];
@@ -65,7 +73,7 @@ export function parsePages(md: MarkdownIt, pages: SourcePage[]): ParsedPage[] {
     const tokens = md.parse(source.body, env);
     const findings = (source.frontMatter.findings ?? []).map((text) => md.parse(text, {}));
     const findingsLine = source.frontMatterLines.findings ?? 1;
-    const page: ParsedPage = { source, tokens, findings, charts: [], diagrams: [], figureOrder: [], tables: [], values: [], xrefs: [], cites: [], maths: [], unresolved: [] };
+    const page: ParsedPage = { source, tokens, findings, charts: [], diagrams: [], figureOrder: [], tables: [], indicatorLists: [], values: [], xrefs: [], cites: [], maths: [], unresolved: [] };
     const collectInline = (list: Token[], lineOf: (meta: InlineMeta) => number) => {
       for (const block of list) {
         for (const child of block.children ?? []) {
@@ -96,7 +104,7 @@ export function parsePages(md: MarkdownIt, pages: SourcePage[]): ParsedPage[] {
       try {
         if (kind === 'indicators') {
           // Rendered from the descriptors; checked here so a wrong id stops the build with its line.
-          token.meta = { indicators: parseIndicatorListBlock(token.content, source.file, line + 1) };
+          page.indicatorLists.push({ token, block: parseIndicatorListBlock(token.content, source.file, line + 1), line });
         } else if (kind === 'chart') {
           const block = parseChartBlock(token.content, source.file, line + 1);
           page.charts.push({ token, block, line });

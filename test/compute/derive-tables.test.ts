@@ -4,12 +4,13 @@ import { DataError } from '../../scripts/errors.ts';
 import { memoryFiles } from '../../scripts/io.ts';
 import { loadTables } from '../../scripts/load/load-tables.ts';
 import { HARVEST_TABLE, json, numericTable } from '../helpers/fixture-project.ts';
+import { FOLDERS, TABLE_RULES } from '../helpers/languages.ts';
 
 const table = numericTable;
 
 async function derive(files: Record<string, unknown>) {
   const entries = Object.fromEntries(Object.entries(files).map(([id, value]) => [`data/${id}.json`, json(value)]));
-  return deriveTables(await loadTables(memoryFiles(entries)));
+  return deriveTables(await loadTables(memoryFiles(entries), FOLDERS, TABLE_RULES));
 }
 
 const values = (tables: Awaited<ReturnType<typeof derive>>, id: string) => {
@@ -84,7 +85,7 @@ describe('deriveTables', () => {
 });
 
 describe('derived-table options, validated by the schema each indicator declares', () => {
-  const load = (definition: object) => loadTables(memoryFiles({ 'data/harvest.json': json(HARVEST_TABLE), 'data/bad.json': json({ kind: 'derived', id: 'bad', from: 'harvest', decimals: 1, title: 'B', source: { ref: 'x' }, ...definition }) })).then(
+  const load = (definition: object) => loadTables(memoryFiles({ 'data/harvest.json': json(HARVEST_TABLE), 'data/bad.json': json({ kind: 'derived', id: 'bad', from: 'harvest', decimals: 1, title: 'B', source: { ref: 'x' }, ...definition }) }), FOLDERS, TABLE_RULES).then(
       () => {
         throw new Error('expected a DataError');
       },

@@ -3,6 +3,7 @@ import { buildReport } from '../../scripts/build.ts';
 import { ContentError } from '../../scripts/errors.ts';
 import { indicatorListHtml, listedIndicators } from '../../scripts/render/indicator-list.ts';
 import { fixtureFiles, page } from '../helpers/fixture-project.ts';
+import { lang } from '../helpers/languages.ts';
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -32,7 +33,7 @@ describe('the ```indicators block of a methodology page', () => {
     expect(listedIndicators({ ids: ['share', 'base-index'] }).map((d) => d.id)).toEqual(['share', 'base-index']);
     expect(listedIndicators({})).toHaveLength(32);
     // escaped like every text of a page
-    expect(indicatorListHtml({ ids: ['hhi'] }, 'kk')).toContain('<dt>Херфиндаль–Хиршман индексі <code>hhi</code></dt>');
+    expect(indicatorListHtml({ ids: ['hhi'] }, lang('kk'))).toContain('<dt>Херфиндаль–Хиршман индексі <code>hhi</code></dt>');
   });
 
   it('stops the build at the line of an unknown indicator or group', async () => {
@@ -50,8 +51,8 @@ describe('the ```indicators block of a methodology page', () => {
 describe('comparisons and typologies in a page', () => {
   const grp = {
     id: 'grp',
-    title: 'GRP',
-    unit: 'million tenge',
+    title: 'Output',
+    unit: 'thousand t',
     decimals: 0,
     source: { ref: 'seed000' },
     periods: ['2022'],

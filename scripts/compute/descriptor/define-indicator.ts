@@ -116,7 +116,11 @@ export function tableForm<S extends Record<string, z.ZodType>>(form: {
   return form as unknown as TableForm;
 }
 
-/** The title in `language`, or the English one. */
-export function indicatorWords(descriptor: Pick<IndicatorDescriptor, 'text'>, language: string): IndicatorWords {
-  return descriptor.text[language] ?? descriptor.text.en;
+/** The words in the first of `languages` (a language and its fallbacks) the indicator has, else English. */
+export function indicatorWords(descriptor: Pick<IndicatorDescriptor, 'text'>, languages: readonly string[]): IndicatorWords {
+  for (const code of languages) {
+    const words = descriptor.text[code];
+    if (words) return words;
+  }
+  return descriptor.text.en;
 }

@@ -9,7 +9,7 @@
  *   near zero growth, an index ratio does not.
  */
 import { Period, Slug, type NumericTable } from '../../validate/table-schema.ts';
-import { isUnitId, UNITS } from '../../validate/units.ts';
+import { GENERATOR_UNITS } from '../../validate/units.ts';
 import { defineIndicator, inlineForm, tableForm, type IndicatorDescriptor, type IndicatorText } from '../descriptor/define-indicator.ts';
 import { cellInput, DerivationProblem, numeric, periodsOf, rowPairs, valueOf, whereIn } from '../descriptor/derivation.ts';
 import { fromComputed, RATIO_DECIMALS } from '../descriptor/inline-arguments.ts';
@@ -72,7 +72,7 @@ export function clusterGrowthVsSector(
   );
 }
 
-const isIndexTable = (table: NumericTable) => isUnitId(table.unit) && UNITS[table.unit].kind === 'index';
+const isIndexTable = (table: NumericTable) => (GENERATOR_UNITS as Readonly<Record<string, string>>)[table.unit] === 'index';
 
 type Ratio = (numerator: number | null, denominator: number | null, units: Record<string, string | undefined>, where?: Where) => Computed;
 

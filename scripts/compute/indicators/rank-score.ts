@@ -20,7 +20,7 @@
  */
 import { z } from 'zod';
 import { IndicatorError } from '../../errors.ts';
-import { localize, LocalizedText, Slug, type NumericTable } from '../../validate/table-schema.ts';
+import { LocalizedText, Slug, type NumericTable } from '../../validate/table-schema.ts';
 import { defineIndicator, inlineForm, tableForm } from '../descriptor/define-indicator.ts';
 import { cellInput, componentRows, DerivationProblem, derivedCell, numeric, periodsOf, requireRow } from '../descriptor/derivation.ts';
 import type { InputCell, ResolvedValue } from '../inline/types.ts';
@@ -277,9 +277,14 @@ const IndicatorOption = z.object({ table: Slug, better: z.enum(['higher', 'lower
 const ClassOption = z.object({ label: LocalizedText, min: z.number().finite().optional() }).strict();
 type ClassOption = z.infer<typeof ClassOption>;
 
+/** The classes with a key per label (its text in every language), for `rankScore`, which checks that no two are the same. */
+function classesByKey(classes: readonly ClassOption[]): RankScoreClass[] {
+  return classes.map((c) => ({ label: JSON.stringify(c.label), ...(c.min === undefined ? {} : { min: c.min }) }));
+}
+
 /** The class of a complex grade, as the definition names it, with the threshold that decided it. */
 function classOf(grade: number, classes: readonly ClassOption[]): { label: LocalizedText; position: number; formula: Array<number | string> } {
-  const labelled = classes.map((c) => ({ label: localize(c.label, 'en'), ...(c.min === undefined ? {} : { min: c.min }) }));
+  const labelled = classesByKey(classes);
   const position = labelled.findIndex((c) => c.label === classify(grade, labelled));
   const chosen = classes[position] as ClassOption;
   const previous = classes[position - 1];
@@ -353,7 +358,7 @@ export default defineIndicator({
                 indicators: def.indicators.map((i) => ({ id: i.table, better: i.better })),
                 units: units.map((u) => ({ id: u.id, values: Object.fromEntries(indicatorTables.map((t) => [t.id, valueIn(t, u.id, period)])) })),
                 ...(def.average === undefined ? {} : { average: Object.fromEntries(indicatorTables.map((t) => [t.id, valueIn(t, def.average as string, period)])) }),
-                ...(def.classes === undefined ? {} : { classes: def.classes.map((c) => ({ label: localize(c.label, 'en'), ...(c.min === undefined ? {} : { min: c.min }) })) }),
+                ...(def.classes === undefined ? {} : { classes: classesByKey(def.classes) }),
               },
               { table: def.id, period },
             );

@@ -11,6 +11,7 @@ import { memoryFiles } from '../../../scripts/io.ts';
 import { loadTables } from '../../../scripts/load/load-tables.ts';
 import type { NumericTable } from '../../../scripts/validate/table-schema.ts';
 import { json } from '../../helpers/fixture-project.ts';
+import { FOLDERS, TABLE_RULES } from '../../helpers/languages.ts';
 
 type Values = Record<string, number | null>;
 
@@ -48,7 +49,7 @@ export function derivedDefinition(id: string, compute: string, from: string, opt
 /** Loads, validates and derives the tables (objects keyed by nothing: their own ids name the files). */
 export async function tablesOf(...definitions: Array<{ id: string }>): Promise<Tables> {
   const files = Object.fromEntries(definitions.map((d) => [`data/${d.id}.json`, json(d)]));
-  return deriveTables(await loadTables(memoryFiles(files)));
+  return deriveTables(await loadTables(memoryFiles(files), FOLDERS, TABLE_RULES));
 }
 
 /** `{=expression}` evaluated against `tables`. */
