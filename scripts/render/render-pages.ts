@@ -18,7 +18,8 @@ import type { ParsedPage } from '../validate/parse-pages.ts';
 import type { Numbering } from '../validate/numbering.ts';
 import { escapeHtml } from './escape.ts';
 import { figureCsv, figureHtml, figureSvgFile } from './figure-html.ts';
-import katex from 'katex';
+import { mathHtml } from './math-html.ts';
+import { indicatorListHtml, type IndicatorListBlock } from './indicator-list.ts';
 import { citationParts } from './cite-name.ts';
 import { localizeLocator } from './source-line.ts';
 import { isNumericTable } from '../validate/table-schema.ts';
@@ -91,18 +92,19 @@ export function parseCitation(source: string): Citation[] {
   });
 }
 
-function mathHtml(tex: string, displayMode: boolean): string {
-  // MathML needs no stylesheet or fonts, and Chromium, Firefox and Safari render it.
-  return katex.renderToString(tex, { output: 'mathml', displayMode, throwOnError: true, strict: 'ignore', trust: false });
-}
-
 export function pageUrl(page: ParsedPage): string {
   return page.source.slug === 'index' ? `/${page.source.locale}/` : `/${page.source.locale}/${page.source.slug}/`;
 }
 
 
+/** The value as the text shows it: a category's label, the number, or the "no data" sign. */
+function shownValue(value: ComputedValue, language: Language): string {
+  if (value.value === null) return t(language, 'missing');
+  return value.label ?? formatNumber(value.value, value.decimals, language);
+}
+
 function formulaHtml(value: ComputedValue, language: Language): string {
-  const result = value.value === null ? t(language, 'missing') : formatNumber(value.value, value.decimals, language);
+  const result = shownValue(value, language);
   if (value.formula.length === 0) return escapeHtml(value.note ? `${result} (${value.note})` : result);
   const terms = value.formula.map((term) => (typeof term === 'number' ? formatInput(term, language) : term)).join('');
   return `${escapeHtml(result)} = ${escapeHtml(terms)}`;
@@ -137,7 +139,7 @@ function installRenderers(md: MarkdownIt): void {
       env.calculations.push(calc);
       env.bySource.set(value.source, calc);
     }
-    const text = value.value === null ? t(env.language, 'missing') : (phraseOf(value, env.language) ?? formatNumber(value.value, value.decimals, env.language));
+    const text = value.value === null ? t(env.language, 'missing') : (phraseOf(value, env.language) ?? shownValue(value, env.language));
     const title = formulaHtml(value, env.language);
     return `<a class="num" href="#calc-${calc.n}"${first ? ` id="calc-ref-${calc.n}"` : ''} title="${title}">${escapeHtml(text)}</a>`;
   };
@@ -175,6 +177,7 @@ function installRenderers(md: MarkdownIt): void {
     if (meta?.diagram) return diagramHtml(meta.diagram.block, meta.diagram.number, meta.diagram.block.table ? env.tables.get(meta.diagram.block.table)?.table : undefined, env.language, env.references);
     if (meta?.table) return tableBlockHtml(meta.table.block, meta.table.number, env);
     if (meta?.pages) return pagesTableHtml(meta.pages, env.language, `pages-${idx}`);
+    if (meta?.indicators) return indicatorListHtml(meta.indicators, env.language);
     if (token.info.trim() === 'math') return `<div class="math-display">${mathHtml(token.content, true)}</div>`;
     return defaultFence ? defaultFence(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
   };
@@ -260,7 +263,7 @@ export interface RenderInputs {
   languages: LanguageSet;
 }
 
-type RenderedBlock = { figure?: Figure; table?: { block: TableBlock; number: string }; diagram?: { block: DiagramBlock; number: string }; pages?: PageTable };
+type RenderedBlock = { figure?: Figure; table?: { block: TableBlock; number: string }; diagram?: { block: DiagramBlock; number: string }; pages?: PageTable; indicators?: IndicatorListBlock };
 
 export function renderPages(md: MarkdownIt, pages: ParsedPage[], inputs: RenderInputs): PageView[] {
   const { values, figures, numbering, tables, references, languages, pageTables } = inputs;
@@ -286,6 +289,7 @@ export function renderPages(md: MarkdownIt, pages: ParsedPage[], inputs: RenderI
       const table = pageTables.get(site.token);
       if (table) blocks.set(site.token, { pages: table });
     }
+    for (const site of page.indicatorLists) blocks.set(site.token, { indicators: site.block });
     page.tables.forEach((site, i) => {
       const number = numbering.table(page, i);
       blocks.set(site.token, { table: { block: site.block, number } });

@@ -10,7 +10,7 @@ import { localize, sourceText, type NumericTable, type Table, type TextTable } f
 import { boundaryFile, projectMap, type ProjectedMap } from '../boundaries.ts';
 import type { ChartBlock } from '../chart-block.ts';
 import type { DataView } from '../chart-data.ts';
-import { checkPeriods, chartRows, isIndexScale, plottedUnit, round, transformed } from '../chart-records.ts';
+import { checkPeriods, chartRows, isIndexScale, needsBase, plottedUnit, round, transformed } from '../chart-records.ts';
 import { chartWords } from '../chart-strings.ts';
 import { classScale, inkOn, valueScale } from '../colour-scales.ts';
 import { describeClassMap, describeValueMap } from '../describe-chart.ts';
@@ -79,7 +79,7 @@ function numericUnits(block: ChartBlock, table: NumericTable, context: PresetCon
   if (block.column || block.classes) throw new LookupProblem('"column" and "classes" colour a map by a text table', { expected: `a text table, but "${table.id}" holds numbers`, fix: 'remove them, or choose the text table' });
   const period = block.period ?? table.periods.at(-1) ?? '';
   checkPeriods(table, [period], 'period');
-  const base = block.transform === 'base-index' ? (block.base ?? table.basePeriod ?? table.periods[0]) : undefined;
+  const base = needsBase(block.transform) ? (block.base ?? table.basePeriod ?? table.periods[0]) : undefined;
   if (base !== undefined) checkPeriods(table, [base], 'base');
   const components = chartRows(table, undefined, ['memo', 'total']);
   const rows = chartRows(table, block.rows, ['memo', 'total']);
