@@ -71,6 +71,8 @@
  *                                 of the map that are not shown stay as empty outlines or tiles
  *     geography: an id from data/geographies/   (default: the one whose units are the rows)
  *     map: auto | choropleth | tiles      (default auto: choropleth when boundaries exist)
+ *     highlight: [west-kazakhstan]       units drawn with a heavy outline (a templated page's own
+ *                                 unit: highlight: [{region}]), named in the description
  *
  * Anything else:
  *   raw              a Vega-Lite `spec:`; its data is injected from `table` as records with the
@@ -154,7 +156,7 @@ export const ChartBlock = z
     x: Measure.optional(),
     y: Measure.optional(),
     size: Measure.optional(),
-    /** portfolio: rows drawn in the accent colour. */
+    /** portfolio: rows drawn in the accent colour; map: units outlined. */
     highlight: z.array(Slug).min(1).optional(),
     /** map: the period of a numeric table. */
     period: Period.optional(),
@@ -188,6 +190,6 @@ export const PRESET_OPTIONS: Readonly<Record<PresetName, readonly Option[]>> = {
   matrix: [...COMMON, 'rows', 'columns'],
   'small-multiples': [...COMMON, ...SERIES, 'wrap'],
   portfolio: [...COMMON, 'rows', 'x', 'y', 'size', 'highlight'],
-  map: [...COMMON, 'rows', 'period', 'transform', 'base', 'midpoint', 'column', 'classes', 'geography', 'map'],
+  map: [...COMMON, 'rows', 'period', 'transform', 'base', 'midpoint', 'column', 'classes', 'geography', 'map', 'highlight'],
   raw: [...COMMON, ...SERIES, 'spec'],
 };
