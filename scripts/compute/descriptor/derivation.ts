@@ -8,8 +8,10 @@ import type { DerivedTable, LocalizedText, NumericTable, Row } from '../../valid
 import type { UnitId } from '../../validate/units.ts';
 import type { Computed } from '../indicators/types.ts';
 import type { InputCell, ResolvedValue } from '../inline/types.ts';
+import type { UnitCatalogue } from '../../validate/units.ts';
 
-export type LoadedTables = ReadonlyMap<string, LoadedTable>;
+/** The tables a derived table reads, with the report's units (see compute/table-access.ts). */
+export type LoadedTables = ReadonlyMap<string, LoadedTable> & { readonly units?: UnitCatalogue };
 export type DerivedDefinition = DerivedTable;
 
 /** A row of the result: its id, the row it reads in `from` and in `by` (ids may differ), and a label when it is not `from`'s. */

@@ -29,7 +29,9 @@ export type Param =
   | (ParamBase & { kind: 'table' })
   | (ParamBase & { kind: 'period'; defaultsTo?: 'base-period' })
   | (ParamBase & { kind: 'number' })
-  | (ParamBase & { kind: 'word'; words: readonly string[]; default?: string });
+  | (ParamBase & { kind: 'word'; words: readonly string[]; default?: string })
+  /** A word the indicator itself checks (a unit id with hyphens for spaces): any lowercase slug. */
+  | (ParamBase & { kind: 'name' });
 
 /** A `table.row` argument, resolved. */
 export interface RowArgument {
@@ -59,7 +61,9 @@ type ValueOf<P> = P extends { kind: 'row' }
           ? number
           : P extends { kind: 'word'; words: readonly (infer W)[] }
             ? W
-            : never;
+            : P extends { kind: 'name' }
+              ? string
+              : never;
 
 type Present<P> = P extends { rest: true }
   ? Array<ValueOf<P>>
@@ -118,6 +122,9 @@ function readOne(param: Param, arg: Argument | undefined, index: number, tables:
       throw problem(`argument ${n} must be a number like 100`, usage);
     case 'word':
       if (arg?.kind !== 'table' || !param.words.includes(arg.table)) throw problem(`argument ${n} must be one of ${param.words.join(', ')}`, usage);
+      return arg.table;
+    case 'name':
+      if (arg?.kind !== 'table') throw problem(`argument ${n} must be a word such as ${param.label ?? 'a-name'}`, usage);
       return arg.table;
   }
 }

@@ -72,7 +72,7 @@ export function clusterGrowthVsSector(
   );
 }
 
-const isIndexTable = (table: NumericTable) => (GENERATOR_UNITS as Readonly<Record<string, string>>)[table.unit] === 'index';
+const isIndexTable = (table: NumericTable) => GENERATOR_UNITS[table.unit]?.kind === 'index';
 
 type Ratio = (numerator: number | null, denominator: number | null, units: Record<string, string | undefined>, where?: Where) => Computed;
 
