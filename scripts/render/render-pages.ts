@@ -75,8 +75,8 @@ interface RenderEnv {
   references: References;
   calculations: Calculation[];
   bySource: Map<string, Calculation>;
-  /** Cross-reference targets of this language: `fig:id` and `tab:id`. */
-  targets: ReadonlyMap<string, { url: string; number: string; kind: 'figure' | 'table' }>;
+  /** Cross-reference targets of this page: `fig:id` and `tab:id` (its own first, see `targetsOf`). */
+  targets: ReadonlyMap<string, Target>;
 }
 
 interface Citation {
@@ -194,15 +194,41 @@ ${tableHtml(table, env.language, env.references, { rows: block.rows, columns: bl
 </figure>`;
 }
 
+interface Target {
+  url: string;
+  number: string;
+  kind: 'figure' | 'table';
+  page: ParsedPage;
+}
+
+/**
+ * What `{@fig:id}` on a page refers to: the page's own figure of that id; else the one figure of
+ * that id in the page's language. An id several other pages use (the pages of a template all
+ * have their own "trend" chart) is ambiguous there: left out, and named in the error.
+ */
+function targetsOf(page: ParsedPage, all: ReadonlyMap<string, Target[]>): Map<string, Target> {
+  const targets = new Map<string, Target>();
+  for (const [key, list] of all) {
+    const own = list.find((t) => t.page === page);
+    if (own) targets.set(key, own);
+    else if (list.length === 1) targets.set(key, list[0] as Target);
+  }
+  return targets;
+}
+
 /** Every problem the render stage can still find, found before anything is rendered. */
-function checkPages(pages: ParsedPage[], tables: Tables, references: References, targets: Map<string, Map<string, unknown>>): ReportError[] {
+function checkPages(pages: ParsedPage[], tables: Tables, references: References, targets: Map<string, Map<string, Target[]>>): ReportError[] {
   const errors: ReportError[] = [];
   for (const page of pages) {
     const { file, locale } = page.source;
-    const known = targets.get(locale) ?? new Map<string, unknown>();
+    const all = targets.get(locale) ?? new Map<string, Target[]>();
+    const known = targetsOf(page, all);
     for (const xref of page.xrefs) {
+      const several = all.get(xref.meta.source);
       if (!/^(fig|tab):[a-z0-9-]+$/.test(xref.meta.source)) {
         errors.push(new ContentError(`{@${xref.meta.source}} is not a cross-reference`, { file, line: xref.line, expected: '{@fig:figure-id} or {@tab:table-id}', fix: 'write {@fig: or {@tab: followed by the id of a chart or table block' }));
+      } else if (!known.has(xref.meta.source) && several && several.length > 1) {
+        errors.push(new ContentError(`{@${xref.meta.source}} could mean the ${xref.meta.source.startsWith('fig:') ? 'figure' : 'table'} of that id on ${several.length} pages`, { file, line: xref.line, expected: `an id used on one page only, or on this page: it is on ${several.map((t) => t.url.split('#')[0]).join(', ')}`, fix: 'give the block on this page, or the one meant, an id of its own' }));
       } else if (!known.has(xref.meta.source)) {
         const kind = xref.meta.source.startsWith('fig:') ? 'figure' : 'table';
         const ids = [...known.keys()].filter((k) => k.startsWith(xref.meta.source.slice(0, 4)));
@@ -268,10 +294,11 @@ type RenderedBlock = { figure?: Figure; table?: { block: TableBlock; number: str
 export function renderPages(md: MarkdownIt, pages: ParsedPage[], inputs: RenderInputs): PageView[] {
   const { values, figures, numbering, tables, references, languages, pageTables } = inputs;
   installRenderers(md);
-  const targets = new Map<string, Map<string, { url: string; number: string; kind: 'figure' | 'table' }>>();
+  const targets = new Map<string, Map<string, Target[]>>();
   const blocks = new Map<Token, RenderedBlock>();
   for (const page of pages) {
-    const index = targets.get(page.source.locale) ?? new Map<string, { url: string; number: string; kind: 'figure' | 'table' }>();
+    const byKey = targets.get(page.source.locale) ?? new Map<string, Target[]>();
+    const index = { set: (key: string, target: Omit<Target, 'page'>) => byKey.set(key, [...(byKey.get(key) ?? []), { ...target, page }]) };
     // The chart stage returns a page's figures in the order of its chart blocks.
     const pageFigures = figures.get(page) ?? [];
     page.charts.forEach((site, i) => {
@@ -295,7 +322,7 @@ export function renderPages(md: MarkdownIt, pages: ParsedPage[], inputs: RenderI
       blocks.set(site.token, { table: { block: site.block, number } });
       index.set(`tab:${site.block.id}`, { url: `${pageUrl(page)}#tab-${site.block.id}`, number, kind: 'table' });
     });
-    targets.set(page.source.locale, index);
+    targets.set(page.source.locale, byKey);
   }
   const errors = checkPages(pages, tables, references, targets);
   throwIfAny(errors);
@@ -311,7 +338,7 @@ export function renderPages(md: MarkdownIt, pages: ParsedPage[], inputs: RenderI
       references,
       calculations: [],
       bySource: new Map(),
-      targets: targets.get(page.source.locale) ?? new Map(),
+      targets: targetsOf(page, targets.get(page.source.locale) ?? new Map()),
     };
     const findings = page.findings.map((tokens) => md.renderer.render(tokens, md.options, env));
     const html = md.renderer.render(page.tokens, md.options, env);

@@ -172,6 +172,19 @@ describe('a templated chapter', () => {
     expect(chapter.html).toContain('<td class="num-col" data-value="-2.125000" title="−2.1 = (78.3 ÷ 80 − 1) × 100">−2.1</td>');
   });
 
+  it('links each page\'s {@fig:…} to its own figure; a figure of that id on several other pages is ambiguous', async () => {
+    const template = TEMPLATE('As {@fig:output-trend} shows.');
+    const report = await buildReport(project({ 'content/en/01-districts/[district].md': template }));
+    const skog = report.pages.find((p) => p.url === '/en/districts/skog/')!;
+    expect(skog.html).toContain('As <a class="xref" href="/en/districts/skog/#fig-output-trend">Figure 1.2.1</a> shows.');
+    const elsewhere = project({ 'content/en/01-districts/[district].md': template, 'content/en/02-notes.md': page('title: Notes', 'See {@fig:output-trend}.\n') });
+    await expect(buildReport(elsewhere)).rejects.toMatchObject({
+      file: 'content/en/02-notes.md',
+      line: 4,
+      message: '{@fig:output-trend} could mean the figure of that id on 3 pages',
+    });
+  });
+
   it('names the template, the line and the placeholder of a field a unit does not have', async () => {
     const files = project({ 'content/en/01-districts/[district].md': TEMPLATE('The {district.capital} is the largest town.') });
     await expect(buildReport(files)).rejects.toMatchObject({ file: 'content/en/01-districts/[district].md', line: 10, message: '{district.capital}: a unit has no "capital"' });
