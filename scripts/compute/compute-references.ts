@@ -16,9 +16,10 @@ import { tf } from '../render/ui-strings.ts';
 import { LookupProblem, type Tables } from './table-access.ts';
 
 /** A value as one page shows it: its missing reason and note in the page's language. */
-export interface ComputedValue extends Omit<ResolvedValue, 'missing' | 'note'> {
+export interface ComputedValue extends Omit<ResolvedValue, 'missing' | 'note' | 'label'> {
   missing?: string;
   note?: string;
+  label?: string;
   /** What the author wrote. */
   source: string;
   /** `|change`, `|ordinal`…: shown in words (render/phrases.ts). */
@@ -60,7 +61,7 @@ export function computeValue(source: string, context: ReferenceContext): Compute
   // A value missing because a cell it needs is missing says why in that cell's own words.
   if (value.value === null) value = { ...value, missing: inputReason(value, tables) ?? value.missing };
   if (parsed.required && value.value === null && entity) throw new RequiredValueMissing(value.missing === undefined ? '' : localize(value.missing, language));
-  const { missing, note, ...rest } = value;
+  const { missing, note, label, ...rest } = value;
   return {
     ...rest,
     decimals: parsed.decimals ?? value.decimals,
@@ -68,6 +69,7 @@ export function computeValue(source: string, context: ReferenceContext): Compute
     ...(parsed.phrase ? { phrase: parsed.phrase } : {}),
     ...(missing === undefined ? {} : { missing: localize(missing, language) }),
     ...(note === undefined ? {} : { note: localize(note, language) }),
+    ...(label === undefined ? {} : { label: localize(label, language) }),
   };
 }
 
@@ -105,7 +107,7 @@ export function computeReferences(pages: ParsedPage[], tables: Tables, languages
     for (const [name, expression] of Object.entries(frontMatter.values ?? {})) {
       try {
         // Kept as a value to compute with: what the page shows ({=name|change}) is decided where it is used.
-        const { source: _source, phrase: _phrase, ...value } = computeValue(expression, context);
+        const { source: _source, phrase: _phrase, label: _label, ...value } = computeValue(expression, context);
         named.set(name, value);
       } catch (error) {
         errors.push(referenceError(error, expression, { file, line: frontMatterLines.values, entity }));

@@ -6,8 +6,13 @@ import type { ReportErrorDetails } from '../errors.ts';
 import type { LoadedTable } from '../load/load-tables.ts';
 import { isNumericTable, type NumericTable, type Row } from '../validate/table-schema.ts';
 import { closest } from '../suggest.ts';
+import type { UnitCatalogue } from '../validate/units.ts';
 
-export type Tables = ReadonlyMap<string, LoadedTable>;
+/**
+ * The report's tables by id, with the units they are measured in (validate/units.ts): indicators
+ * that convert between units (per capita) read how the tables' units scale from it.
+ */
+export type Tables = ReadonlyMap<string, LoadedTable> & { readonly units?: UnitCatalogue };
 
 export class LookupProblem extends Error {
   constructor(

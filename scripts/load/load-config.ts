@@ -97,6 +97,11 @@ export async function loadConfig(files: ProjectFiles, environment: ConfigEnviron
 
   // The report's own units and language packs.
   const units = unitCatalogue(config.units);
+  for (const [id, unit] of Object.entries(config.units ?? {})) {
+    if (unit.perCapita !== undefined && units.kind(unit.perCapita) !== 'per-capita') {
+      errors.push(configError(source, ['units', id, 'perCapita'], `"${unit.perCapita}" is not a per-capita unit of the report`, `a unit of kind "per-capita": ${units.ids.filter((u) => units.kind(u) === 'per-capita').join(', ') || '(none defined)'}`, 'define that unit under "units", or correct the name'));
+    }
+  }
   const packs: Record<string, PartialLanguagePack> = {};
   for (const [code, entry] of Object.entries(config.strings ?? {})) {
     if (!codes.includes(code)) errors.push(configError(source, ['strings', code], `"${code}" is not one of the report's languages`, `one of ${codes.join(', ')}`, `add "${code}" to "languages", or remove its strings`));

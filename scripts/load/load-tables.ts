@@ -7,6 +7,7 @@ import { DataError, throwIfAny, type ReportError } from '../errors.ts';
 import type { ProjectFiles } from '../io.ts';
 import type { DerivedTable, Table } from '../validate/table-schema.ts';
 import { validateTable, type TableRules } from '../validate/validate-table.ts';
+import type { UnitCatalogue } from '../validate/units.ts';
 import type { ResolvedValue } from '../compute/inline/types.ts';
 import { decodeUtf8 } from './decode-text.ts';
 import { parseJsonSource } from './json-source.ts';
@@ -20,7 +21,8 @@ export interface LoadedTable {
 }
 
 export interface LoadedDefinitions {
-  tables: Map<string, LoadedTable>;
+  /** Every table by id (derived ones once computed), with the report's units. */
+  tables: Map<string, LoadedTable> & { units?: UnitCatalogue };
   /** Derived tables, computed in the compute stage. */
   pending: Array<{ definition: DerivedTable; file: string }>;
 }
@@ -47,7 +49,8 @@ export async function loadTables(files: ProjectFiles, folders: TableFolders, rul
   const all = await files.list(folders.data, { recursive: true });
   const paths = all.filter((p) => !p.startsWith(`${folders.geographies}/`) && ((p.endsWith('.json') && !p.endsWith('.csv.json') && !NOT_TABLES.has(p.split('/').pop() ?? '')) || p.endsWith('.csv')));
   const errors: ReportError[] = [];
-  const tables = new Map<string, LoadedTable>();
+  // The units travel with the tables: indicators that convert between units read them there.
+  const tables = Object.assign(new Map<string, LoadedTable>(), { units: rules.units });
   const pending: LoadedDefinitions['pending'] = [];
   const files_of = new Map<string, string>();
   for (const file of paths) {

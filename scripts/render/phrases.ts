@@ -41,7 +41,7 @@ export function phraseOf(value: ComputedValue, language: Language): string | und
     case 'ordinal':
       return ordinal(value.value, language);
     case 'rank': {
-      const count = value.rank?.count;
+      const count = value.rank?.of;
       const place = ordinal(value.value, language);
       if (count === undefined) return place;
       return tf(language, (value.rank?.tied ?? 1) > 1 ? 'rankOfTied' : 'rankOf', { ordinal: place, count: formatNumber(count, 0, language) });

@@ -18,7 +18,8 @@ import type { ParsedPage } from '../validate/parse-pages.ts';
 import type { Numbering } from '../validate/numbering.ts';
 import { escapeHtml } from './escape.ts';
 import { figureCsv, figureHtml, figureSvgFile } from './figure-html.ts';
-import katex from 'katex';
+import { mathHtml } from './math-html.ts';
+import { indicatorListHtml, type IndicatorListBlock } from './indicator-list.ts';
 import { citationParts } from './cite-name.ts';
 import { localizeLocator } from './source-line.ts';
 import { isNumericTable } from '../validate/table-schema.ts';
@@ -74,8 +75,8 @@ interface RenderEnv {
   references: References;
   calculations: Calculation[];
   bySource: Map<string, Calculation>;
-  /** Cross-reference targets of this language: `fig:id` and `tab:id`. */
-  targets: ReadonlyMap<string, { url: string; number: string; kind: 'figure' | 'table' }>;
+  /** Cross-reference targets of this page: `fig:id` and `tab:id` (its own first, see `targetsOf`). */
+  targets: ReadonlyMap<string, Target>;
 }
 
 interface Citation {
@@ -91,18 +92,19 @@ export function parseCitation(source: string): Citation[] {
   });
 }
 
-function mathHtml(tex: string, displayMode: boolean): string {
-  // MathML needs no stylesheet or fonts, and Chromium, Firefox and Safari render it.
-  return katex.renderToString(tex, { output: 'mathml', displayMode, throwOnError: true, strict: 'ignore', trust: false });
-}
-
 export function pageUrl(page: ParsedPage): string {
   return page.source.slug === 'index' ? `/${page.source.locale}/` : `/${page.source.locale}/${page.source.slug}/`;
 }
 
 
+/** The value as the text shows it: a category's label, the number, or the "no data" sign. */
+function shownValue(value: ComputedValue, language: Language): string {
+  if (value.value === null) return t(language, 'missing');
+  return value.label ?? formatNumber(value.value, value.decimals, language);
+}
+
 function formulaHtml(value: ComputedValue, language: Language): string {
-  const result = value.value === null ? t(language, 'missing') : formatNumber(value.value, value.decimals, language);
+  const result = shownValue(value, language);
   if (value.formula.length === 0) return escapeHtml(value.note ? `${result} (${value.note})` : result);
   const terms = value.formula.map((term) => (typeof term === 'number' ? formatInput(term, language) : term)).join('');
   return `${escapeHtml(result)} = ${escapeHtml(terms)}`;
@@ -137,7 +139,7 @@ function installRenderers(md: MarkdownIt): void {
       env.calculations.push(calc);
       env.bySource.set(value.source, calc);
     }
-    const text = value.value === null ? t(env.language, 'missing') : (phraseOf(value, env.language) ?? formatNumber(value.value, value.decimals, env.language));
+    const text = value.value === null ? t(env.language, 'missing') : (phraseOf(value, env.language) ?? shownValue(value, env.language));
     const title = formulaHtml(value, env.language);
     return `<a class="num" href="#calc-${calc.n}"${first ? ` id="calc-ref-${calc.n}"` : ''} title="${title}">${escapeHtml(text)}</a>`;
   };
@@ -175,6 +177,7 @@ function installRenderers(md: MarkdownIt): void {
     if (meta?.diagram) return diagramHtml(meta.diagram.block, meta.diagram.number, meta.diagram.block.table ? env.tables.get(meta.diagram.block.table)?.table : undefined, env.language, env.references);
     if (meta?.table) return tableBlockHtml(meta.table.block, meta.table.number, env);
     if (meta?.pages) return pagesTableHtml(meta.pages, env.language, `pages-${idx}`);
+    if (meta?.indicators) return indicatorListHtml(meta.indicators, env.language);
     if (token.info.trim() === 'math') return `<div class="math-display">${mathHtml(token.content, true)}</div>`;
     return defaultFence ? defaultFence(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
   };
@@ -191,15 +194,41 @@ ${tableHtml(table, env.language, env.references, { rows: block.rows, columns: bl
 </figure>`;
 }
 
+interface Target {
+  url: string;
+  number: string;
+  kind: 'figure' | 'table';
+  page: ParsedPage;
+}
+
+/**
+ * What `{@fig:id}` on a page refers to: the page's own figure of that id; else the one figure of
+ * that id in the page's language. An id several other pages use (the pages of a template all
+ * have their own "trend" chart) is ambiguous there: left out, and named in the error.
+ */
+function targetsOf(page: ParsedPage, all: ReadonlyMap<string, Target[]>): Map<string, Target> {
+  const targets = new Map<string, Target>();
+  for (const [key, list] of all) {
+    const own = list.find((t) => t.page === page);
+    if (own) targets.set(key, own);
+    else if (list.length === 1) targets.set(key, list[0] as Target);
+  }
+  return targets;
+}
+
 /** Every problem the render stage can still find, found before anything is rendered. */
-function checkPages(pages: ParsedPage[], tables: Tables, references: References, targets: Map<string, Map<string, unknown>>): ReportError[] {
+function checkPages(pages: ParsedPage[], tables: Tables, references: References, targets: Map<string, Map<string, Target[]>>): ReportError[] {
   const errors: ReportError[] = [];
   for (const page of pages) {
     const { file, locale } = page.source;
-    const known = targets.get(locale) ?? new Map<string, unknown>();
+    const all = targets.get(locale) ?? new Map<string, Target[]>();
+    const known = targetsOf(page, all);
     for (const xref of page.xrefs) {
+      const several = all.get(xref.meta.source);
       if (!/^(fig|tab):[a-z0-9-]+$/.test(xref.meta.source)) {
         errors.push(new ContentError(`{@${xref.meta.source}} is not a cross-reference`, { file, line: xref.line, expected: '{@fig:figure-id} or {@tab:table-id}', fix: 'write {@fig: or {@tab: followed by the id of a chart or table block' }));
+      } else if (!known.has(xref.meta.source) && several && several.length > 1) {
+        errors.push(new ContentError(`{@${xref.meta.source}} could mean the ${xref.meta.source.startsWith('fig:') ? 'figure' : 'table'} of that id on ${several.length} pages`, { file, line: xref.line, expected: `an id used on one page only, or on this page: it is on ${several.map((t) => t.url.split('#')[0]).join(', ')}`, fix: 'give the block on this page, or the one meant, an id of its own' }));
       } else if (!known.has(xref.meta.source)) {
         const kind = xref.meta.source.startsWith('fig:') ? 'figure' : 'table';
         const ids = [...known.keys()].filter((k) => k.startsWith(xref.meta.source.slice(0, 4)));
@@ -260,15 +289,16 @@ export interface RenderInputs {
   languages: LanguageSet;
 }
 
-type RenderedBlock = { figure?: Figure; table?: { block: TableBlock; number: string }; diagram?: { block: DiagramBlock; number: string }; pages?: PageTable };
+type RenderedBlock = { figure?: Figure; table?: { block: TableBlock; number: string }; diagram?: { block: DiagramBlock; number: string }; pages?: PageTable; indicators?: IndicatorListBlock };
 
 export function renderPages(md: MarkdownIt, pages: ParsedPage[], inputs: RenderInputs): PageView[] {
   const { values, figures, numbering, tables, references, languages, pageTables } = inputs;
   installRenderers(md);
-  const targets = new Map<string, Map<string, { url: string; number: string; kind: 'figure' | 'table' }>>();
+  const targets = new Map<string, Map<string, Target[]>>();
   const blocks = new Map<Token, RenderedBlock>();
   for (const page of pages) {
-    const index = targets.get(page.source.locale) ?? new Map<string, { url: string; number: string; kind: 'figure' | 'table' }>();
+    const byKey = targets.get(page.source.locale) ?? new Map<string, Target[]>();
+    const index = { set: (key: string, target: Omit<Target, 'page'>) => byKey.set(key, [...(byKey.get(key) ?? []), { ...target, page }]) };
     // The chart stage returns a page's figures in the order of its chart blocks.
     const pageFigures = figures.get(page) ?? [];
     page.charts.forEach((site, i) => {
@@ -286,12 +316,13 @@ export function renderPages(md: MarkdownIt, pages: ParsedPage[], inputs: RenderI
       const table = pageTables.get(site.token);
       if (table) blocks.set(site.token, { pages: table });
     }
+    for (const site of page.indicatorLists) blocks.set(site.token, { indicators: site.block });
     page.tables.forEach((site, i) => {
       const number = numbering.table(page, i);
       blocks.set(site.token, { table: { block: site.block, number } });
       index.set(`tab:${site.block.id}`, { url: `${pageUrl(page)}#tab-${site.block.id}`, number, kind: 'table' });
     });
-    targets.set(page.source.locale, index);
+    targets.set(page.source.locale, byKey);
   }
   const errors = checkPages(pages, tables, references, targets);
   throwIfAny(errors);
@@ -307,7 +338,7 @@ export function renderPages(md: MarkdownIt, pages: ParsedPage[], inputs: RenderI
       references,
       calculations: [],
       bySource: new Map(),
-      targets: targets.get(page.source.locale) ?? new Map(),
+      targets: targetsOf(page, targets.get(page.source.locale) ?? new Map()),
     };
     const findings = page.findings.map((tokens) => md.renderer.render(tokens, md.options, env));
     const html = md.renderer.render(page.tokens, md.options, env);

@@ -21,7 +21,7 @@ export const TerritorialUnit = z
     names: z.array(z.string().min(1)).default([]),
     /** Short name on tiles and map labels. */
     short: LocalizedText,
-    /** Full name, where pages name the unit ("West Kazakhstan Region"); the short name when absent. */
+    /** Full name, where pages name the unit ("Northland Region"); the short name when absent. */
     name: LocalizedText.optional(),
     /** The unit it lies in, when the geography has several levels: an id of this geography. */
     parent: Slug.optional(),

@@ -60,6 +60,7 @@ repeat:
   geography: districts
 ---
 Output of {district.name} in 2022: {=output.{district}.2022} thousand t, {=growth-rate(output.{district}, 2022, 2019)|change} since 2019.
+It ranks {=rank(output.{district}, 2022)|rank} districts by output, {=rank(output.{district}, 2022)|ordinal} in the region.
 ${extra}
 \`\`\`chart
 id: output-trend
@@ -120,6 +121,10 @@ describe('a templated chapter', () => {
     const skog = report.pages.find((p) => p.url === '/en/districts/skog/')!;
     expect(text(fjordby.html)).toContain('Output of Fjordby District in 2022: 120.5 thousand t, rose by 20.5 % since 2019.');
     expect(text(skog.html)).toContain('Output of Skog District in 2022: 78.3 thousand t, fell by 2.1 % since 2019.');
+    // Ranked among the three districts (not the region's total row): 120.5 > 78.3 > 31.2.
+    expect(text(fjordby.html)).toContain('It ranks 1st of 3 districts by output, 1st in the region.');
+    expect(text(skog.html)).toContain('It ranks 2nd of 3 districts by output, 2nd in the region.');
+    expect(text(report.pages.find((p) => p.url === '/en/districts/havn/')!.html)).toContain('It ranks 3rd of 3 districts by output, 3rd in the region.');
     // Figures of a templated page are numbered within its section, titled for its unit.
     expect(fjordby.figures.map((f) => [f.number, f.title])).toEqual([['1.1.1', 'Fjordby against the region']]);
     expect(skog.figures.map((f) => [f.number, f.title])).toEqual([['1.2.1', 'Skog against the region']]);
@@ -167,9 +172,22 @@ describe('a templated chapter', () => {
     expect(chapter.html).toContain('<td class="num-col" data-value="-2.125000" title="−2.1 = (78.3 ÷ 80 − 1) × 100">−2.1</td>');
   });
 
+  it('links each page\'s {@fig:…} to its own figure; a figure of that id on several other pages is ambiguous', async () => {
+    const template = TEMPLATE('As {@fig:output-trend} shows.');
+    const report = await buildReport(project({ 'content/en/01-districts/[district].md': template }));
+    const skog = report.pages.find((p) => p.url === '/en/districts/skog/')!;
+    expect(skog.html).toContain('As <a class="xref" href="/en/districts/skog/#fig-output-trend">Figure 1.2.1</a> shows.');
+    const elsewhere = project({ 'content/en/01-districts/[district].md': template, 'content/en/02-notes.md': page('title: Notes', 'See {@fig:output-trend}.\n') });
+    await expect(buildReport(elsewhere)).rejects.toMatchObject({
+      file: 'content/en/02-notes.md',
+      line: 4,
+      message: '{@fig:output-trend} could mean the figure of that id on 3 pages',
+    });
+  });
+
   it('names the template, the line and the placeholder of a field a unit does not have', async () => {
     const files = project({ 'content/en/01-districts/[district].md': TEMPLATE('The {district.capital} is the largest town.') });
-    await expect(buildReport(files)).rejects.toMatchObject({ file: 'content/en/01-districts/[district].md', line: 9, message: '{district.capital}: a unit has no "capital"' });
+    await expect(buildReport(files)).rejects.toMatchObject({ file: 'content/en/01-districts/[district].md', line: 10, message: '{district.capital}: a unit has no "capital"' });
   });
 
   it('names a geography that does not exist, and a template without its chapter', async () => {

@@ -80,6 +80,21 @@ describe('tile grids', () => {
     expect(svg).toContain('>Syrym</text>');
   });
 
+  it('outline a highlighted unit, over its colour, and name it in the description', async () => {
+    const plain = await renderFigure(block({ id: 'm', title: 'T', table: 'wko-values', preset: 'map', map: 'tiles' }));
+    const { svg, figure } = await renderFigure(block({ id: 'm', title: 'T', table: 'wko-values', preset: 'map', map: 'tiles', highlight: ['baiterek'] }));
+    // One more rect: the outline, with no fill.
+    expect(markItems(svg, 'rect')).toBe(markItems(plain.svg, 'rect') + 1);
+    expect(svg).toMatch(/<path[^>]*fill-opacity="0"[^>]*stroke-width="2.5"|stroke-width="2.5"[^>]*fill-opacity="0"/);
+    expect(figure.chart.description).toMatch(/ Outlined: Baiterek district\.$/);
+    await expect(renderFigure(block({ id: 'm', title: 'T', table: 'wko-values', preset: 'map', map: 'tiles', rows: ['uralsk'], highlight: ['baiterek'] }))).rejects.toThrow('"highlight" names "baiterek", which is not on the map');
+  });
+
+  it.skipIf(!HAS_GEO)('outline a highlighted unit on a choropleth too', async () => {
+    const { svg } = await renderFigure(block({ id: 'm', title: 'T', table: 'wko-values', preset: 'map', highlight: ['baiterek'] }), { boundariesDir: GEO_DIR });
+    expect(marks(svg, 'shape')).toBe(2);
+  });
+
   it('cannot show South Kazakhstan and Turkistan together', async () => {
     const regions = { id: 'old-new', title: 'T', unit: 'million tenge', decimals: 0, source: { ref: 'seed000' }, periods: ['2017'], rows: [{ id: 'south-kazakhstan', label: 'S', values: { '2017': 1 } }, { id: 'turkistan', label: 'T', values: { '2017': 2 } }] };
     const { tablesOf } = await import('./chart-fixtures.ts');
