@@ -21,7 +21,7 @@ export default mergeConfig(
         'test/build/publish.test.ts',
         'test/build/init-report.test.ts',
         // Builds every example and fixture report with the CLI, each in its own process.
-        'test/examples/**',
+        'test/examples/build.test.ts',
         'test/dev-server/**',
         // Worker threads under memory and time limits, each case seconds long.
         'test/security/chart-limits.test.ts',
