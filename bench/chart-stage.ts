@@ -54,20 +54,23 @@ const { renderCharts, figureAnchor } = (await import(`${root}/scripts/chart/rend
 const { prepareFigure } = (await import(`${root}/scripts/chart/render-chart.ts`)) as typeof import('../scripts/chart/render-chart.ts');
 const checkSpec = (await import(`${root}/scripts/chart/check-spec.ts`)) as typeof import('../scripts/chart/check-spec.ts');
 const { renderSvg } = (await import(`${root}/scripts/chart/render-svg.ts`)) as typeof import('../scripts/chart/render-svg.ts');
-const { vegaLocale } = (await import(`${root}/scripts/chart/locale.ts`)) as typeof import('../scripts/chart/locale.ts');
+const { vegaLocale } = (await import(`${root}/scripts/languages/number-format.ts`)) as typeof import('../scripts/languages/number-format.ts');
+const { loadConfig } = (await import(`${root}/scripts/load/load-config.ts`)) as typeof import('../scripts/load/load-config.ts');
 
 // 1 load, validate, compute: as scripts/build.ts does, untimed.
 const files = io.diskFiles(root);
-const definitions = await loadTables(files);
-const sources = await loadContent(files);
+const config = await loadConfig(files, {});
+const { languages } = config;
+const definitions = await loadTables(files, config.folders, { units: config.units, languages: languages.codes, sourceLanguage: languages.source });
+const sources = await loadContent(files, languages.codes, config.folders.content);
 const md = createMarkdown();
 const allPages = parsePages(md, sources);
 const tables = deriveTables(definitions);
-const geographies = await loadGeographies(files);
-computeReferences(allPages, tables);
+const geographies = await loadGeographies(files, languages.codes, languages.source, config.folders.geographies);
+computeReferences(allPages, tables, languages);
 let kept = 0;
 const pages = allPages.filter((p: { charts: unknown[] }) => p.charts.length === 0 || kept++ < pageLimit);
-const chapterNumber = () => 1;
+const chapterNumber = { chapter: () => 1, figure: () => '1.1', table: () => '1.1' };
 
 if (mode === 'workers') {
   console.log(JSON.stringify(await workersMode()));
@@ -87,19 +90,19 @@ const ajvCompile = { ...ajvCompileTime, how: schemaCached ? 'loaded the compiled
 let warm = 0;
 const warmPages = pages.filter((p: { charts: unknown[] }) => p.charts.length === 0 || warm++ < warmUpPages);
 const statsA = { rendered: 0, reused: 0 };
-const [, passA] = await timed(() => renderCharts(warmPages, tables, chapterNumber, { root, cacheDir: `${root}/.cache`, cache: false, stats: statsA, boundariesDir: null, geographies }));
+const [, passA] = await timed(() => renderCharts(warmPages, tables, chapterNumber, { cacheDir: `${root}/.cache`, cache: false, stats: statsA, languages, geographies }));
 
 // 4 pass B, warm (before the raw pass, which needs its compiled specs)
 const statsB = { rendered: 0, reused: 0 };
-const [figures, passB] = await timed(() => renderCharts(pages, tables, chapterNumber, { root, cacheDir: `${root}/.cache`, cache: false, stats: statsB, boundariesDir: null, geographies }));
+const [figures, passB] = await timed(() => renderCharts(pages, tables, chapterNumber, { cacheDir: `${root}/.cache`, cache: false, stats: statsB, languages, geographies }));
 const charts = [...figures.values()].flat();
-const specs = charts.map((f) => ({ vega: typeof f.chart.vega === 'string' ? (JSON.parse(f.chart.vega) as object) : f.chart.vega, locale: 'en' }));
+const specs = charts.map((f) => ({ vega: typeof f.chart.vega === 'string' ? (JSON.parse(f.chart.vega) as object) : f.chart.vega, number: languages.get(languages.source).pack.number }));
 
 // 5 raw vega
 const [svgBytes, raw] = await timed(async () => {
   let bytes = 0;
-  for (const { vega: spec, locale } of specs) {
-    const view = new vega.View(vega.parse(spec as vega.Spec), { renderer: 'none', locale: vegaLocale(locale) } as unknown as ConstructorParameters<typeof vega.View>[1]);
+  for (const { vega: spec, number } of specs) {
+    const view = new vega.View(vega.parse(spec as vega.Spec), { renderer: 'none', locale: vegaLocale(number) } as unknown as ConstructorParameters<typeof vega.View>[1]);
     bytes += (await view.toSVG()).length;
     view.finalize();
   }
@@ -112,7 +115,7 @@ const [svgBytes, raw] = await timed(async () => {
 const stepLimit = Number(args.find((a) => a.startsWith('--steps='))?.slice(8) ?? 150);
 const jobs = pages
   .flatMap((page: { source: { file: string; locale: string }; charts: Array<{ block: never; line: number }> }) =>
-    page.charts.map((site) => prepareFigure(site.block, tables, { file: page.source.file, line: site.line, locale: page.source.locale, anchor: figureAnchor((site.block as { id: string }).id) }, { geographies }).job),
+    page.charts.map((site) => prepareFigure(site.block, tables, { file: page.source.file, line: site.line, language: languages.get(page.source.locale), anchor: figureAnchor((site.block as { id: string }).id) }, { geographies }).job),
   )
   .slice(0, stepLimit);
 const steps: Record<string, Timed> = {};
@@ -124,7 +127,7 @@ const step = async (name: string, run: (job: (typeof jobs)[number]) => unknown) 
 };
 const [, prepare] = await timed(() =>
   pages.flatMap((page: { source: { file: string; locale: string }; charts: Array<{ block: never; line: number }> }) =>
-    page.charts.map((site) => prepareFigure(site.block, tables, { file: page.source.file, line: site.line, locale: page.source.locale, anchor: figureAnchor((site.block as { id: string }).id) }, { geographies })),
+    page.charts.map((site) => prepareFigure(site.block, tables, { file: page.source.file, line: site.line, language: languages.get(page.source.locale), anchor: figureAnchor((site.block as { id: string }).id) }, { geographies })),
   ),
 );
 // prepare ran over every chart: scale it to the step sample so every step divides by stepCharts.
@@ -176,7 +179,7 @@ async function workersMode(): Promise<Record<string, unknown>> {
   const poolFiles = readdirSync(path.join(root, 'scripts/chart')).filter((f) => /worker|pool/i.test(f));
   const stagePool = poolFiles.includes('render-pool.ts');
   const capacityBefore = await parallelCapacity();
-  const options = { root, cacheDir: `${root}/.cache`, cache: false as const, boundariesDir: null, geographies };
+  const options = { cacheDir: `${root}/.cache`, cache: false as const, languages, geographies };
   let pool: Record<string, unknown>;
   if (stagePool) {
     const stats = { rendered: 0, reused: 0 };
@@ -193,7 +196,7 @@ async function workersMode(): Promise<Record<string, unknown>> {
 }
 
 /** A pool of this bench's own, through the stage's `run` hook (for code without render-pool.ts). */
-async function benchPool(options: { root: string; cache: false; boundariesDir: null; geographies: typeof geographies }) {
+async function benchPool(options: { cache: false; languages: typeof languages; geographies: typeof geographies }) {
   const started = performance.now();
   const threads = await Promise.all(
     Array.from({ length: workerCount }, () => new Promise<Worker>((resolve, reject) => {

@@ -7,11 +7,11 @@ import { roundNumber } from '../compute/round-decimal.ts';
 import { baseIndex, chainIndex, shareOf } from '../compute/indicators/index.ts';
 import { LookupProblem, numericTable, tableRow, wholeOf, type Tables } from '../compute/table-access.ts';
 import { localize, type NumericTable, type Row } from '../validate/table-schema.ts';
-import { unitLabel } from '../validate/units.ts';
 import type { ChartBlock } from './chart-block.ts';
 import type { ChartData, ChartRecord } from './chart-data.ts';
 import { chartWords } from './chart-strings.ts';
 import { CHART_LIMITS } from './spec-boundary.ts';
+import { unitLabel, type Language } from '../languages/language.ts';
 
 export interface SeriesData extends ChartData {
   table: NumericTable;
@@ -34,7 +34,7 @@ export function chartRows(table: NumericTable, rows: string[] | undefined, exclu
   return (rows ?? table.rows.filter((r) => !exclude.includes(r.role)).map((r) => r.id)).map((id) => tableRow(table, id));
 }
 
-export function chartData(block: SeriesOptions, tables: Tables, locale: string): SeriesData {
+export function chartData(block: SeriesOptions, tables: Tables, language: Language): SeriesData {
   const table = numericTable(tables, block.table);
   const rows = chartRows(table, block.rows);
   const periods = block.periods ?? table.periods;
@@ -50,7 +50,7 @@ export function chartData(block: SeriesOptions, tables: Tables, locale: string):
   }
   const records: ChartRecord[] = [];
   for (const row of rows) {
-    const series = localize(row.label, locale);
+    const series = localize(row.label, language);
     for (const period of periods) {
       // Plotted at the digits the chart shows (tooltips, labels, Data view, CSV), rounded once by
       // the report's rule: a tooltip then gives the figure the text gives.
@@ -58,7 +58,7 @@ export function chartData(block: SeriesOptions, tables: Tables, locale: string):
       records.push({ period, series, key: row.id, value: value === null ? null : round(value, decimals) });
     }
   }
-  const series = rows.map((r): [string, string] => [r.id, localize(r.label, locale)]);
+  const series = rows.map((r): [string, string] => [r.id, localize(r.label, language)]);
   const valueOf = (key: string, period: string) => records.find((r) => r.key === key && r.period === period)?.value ?? null;
   return {
     table,
@@ -66,11 +66,11 @@ export function chartData(block: SeriesOptions, tables: Tables, locale: string):
     records: block.transform === 'chain-index' ? records.filter((r) => r.value !== null) : records,
     csvFields: ['period', 'series', 'key', 'value'],
     view: {
-      corner: chartWords(locale).series,
+      corner: chartWords(language).series,
       columns: periods.map((p) => ({ key: p, label: p })),
       rows: series.map(([key, label]) => ({ key, label, cells: periods.map((p) => valueOf(key, p)) })),
     },
-    unitText: plottedUnit(table, block.transform, base, locale),
+    unitText: plottedUnit(table, block.transform, base, language),
     decimals,
     base,
     credits: [],
@@ -97,12 +97,12 @@ export function transformed(table: NumericTable, rows: Row[], row: Row, period: 
   return plotted === null ? null : round(plotted, 6);
 }
 
-export function plottedUnit(table: NumericTable, transform: ChartBlock['transform'], base: string | undefined, locale: string): string {
-  if (transform === 'base-index') return chartWords(locale).indexUnit(base ?? '');
-  if (transform === 'chain-index') return unitLabel('% of previous year', locale);
+export function plottedUnit(table: NumericTable, transform: ChartBlock['transform'], base: string | undefined, language: Language): string {
+  if (transform === 'base-index') return chartWords(language).indexUnit(base ?? '');
+  if (transform === 'chain-index') return unitLabel('% of previous year', language);
   if (transform === 'share') return '%';
-  if (table.unit === '% of base year') return chartWords(locale).indexUnit(table.basePeriod ?? '');
-  return unitLabel(table.unit as Parameters<typeof unitLabel>[0], locale);
+  if (table.unit === '% of base year') return chartWords(language).indexUnit(table.basePeriod ?? '');
+  return unitLabel(table.unit, language);
 }
 
 /** Whether values on this scale read as an index (100 = no change). */

@@ -1,10 +1,13 @@
 /**
- * Stage 3 (compute) for prose: every `{=…}` in every page is evaluated, and the result stored on
- * its token for the render stage. All unresolvable references of all pages are reported at once.
+ * Stage 3 (compute) for prose: every `{=…}` in every page is evaluated into a value in the page's
+ * language, returned keyed by the token it stands for (the render stage looks it up; nothing is
+ * written onto the tokens). All unresolvable references of all pages are reported at once.
  */
 import { ContentError, IndicatorError, ReportError, throwIfAny } from '../errors.ts';
 import type { ParsedPage } from '../validate/parse-pages.ts';
+import type { Token } from '../render/markdown.ts';
 import { localize } from '../validate/table-schema.ts';
+import type { LanguageSet } from '../languages/language-set.ts';
 import { evaluateReference, type ResolvedValue } from './evaluate-reference.ts';
 import { parseReference, ReferenceSyntaxError } from './reference-syntax.ts';
 import { LookupProblem, type Tables } from './table-access.ts';
@@ -17,10 +20,15 @@ export interface ComputedValue extends Omit<ResolvedValue, 'missing' | 'note'> {
   source: string;
 }
 
-export function computeReferences(pages: ParsedPage[], tables: Tables): void {
+/** Every inline value of the report, by the token it replaces. */
+export type ComputedValues = ReadonlyMap<Token, ComputedValue>;
+
+export function computeReferences(pages: ParsedPage[], tables: Tables, languages: LanguageSet): ComputedValues {
   const errors: ReportError[] = [];
+  const values = new Map<Token, ComputedValue>();
   for (const page of pages) {
     const { file, frontMatter, frontMatterLines } = page.source;
+    const language = languages.get(page.source.locale);
     const asContentError = (error: unknown, line: number | undefined, source: string): ContentError => {
       if (error instanceof LookupProblem) return new ContentError(`{=${source}}: ${error.message}`, { file, line, ...error.details });
       if (error instanceof ReferenceSyntaxError) return new ContentError(`{=${source}}: ${error.message}`, { file, line, expected: 'a reference like {=harvest.cereals.2019}', fix: 'see "Numbers in the text" in README.md' });
@@ -45,14 +53,15 @@ export function computeReferences(pages: ParsedPage[], tables: Tables): void {
           ...rest,
           decimals: parsed.decimals ?? value.decimals,
           source: site.meta.source,
-          ...(missing === undefined ? {} : { missing: localize(missing, page.source.locale) }),
-          ...(note === undefined ? {} : { note: localize(note, page.source.locale) }),
+          ...(missing === undefined ? {} : { missing: localize(missing, language) }),
+          ...(note === undefined ? {} : { note: localize(note, language) }),
         };
-        site.token.meta = { ...site.meta, computed };
+        values.set(site.token, computed);
       } catch (error) {
         errors.push(asContentError(error, site.line, site.meta.source));
       }
     }
   }
   throwIfAny(errors);
+  return values;
 }

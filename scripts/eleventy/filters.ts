@@ -1,4 +1,5 @@
 /** Template filters: translations and lookups the layouts need. Everything they return is text, escaped by Nunjucks. */
+import type { Language } from '../languages/language.ts';
 import { t, type UiKey } from '../render/ui-strings.ts';
 
 interface View {
@@ -181,8 +182,9 @@ export function headingsOf(html: string): Array<{ id: string; text: string }> {
   return headings;
 }
 
-export function registerFilters(eleventyConfig: any): void {
-  eleventyConfig.addFilter('t', (key: UiKey, locale: string) => t(locale, key));
+/** `languageOf(code)`: the report's language with that code, with its words (report-plugin.ts). */
+export function registerFilters(eleventyConfig: any, languageOf: (code: string) => Language): void {
+  eleventyConfig.addFilter('t', (key: UiKey, locale: string) => t(languageOf(locale), key));
   eleventyConfig.addFilter('chaptersOf', chaptersOf);
   eleventyConfig.addFilter('chapterNavOf', chapterNavOf);
   eleventyConfig.addFilter('currentChapterOf', currentChapterOf);

@@ -7,7 +7,7 @@ import matter from 'gray-matter';
 import { ContentError, throwIfAny, type ReportError } from '../errors.ts';
 import type { ProjectFiles } from '../io.ts';
 import { FrontMatter } from '../validate/front-matter-schema.ts';
-import { LOCALES, type Locale } from '../validate/table-schema.ts';
+import type { Locale } from '../validate/table-schema.ts';
 import { decodeUtf8 } from './decode-text.ts';
 
 export interface SourcePage {
@@ -24,13 +24,13 @@ export interface SourcePage {
   frontMatterLines: Record<string, number>;
 }
 
-export async function loadContent(files: ProjectFiles, contentDir = 'content'): Promise<SourcePage[]> {
+export async function loadContent(files: ProjectFiles, languages: readonly string[], contentDir = 'content'): Promise<SourcePage[]> {
   const paths = (await files.list(contentDir, { recursive: true })).filter((p) => p.endsWith('.md'));
   const errors: ReportError[] = [];
   const pages: SourcePage[] = [];
   for (const file of paths) {
     try {
-      pages.push(parsePage(decodeUtf8(await files.readFile(file), file, ContentError), file, contentDir));
+      pages.push(parsePage(decodeUtf8(await files.readFile(file), file, ContentError), file, languages, contentDir));
     } catch (error) {
       if (error instanceof ContentError) errors.push(error);
       else throw error;
@@ -40,15 +40,15 @@ export async function loadContent(files: ProjectFiles, contentDir = 'content'): 
   return pages.sort((a, b) => a.locale.localeCompare(b.locale) || a.order - b.order || a.slug.localeCompare(b.slug));
 }
 
-export function parsePage(text: string, file: string, contentDir = 'content'): SourcePage {
+export function parsePage(text: string, file: string, languages: readonly string[], contentDir = 'content'): SourcePage {
   const relative = file.slice(contentDir.length + 1).split('/');
   const locale = relative[0];
   const name = relative.at(-1) ?? '';
-  if (relative.length !== 2 || !LOCALES.includes(locale as Locale)) {
+  if (relative.length !== 2 || !languages.includes(locale ?? '')) {
     throw new ContentError('a chapter must be in a language folder', {
       file,
-      expected: `content/<language>/<file>.md with language one of ${LOCALES.join(', ')}`,
-      fix: `move the file to content/en/${name}`,
+      expected: `${contentDir}/<language>/<file>.md with language one of ${languages.join(', ')}`,
+      fix: `move the file to ${contentDir}/${languages[0] ?? 'en'}/${name}`,
     });
   }
   refuseFrontMatterLanguage(text, file);

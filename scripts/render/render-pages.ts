@@ -1,17 +1,21 @@
 /**
- * Stage 5 (render): tokens whose numbers and charts are already computed become HTML. Nothing
- * here can fail on data any more, except a cross-reference to a figure that does not exist,
- * which is checked for every page before anything is rendered.
+ * Stage 5 (render): the parsed pages become HTML, with what the earlier stages returned looked
+ * up by token: each `{=…}`'s computed value, each chart block's figure, the numbers of figures and
+ * tables. Nothing here can fail on data any more, except a cross-reference to a figure that does
+ * not exist, which is checked for every page before anything is rendered.
  */
 import type MarkdownIt from 'markdown-it';
 import type { Figure } from '../chart/render-charts.ts';
-import { formatInput, formatNumber } from '../chart/locale.ts';
-import type { ComputedValue } from '../compute/compute-references.ts';
+import { formatInput, formatNumber } from '../languages/number-format.ts';
+import type { Language } from '../languages/language.ts';
+import type { LanguageSet } from '../languages/language-set.ts';
+import type { ComputedValue, ComputedValues } from '../compute/compute-references.ts';
 import type { Tables } from '../compute/table-access.ts';
 import { ContentError, throwIfAny, type ReportError } from '../errors.ts';
 import type { References } from '../load/load-references.ts';
 import { localize, type Locale } from '../validate/table-schema.ts';
 import type { ParsedPage } from '../validate/parse-pages.ts';
+import type { Numbering } from '../validate/numbering.ts';
 import { escapeHtml } from './escape.ts';
 import { figureCsv, figureHtml, figureSvgFile } from './figure-html.ts';
 import katex from 'katex';
@@ -51,7 +55,11 @@ export interface PageView {
 }
 
 interface RenderEnv {
-  locale: Locale;
+  language: Language;
+  /** What the compute stage returned: every inline value, by its token. */
+  values: ComputedValues;
+  /** The chart stage's figure of each chart block, the number of each table and diagram block, by token. */
+  blocks: ReadonlyMap<Token, RenderedBlock>;
   tables: Tables;
   pageUrl: string;
   references: References;
@@ -83,14 +91,11 @@ export function pageUrl(page: ParsedPage): string {
   return page.source.slug === 'index' ? `/${page.source.locale}/` : `/${page.source.locale}/${page.source.slug}/`;
 }
 
-export function isChapter(page: ParsedPage): boolean {
-  return page.source.slug !== 'index' && page.source.frontMatter.chapter !== false;
-}
 
-function formulaHtml(value: ComputedValue, locale: string): string {
-  const result = value.value === null ? t(locale, 'missing') : formatNumber(value.value, value.decimals, locale);
+function formulaHtml(value: ComputedValue, language: Language): string {
+  const result = value.value === null ? t(language, 'missing') : formatNumber(value.value, value.decimals, language);
   if (value.formula.length === 0) return escapeHtml(value.note ? `${result} (${value.note})` : result);
-  const terms = value.formula.map((term) => (typeof term === 'number' ? formatInput(term, locale) : term)).join('');
+  const terms = value.formula.map((term) => (typeof term === 'number' ? formatInput(term, language) : term)).join('');
   return `${escapeHtml(result)} = ${escapeHtml(terms)}`;
 }
 
@@ -105,51 +110,50 @@ function inputsHtml(value: ComputedValue, env: RenderEnv): string {
   return [...byRow.values()]
     .map(({ table: id, row: rowId, periods }) => {
       const table = env.tables.get(id)?.table;
-      const title = table ? localize(table.title, env.locale) : id;
+      const title = table ? localize(table.title, env.language) : id;
       const row = table && 'unit' in table ? table.rows.find((r) => r.id === rowId) : undefined;
-      const rowLabel = row ? localize(row.label, env.locale) : rowId;
-      return `<a href="/${env.locale}/data/#table-${escapeHtml(id)}">${escapeHtml(title)}</a>: ${escapeHtml(rowLabel)}, ${escapeHtml(periods.join(', '))}`;
+      const rowLabel = row ? localize(row.label, env.language) : rowId;
+      return `<a href="/${env.language.code}/data/#table-${escapeHtml(id)}">${escapeHtml(title)}</a>: ${escapeHtml(rowLabel)}, ${escapeHtml(periods.join(', '))}`;
     })
     .join('; ');
 }
 
 function installRenderers(md: MarkdownIt): void {
   md.renderer.rules[VALUE_TOKEN] = (tokens, idx, _options, env: RenderEnv) => {
-    const meta = tokens[idx]?.meta as InlineMeta & { computed: ComputedValue };
-    const value = meta.computed;
+    const value = env.values.get(tokens[idx] as Token) as ComputedValue;
     let calc = env.bySource.get(value.source);
     const first = calc === undefined;
     if (!calc) {
-      calc = { n: env.calculations.length + 1, source: value.source, html: `<span class="calc-formula">${formulaHtml(value, env.locale)}</span> <span class="calc-inputs">${inputsHtml(value, env)}</span>${value.missing ? ` <span class="calc-missing">(${escapeHtml(value.missing)})</span>` : ''}` };
+      calc = { n: env.calculations.length + 1, source: value.source, html: `<span class="calc-formula">${formulaHtml(value, env.language)}</span> <span class="calc-inputs">${inputsHtml(value, env)}</span>${value.missing ? ` <span class="calc-missing">(${escapeHtml(value.missing)})</span>` : ''}` };
       env.calculations.push(calc);
       env.bySource.set(value.source, calc);
     }
-    const text = value.value === null ? t(env.locale, 'missing') : formatNumber(value.value, value.decimals, env.locale);
-    const title = formulaHtml(value, env.locale);
+    const text = value.value === null ? t(env.language, 'missing') : formatNumber(value.value, value.decimals, env.language);
+    const title = formulaHtml(value, env.language);
     return `<a class="num" href="#calc-${calc.n}"${first ? ` id="calc-ref-${calc.n}"` : ''} title="${title}">${escapeHtml(text)}</a>`;
   };
   md.renderer.rules[XREF_TOKEN] = (tokens, idx, _options, env: RenderEnv) => {
     const meta = tokens[idx]?.meta as InlineMeta;
     const target = env.targets.get(meta.source);
     if (!target) return '';
-    const label = numbered(env.locale, target.kind === 'figure' ? 'figureRef' : 'tableRef', target.number);
+    const label = numbered(env.language, target.kind === 'figure' ? 'figureRef' : 'tableRef', target.number);
     return `<a class="xref" href="${escapeHtml(target.url)}">${escapeHtml(label)}</a>`;
   };
   md.renderer.rules[CITE_TOKEN] = (tokens, idx, _options, env: RenderEnv) => {
     const meta = tokens[idx]?.meta as InlineMeta & { narrative?: boolean };
-    const link = (key: string, text: string) => `<a class="cite" href="/${env.locale}/references/#ref-${escapeHtml(key)}">${escapeHtml(text)}</a>`;
+    const link = (key: string, text: string) => `<a class="cite" href="/${env.language.code}/references/#ref-${escapeHtml(key)}">${escapeHtml(text)}</a>`;
     const citations = parseCitation(meta.source);
     if (meta.narrative) {
       // "Imashev (2016)": the name in the sentence, the year in brackets.
       const { key } = citations[0] ?? { key: '' };
       const item = env.references.get(key);
-      const { who, year } = item ? citationParts(item, env.locale) : { who: key, year: undefined };
+      const { who, year } = item ? citationParts(item, env.language) : { who: key, year: undefined };
       return `<span class="citation">${link(key, year ? `${who} (${year})` : who)}</span>`;
     }
     const parts = citations.map(({ key, locator }) => {
       const item = env.references.get(key);
-      const { who, year } = item ? citationParts(item, env.locale) : { who: key, year: undefined };
-      return `${link(key, year ? `${who}, ${year}` : who)}${locator ? `, ${escapeHtml(localizeLocator(locator, env.locale))}` : ''}`;
+      const { who, year } = item ? citationParts(item, env.language) : { who: key, year: undefined };
+      return `${link(key, year ? `${who}, ${year}` : who)}${locator ? `, ${escapeHtml(localizeLocator(locator, env.language))}` : ''}`;
     });
     return `<span class="citation">(${parts.join('; ')})</span>`;
   };
@@ -157,9 +161,9 @@ function installRenderers(md: MarkdownIt): void {
   const defaultFence = md.renderer.rules.fence;
   md.renderer.rules.fence = (tokens, idx, options, env: RenderEnv, self) => {
     const token = tokens[idx] as Token;
-    const meta = token.meta as { figure?: Figure; table?: { block: TableBlock; number: string }; diagram?: { block: DiagramBlock; number: string } } | null;
-    if (meta?.figure) return figureHtml(meta.figure, env.locale, env.references, env.pageUrl);
-    if (meta?.diagram) return diagramHtml(meta.diagram.block, meta.diagram.number, meta.diagram.block.table ? env.tables.get(meta.diagram.block.table)?.table : undefined, env.locale, env.references);
+    const meta = env.blocks.get(token);
+    if (meta?.figure) return figureHtml(meta.figure, env.language, env.references, env.pageUrl);
+    if (meta?.diagram) return diagramHtml(meta.diagram.block, meta.diagram.number, meta.diagram.block.table ? env.tables.get(meta.diagram.block.table)?.table : undefined, env.language, env.references);
     if (meta?.table) return tableBlockHtml(meta.table.block, meta.table.number, env);
     if (token.info.trim() === 'math') return `<div class="math-display">${mathHtml(token.content, true)}</div>`;
     return defaultFence ? defaultFence(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
@@ -170,10 +174,10 @@ function tableBlockHtml(block: TableBlock, number: string, env: RenderEnv): stri
   const table = env.tables.get(block.table)?.table;
   if (!table) return '';
   const anchor = `tab-${block.id}`;
-  const caption = `<span class="figure-number">${escapeHtml(numbered(env.locale, 'tableLabel', number))}.</span> ${escapeHtml(block.title ?? localize(table.title, env.locale))}`;
+  const caption = `<span class="figure-number">${escapeHtml(numbered(env.language, 'tableLabel', number))}.</span> ${escapeHtml(block.title ?? localize(table.title, env.language))}`;
   return `<figure class="table-figure" id="${escapeHtml(anchor)}">
-${tableHtml(table, env.locale, env.references, { rows: block.rows, columns: block.columns, captionHtml: caption, id: anchor })}
-<p class="figure-links"><a href="/data/${escapeHtml(table.id)}.csv" download>CSV</a> · <a href="/data/${escapeHtml(table.id)}.json" download>JSON</a> · <a href="#${escapeHtml(anchor)}">${escapeHtml(t(env.locale, 'permalink'))}</a></p>
+${tableHtml(table, env.language, env.references, { rows: block.rows, columns: block.columns, captionHtml: caption, id: anchor })}
+<p class="figure-links"><a href="/data/${escapeHtml(table.id)}.csv" download>CSV</a> · <a href="/data/${escapeHtml(table.id)}.json" download>JSON</a> · <a href="#${escapeHtml(anchor)}">${escapeHtml(t(env.language, 'permalink'))}</a></p>
 </figure>`;
 }
 
@@ -234,25 +238,41 @@ function checkPages(pages: ParsedPage[], tables: Tables, references: References,
   return errors;
 }
 
-export function renderPages(md: MarkdownIt, pages: ParsedPage[], figures: ReadonlyMap<ParsedPage, Figure[]>, tables: Tables, references: References, chapterNumber: (page: ParsedPage) => number): PageView[] {
+/** What the earlier stages returned, for the render stage to look up. */
+export interface RenderInputs {
+  values: ComputedValues;
+  figures: ReadonlyMap<ParsedPage, Figure[]>;
+  numbering: Numbering;
+  tables: Tables;
+  references: References;
+  languages: LanguageSet;
+}
+
+type RenderedBlock = { figure?: Figure; table?: { block: TableBlock; number: string }; diagram?: { block: DiagramBlock; number: string } };
+
+export function renderPages(md: MarkdownIt, pages: ParsedPage[], inputs: RenderInputs): PageView[] {
+  const { values, figures, numbering, tables, references, languages } = inputs;
   installRenderers(md);
   const targets = new Map<string, Map<string, { url: string; number: string; kind: 'figure' | 'table' }>>();
+  const blocks = new Map<Token, RenderedBlock>();
   for (const page of pages) {
     const index = targets.get(page.source.locale) ?? new Map<string, { url: string; number: string; kind: 'figure' | 'table' }>();
-    // Charts and diagrams share one numbering, in the order they appear.
-    const figureNumber = (id: string) => `${chapterNumber(page)}.${page.figureOrder.indexOf(id) + 1}`;
-    for (const figure of figures.get(page) ?? []) {
-      figure.number = figureNumber(figure.id);
+    // The chart stage returns a page's figures in the order of its chart blocks.
+    const pageFigures = figures.get(page) ?? [];
+    page.charts.forEach((site, i) => {
+      const figure = pageFigures[i];
+      if (!figure) return;
+      blocks.set(site.token, { figure });
       index.set(`fig:${figure.id}`, { url: `${pageUrl(page)}#${figure.anchor}`, number: figure.number, kind: 'figure' });
-    }
+    });
     for (const site of page.diagrams) {
-      const number = figureNumber(site.block.id);
-      site.token.meta = { diagram: { block: site.block, number } };
+      const number = numbering.figure(page, site.block.id);
+      blocks.set(site.token, { diagram: { block: site.block, number } });
       index.set(`fig:${site.block.id}`, { url: `${pageUrl(page)}#fig-${site.block.id}`, number, kind: 'figure' });
     }
     page.tables.forEach((site, i) => {
-      const number = `${chapterNumber(page)}.${i + 1}`;
-      site.token.meta = { table: { block: site.block, number } };
+      const number = numbering.table(page, i);
+      blocks.set(site.token, { table: { block: site.block, number } });
       index.set(`tab:${site.block.id}`, { url: `${pageUrl(page)}#tab-${site.block.id}`, number, kind: 'table' });
     });
     targets.set(page.source.locale, index);
@@ -263,7 +283,9 @@ export function renderPages(md: MarkdownIt, pages: ParsedPage[], figures: Readon
   return pages.map((page) => {
     const url = pageUrl(page);
     const env: RenderEnv = {
-      locale: page.source.locale,
+      language: languages.get(page.source.locale),
+      values,
+      blocks,
       tables,
       pageUrl: url,
       references,
@@ -279,7 +301,7 @@ export function renderPages(md: MarkdownIt, pages: ParsedPage[], figures: Readon
       slug: page.source.slug,
       url,
       isHome: page.source.slug === 'index',
-      number: chapterNumber(page),
+      number: numbering.chapter(page),
       title: fm.title,
       short: fm.short ?? fm.title,
       summary: fm.summary ?? '',

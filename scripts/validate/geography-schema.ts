@@ -32,8 +32,8 @@ export const Geography = z
     $schema: z.string().optional(),
     id: Slug,
     title: LocalizedText,
-    /** Noun for the units in descriptions, per language: `{"en": ["region", "regions"]}`. */
-    unitWord: z.record(z.string(), UnitWord).refine((words) => 'en' in words, 'an English noun ("en") is required'),
+    /** Noun for the units in descriptions, per language: `{"en": ["region", "regions"]}`; the source language's is required. */
+    unitWord: z.record(z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a language code such as "en"'), UnitWord),
     /** Optional boundary file, looked up in the boundaries folder (REPORT_BOUNDARIES_DIR or ../shared/geo). */
     boundaries: z
       .object({

@@ -7,20 +7,25 @@
  * `"1,234"`, `""` and `"12"` are rejected, never coerced.
  */
 import { z } from 'zod';
-import { UNIT_IDS } from './units.ts';
+import type { Language } from '../languages/language.ts';
 
-export const LOCALES = ['en', 'ru', 'kk'] as const;
-export type Locale = (typeof LOCALES)[number];
+/** A language code of the report ("en", "kk"): its languages are the report's to choose (report.config.json). */
+export type Locale = string;
 
 /** Lowercase words joined by hyphens: safe in URLs, file names and inline references. */
 export const Slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and single hyphens, e.g. "harvest"');
 
-/** A text in English, optionally with Russian and Kazakh versions. A plain string is English. */
+/**
+ * A text readers see, in one or more of the report's languages: `{"en": "Harvest", "ru": "Урожай"}`.
+ * A plain string is in the report's source language. Which languages are allowed, and that the
+ * source language is present, is checked against the report's configuration after parsing
+ * (validate/text-languages.ts), so the format itself names no language.
+ */
 export const LocalizedText = z.union([
   z.string().min(1),
-  z.object({ en: z.string().min(1), ru: z.string().min(1).optional(), kk: z.string().min(1).optional() }).strict(),
+  z.record(z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a language code such as "en"'), z.string().min(1)).refine((texts) => Object.keys(texts).length > 0, 'at least one language'),
 ]);
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
@@ -125,7 +130,8 @@ export const NumericTable = z
   .object({
     ...TableBase,
     kind: z.literal('numeric').optional(),
-    unit: z.enum(UNIT_IDS as [string, ...string[]]),
+    /** One of the report's units (validate/units.ts and report.config.json), checked after parsing. */
+    unit: z.string().min(1),
     /** Decimals shown when the table's values are printed: declared, never guessed per value. */
     decimals: z.number().int().min(0).max(6),
     /** The base period of index values (unit `% of base year`). */
@@ -214,9 +220,23 @@ export function isNumericTable(table: Table): table is NumericTable {
   return table.kind !== 'text';
 }
 
-/** The English text, or the requested locale's text when it exists. */
-export function localize(text: LocalizedText | undefined, locale: string): string {
+/**
+ * The text in `language`, or in the first language of its fallback chain that has it (the chain
+ * ends with the source language, which a validated text always has).
+ */
+export function localize(text: LocalizedText | undefined, language: Language): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
-  return (locale === 'ru' || locale === 'kk' ? text[locale] : undefined) ?? text.en;
+  for (const code of language.chain) {
+    const found = text[code];
+    if (found !== undefined) return found;
+  }
+  return Object.values(text)[0] ?? '';
+}
+
+/** The text in the source language (what classes and ids are matched on): a plain string, or its `source` entry. */
+export function sourceText(text: LocalizedText | undefined, source: string): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[source] ?? Object.values(text)[0] ?? '';
 }

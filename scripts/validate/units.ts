@@ -1,50 +1,54 @@
 /**
- * The units a table may declare. A closed list, so a typo ("mln tenge") is caught at build time
- * and indicators can refuse to combine values measured in different units.
+ * Units. The generator knows the units its indicators compute with (tonnes and hectares for
+ * yields, index and percentage units, counts of people); a report adds the units its tables
+ * measure in (a currency, "thousand head") in report.config.json. The list is closed per report,
+ * so a typo ("mln tenge") is caught at build time and indicators can refuse to combine values in
+ * different units. Labels per language come from the language packs (`units`) for the
+ * generator's units and from the report's definition for its own.
  */
+import { z } from 'zod';
+import { LocalizedText } from './table-schema.ts';
 
-export type UnitKind = 'money' | 'mass' | 'area' | 'yield' | 'index' | 'percent' | 'count' | 'ratio' | 'score' | 'per-capita';
+export const UNIT_KINDS = ['money', 'mass', 'area', 'yield', 'index', 'percent', 'count', 'ratio', 'score', 'per-capita', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
 
-export interface UnitDefinition {
-  kind: UnitKind;
-  label: { en: string; ru: string; kk?: string };
+/** A unit a report adds: what it measures and its label per language. */
+export const UnitDefinition = z
+  .object({
+    kind: z.enum(UNIT_KINDS),
+    label: LocalizedText,
+  })
+  .strict();
+export type UnitDefinition = z.infer<typeof UnitDefinition>;
+
+/** The generator's own units (labels in locales/<code>.json, `units`). */
+export const GENERATOR_UNITS = {
+  't': 'mass',
+  'thousand t': 'mass',
+  'ha': 'area',
+  'thousand ha': 'area',
+  'c/ha': 'yield',
+  '% of previous year': 'index',
+  '% of base year': 'index',
+  '%': 'percent',
+  'persons': 'count',
+  'thousand persons': 'count',
+  'count': 'count',
+  'ratio': 'ratio',
+  'score': 'score',
+} as const satisfies Record<string, UnitKind>;
+
+export type UnitId = string;
+
+/** The units one report may use: the generator's and its own. */
+export interface UnitCatalogue {
+  readonly ids: readonly string[];
+  has(id: string): boolean;
+  kind(id: string): UnitKind | undefined;
 }
 
-export const UNITS = {
-  'tenge': { kind: 'money', label: { en: 'tenge', ru: 'тенге', kk: 'теңге' } },
-  'thousand tenge': { kind: 'money', label: { en: 'thousand tenge', ru: 'тыс. тенге', kk: 'мың теңге' } },
-  'million tenge': { kind: 'money', label: { en: 'million tenge', ru: 'млн тенге', kk: 'млн теңге' } },
-  'billion tenge': { kind: 'money', label: { en: 'billion tenge', ru: 'млрд тенге', kk: 'млрд теңге' } },
-  'million US dollars': { kind: 'money', label: { en: 'million US dollars', ru: 'млн долларов США', kk: 'млн АҚШ доллары' } },
-  'US dollars per person': { kind: 'per-capita', label: { en: 'US dollars per person', ru: 'долларов США на человека', kk: 'адамға шаққанда АҚШ доллары' } },
-  'thousand t': { kind: 'mass', label: { en: 'thousand tonnes', ru: 'тыс. тонн', kk: 'мың тонна' } },
-  't': { kind: 'mass', label: { en: 'tonnes', ru: 'тонн', kk: 'тонна' } },
-  'ha': { kind: 'area', label: { en: 'hectares', ru: 'га', kk: 'га' } },
-  'thousand ha': { kind: 'area', label: { en: 'thousand hectares', ru: 'тыс. га', kk: 'мың га' } },
-  'c/ha': { kind: 'yield', label: { en: 'centners per hectare', ru: 'ц/га', kk: 'ц/га' } },
-  '% of previous year': { kind: 'index', label: { en: '%, previous year = 100', ru: '% к предыдущему году', kk: 'алдыңғы жылға %' } },
-  '% of base year': { kind: 'index', label: { en: '%, base year = 100', ru: '% к базисному году', kk: 'базалық жылға %' } },
-  '%': { kind: 'percent', label: { en: '%', ru: '%', kk: '%' } },
-  'persons': { kind: 'count', label: { en: 'persons', ru: 'человек', kk: 'адам' } },
-  'thousand persons': { kind: 'count', label: { en: 'thousand persons', ru: 'тыс. человек', kk: 'мың адам' } },
-  'count': { kind: 'count', label: { en: 'number', ru: 'количество', kk: 'саны' } },
-  'ratio': { kind: 'ratio', label: { en: 'ratio', ru: 'коэффициент', kk: 'коэффициент' } },
-  'score': { kind: 'score', label: { en: 'score', ru: 'балл', kk: 'балл' } },
-  'tenge per person': { kind: 'per-capita', label: { en: 'tenge per person', ru: 'тенге на человека', kk: 'адамға шаққанда теңге' } },
-  'thousand tenge per person': { kind: 'per-capita', label: { en: 'thousand tenge per person', ru: 'тыс. тенге на человека', kk: 'адамға шаққанда мың теңге' } },
-} as const satisfies Record<string, UnitDefinition>;
-
-export type UnitId = keyof typeof UNITS;
-
-export const UNIT_IDS = Object.keys(UNITS) as UnitId[];
-
-export function isUnitId(value: string): value is UnitId {
-  return Object.hasOwn(UNITS, value);
-}
-
-export function unitLabel(unit: UnitId, locale: string): string {
-  const label: { en: string; ru: string; kk?: string } = UNITS[unit].label;
-  if (locale === 'ru') return label.ru;
-  if (locale === 'kk') return label.kk ?? label.ru;
-  return label.en;
+export function unitCatalogue(reportUnits: Readonly<Record<string, UnitDefinition>> = {}): UnitCatalogue {
+  const kinds = new Map<string, UnitKind>(Object.entries(GENERATOR_UNITS));
+  for (const [id, definition] of Object.entries(reportUnits)) kinds.set(id, definition.kind);
+  return { ids: [...kinds.keys()], has: (id) => kinds.has(id), kind: (id) => kinds.get(id) };
 }

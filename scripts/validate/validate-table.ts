@@ -7,11 +7,21 @@ import type { z } from 'zod';
 import { DataError } from '../errors.ts';
 import { formatJsonPath, locate, valueAt, type JsonPath, type JsonSource } from '../load/json-source.ts';
 import { DerivedTable, NumericTable, TextTable, type Table } from './table-schema.ts';
-import { UNIT_IDS } from './units.ts';
+import { checkTextLanguages, findTexts } from './text-languages.ts';
+import type { UnitCatalogue } from './units.ts';
 
 export type TableDefinition = Table | DerivedTable;
 
-export function validateTable(source: JsonSource): { table?: TableDefinition; errors: DataError[] } {
+/** What a table is checked against beyond its format: the report's units and languages. */
+export interface TableRules {
+  units: UnitCatalogue;
+  languages: readonly string[];
+  sourceLanguage: string;
+  /** Other language codes a text may carry (those a language pack exists for): translations not published yet. */
+  knownLanguages?: readonly string[];
+}
+
+export function validateTable(source: JsonSource, rules: TableRules): { table?: TableDefinition; errors: DataError[] } {
   const raw = source.value;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { errors: [errorAt(source, [], 'a table file must hold one JSON object', 'an object like {"id": "...", "title": ..., "rows": [...]}', 'wrap the content in { } with the table fields')] };
@@ -21,7 +31,8 @@ export function validateTable(source: JsonSource): { table?: TableDefinition; er
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { errors: parsed.error.issues.map((issue) => issueToError(source, issue)) };
   const table: TableDefinition = parsed.data;
-  const errors = table.kind === 'text' ? checkTextTable(source, table) : table.kind === 'derived' ? [] : checkNumericTable(source, table);
+  const errors = table.kind === 'text' ? checkTextTable(source, table) : table.kind === 'derived' ? [] : checkNumericTable(source, table, rules.units);
+  for (const problem of checkTextLanguages(findTexts(schema, table), rules.languages, rules.sourceLanguage, rules.knownLanguages)) errors.push(errorAt(source, problem.path, problem.problem, problem.expected, problem.fix));
   const expectedName = `${table.id}.json`;
   if (!source.file.endsWith(`/${expectedName}`) && source.file !== expectedName && !source.file.endsWith(`/${table.id}.csv.json`) && source.file !== `${table.id}.csv.json`) {
     errors.push(errorAt(source, ['id'], `table id "${table.id}" does not match the file name`, `the file to be named ${expectedName}`, `rename the file to ${expectedName} or change "id"`));
@@ -70,9 +81,6 @@ function issueToError(source: JsonSource, issue: z.core.$ZodIssue): DataError {
     const keys = issue.keys.map((k) => `"${k}"`).join(', ');
     return errorAt(source, [...path, issue.keys[0] ?? ''], `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}`, 'only the fields of the table format (see schemas/table.schema.json)', 'check the spelling, or remove the field');
   }
-  if (issue.code === 'invalid_value' && path.at(-1) === 'unit') {
-    return errorAt(source, path, `unknown unit ${typeof value === 'string' ? JSON.stringify(value) : describeValue(value)}`, `one of: ${UNIT_IDS.join(', ')}`, 'use one of the listed units, or add the unit to scripts/validate/units.ts');
-  }
   if (issue.code === 'invalid_value') {
     return errorAt(source, path, `"${field}" has an invalid value ${describeValue(value)}`, `one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, 'use one of the allowed values');
   }
@@ -102,8 +110,11 @@ function numberFromText(text: string): number | undefined {
   return Number.isFinite(number) ? number : undefined;
 }
 
-function checkNumericTable(source: JsonSource, table: Extract<Table, { unit: string }>): DataError[] {
+function checkNumericTable(source: JsonSource, table: Extract<Table, { unit: string }>, units: UnitCatalogue): DataError[] {
   const errors: DataError[] = [];
+  if (!units.has(table.unit)) {
+    errors.push(errorAt(source, ['unit'], `unknown unit ${JSON.stringify(table.unit)}`, `one of: ${units.ids.join(', ')}`, 'use one of the listed units, or define the unit under "units" in report.config.json'));
+  }
   const periods = new Set(table.periods);
   if (periods.size !== table.periods.length) {
     errors.push(errorAt(source, ['periods'], 'a period is listed twice', 'each period once, in order', 'remove the duplicate period'));

@@ -22,6 +22,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { ReportError } from '../errors.ts';
 import { escapeHtml } from '../render/escape.ts';
 import { t } from '../render/ui-strings.ts';
+import type { Language } from '../languages/language.ts';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
 
@@ -30,8 +31,8 @@ export interface PdfOptions {
   site: string;
   /** The PDF to write. */
   out: string;
-  /** Language of the edition: `en` (default), `ru`, `kk`. */
-  locale?: string;
+  /** Language of the edition (one of the report's, with its words). */
+  language: Language;
   /** The published site's address, for links to pages that are not in the PDF (the data appendix). */
   baseUrl: string;
   /** Chromium to print with; default CHROMIUM_PATH or Debian's /usr/bin/chromium. */
@@ -72,7 +73,8 @@ interface Part {
 }
 
 export async function writePdf(options: PdfOptions): Promise<PdfResult> {
-  const locale = options.locale ?? 'en';
+  const { language } = options;
+  const locale = language.code;
   const log = options.log ?? (() => undefined);
   const executable = options.chromiumPath ?? chromiumPath();
   if (!options.browser && !(await fs.stat(executable).then((s) => s.isFile(), () => false))) {
@@ -109,9 +111,9 @@ export async function writePdf(options: PdfOptions): Promise<PdfResult> {
       links.map((a) => ({ url: a.getAttribute('href') ?? '', number: Number(a.querySelector('.chapter-number')?.textContent ?? '0'), short: a.querySelector('.chapter-short')?.textContent?.trim() ?? '' })),
     );
     const wanted = [
-      { url: `/${locale}/`, number: 0, short: t(locale, 'homeShort'), appendix: false },
+      { url: `/${locale}/`, number: 0, short: t(language, 'homeShort'), appendix: false },
       ...chapters.filter((c) => c.number > 0).map((c) => ({ ...c, appendix: false })),
-      { url: `/${locale}/references/`, number: 0, short: t(locale, 'references'), appendix: true },
+      { url: `/${locale}/references/`, number: 0, short: t(language, 'references'), appendix: true },
     ];
 
     // Chromium names only the anchors its own document links to. So that a link from one part to
@@ -147,7 +149,7 @@ export async function writePdf(options: PdfOptions): Promise<PdfResult> {
         next += part.pdf.getPageCount();
         return frontPages === 0 ? 0 : start;
       });
-      front = frontMatter({ locale, title: reportTitle, summary, parts, starts, online: `${options.baseUrl}/${locale}/` });
+      front = frontMatter({ language, title: reportTitle, summary, parts, starts, online: `${options.baseUrl}/${locale}/` });
       await load(page, `${server.url}/__pdf/front.html`);
       frontPdf = await PDFDocument.load(await print(page));
       if (frontPdf.getPageCount() === frontPages) break;
@@ -197,8 +199,9 @@ function print(page: Page): Promise<Buffer> {
 }
 
 /** The cover and the contents, as a page printed with the site's stylesheets (pdf.css styles it). */
-function frontMatter(input: { locale: string; title: string; summary: string; parts: Part[]; starts: number[]; online: string }): string {
-  const { locale, parts, starts } = input;
+function frontMatter(input: { language: Language; title: string; summary: string; parts: Part[]; starts: number[]; online: string }): string {
+  const { language, parts, starts } = input;
+  const locale = language.code;
   const rows = parts
     .map((part, i) => {
       const number = part.number > 0 ? `<span class="pdf-toc-number">${part.number}</span>` : '<span class="pdf-toc-number"></span>';
@@ -219,10 +222,10 @@ function frontMatter(input: { locale: string; title: string; summary: string; pa
 <section class="pdf-cover">
 <h1 class="pdf-cover-title">${escapeHtml(input.title)}</h1>
 <p class="pdf-cover-summary">${escapeHtml(input.summary)}</p>
-<p class="pdf-cover-online">${escapeHtml(t(locale, 'pdfOnline'))} <a href="${escapeHtml(input.online)}">${escapeHtml(input.online)}</a></p>
+<p class="pdf-cover-online">${escapeHtml(t(language, 'pdfOnline'))} <a href="${escapeHtml(input.online)}">${escapeHtml(input.online)}</a></p>
 </section>
 <nav class="pdf-toc">
-<h2>${escapeHtml(t(locale, 'pdfContents'))}</h2>
+<h2>${escapeHtml(t(language, 'pdfContents'))}</h2>
 <ol>
 ${rows}
 </ol>
@@ -306,8 +309,8 @@ const MAX_NAME_BYTES = 127;
 
 /**
  * A destination's name, within the PDF's limit. Chromium names a destination after its anchor's
- * id, percent-encoded: six bytes for every Cyrillic letter, so a Kazakh or Russian heading of
- * about twenty letters is already too long (poppler warns "name token is longer than what the
+ * id, percent-encoded: six bytes for every letter outside ASCII, so a Cyrillic heading of about
+ * twenty letters is already too long (poppler warns "name token is longer than what the
  * specification says it can be", and a reader may not find the jump). A name over the limit is
  * replaced by its part's prefix and a hash of the whole name, the same for every link to it.
  */

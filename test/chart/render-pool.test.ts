@@ -9,6 +9,10 @@ import { ChartError } from '../../scripts/errors.ts';
 import { parsePages } from '../../scripts/validate/parse-pages.ts';
 import { page } from '../helpers/fixture-project.ts';
 import { ALL_TABLES } from './chart-fixtures.ts';
+import { LANGUAGES } from '../helpers/languages.ts';
+
+/** Every page chapter 1, its figures numbered in order. */
+const ONE_CHAPTER = { chapter: () => 1, figure: (page: { figureOrder: string[] }, id: string) => `1.${page.figureOrder.indexOf(id) + 1}`, table: (_page: unknown, i: number) => `1.${i + 1}` };
 
 const blocks = [
   'id: a\ntitle: A\ntable: harvest\npreset: line',
@@ -18,9 +22,9 @@ const blocks = [
 ];
 
 async function stage(body: string, workers: number) {
-  const pages = parsePages(createMarkdown(), await loadContent(memoryFiles({ 'content/en/01-x.md': page('title: X', body) })));
+  const pages = parsePages(createMarkdown(), await loadContent(memoryFiles({ 'content/en/01-x.md': page('title: X', body) }), LANGUAGES.codes));
   const stats = newStats();
-  const figures = await renderCharts(pages, ALL_TABLES(), () => 1, { cache: false, stats, workers, boundariesDir: null, env: {} });
+  const figures = await renderCharts(pages, ALL_TABLES(), ONE_CHAPTER, { cache: false, stats, workers, languages: LANGUAGES });
   return { svgs: [...figures.values()].flat().map((f) => f.chart.svg), stats };
 }
 

@@ -4,12 +4,13 @@ import { DataError } from '../../scripts/errors.ts';
 import { memoryFiles } from '../../scripts/io.ts';
 import { loadTables } from '../../scripts/load/load-tables.ts';
 import { HARVEST_TABLE, json, numericTable } from '../helpers/fixture-project.ts';
+import { FOLDERS, TABLE_RULES } from '../helpers/languages.ts';
 
 const table = numericTable;
 
 async function derive(files: Record<string, unknown>) {
   const entries = Object.fromEntries(Object.entries(files).map(([id, value]) => [`data/${id}.json`, json(value)]));
-  return deriveTables(await loadTables(memoryFiles(entries)));
+  return deriveTables(await loadTables(memoryFiles(entries), FOLDERS, TABLE_RULES));
 }
 
 const values = (tables: Awaited<ReturnType<typeof derive>>, id: string) => {

@@ -13,6 +13,7 @@ import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writePdf, type PdfOptions, type PdfResult } from '../../scripts/write/pdf.ts';
 import { hasChromium, openChromium } from '../helpers/browser.ts';
+import { lang } from '../helpers/languages.ts';
 
 const site = '.build/test-site';
 const out = '.build/test-pdf/report-en.pdf';
@@ -105,7 +106,7 @@ describe.skipIf(!hasChromium || !existsSync(`${site}/en/index.html`))('the PDF e
   let paths: number[] = [];
 
   beforeAll(async () => {
-    result = await printPdf({ site, out, locale: 'en', baseUrl: 'https://example.org' });
+    result = await printPdf({ site, out, language: lang('en'), baseUrl: 'https://example.org' });
     ({ text, images, paths } = await readPdf(out));
   }, 240_000);
 
@@ -189,7 +190,7 @@ describe.skipIf(!hasChromium || !existsSync(`${site}/kk/index.html`))('the Kazak
   const kazakhLetters = 'әөүұқғңһіӘӨҮҰҚҒҢҺІ';
 
   beforeAll(async () => {
-    result = await printPdf({ site, out: kkOut, locale: 'kk', baseUrl: 'https://example.org' });
+    result = await printPdf({ site, out: kkOut, language: lang('kk'), baseUrl: 'https://example.org' });
     printed = await readPdf(kkOut);
   }, 240_000);
 

@@ -1,6 +1,7 @@
 /** The Kazakh interface: every key has its own Kazakh string, and the search count finds its key. */
 import { describe, expect, it } from 'vitest';
 import { numbered, t, type UiKey } from '../../scripts/render/ui-strings.ts';
+import { lang } from '../helpers/languages.ts';
 
 /** Every UiKey: a key added to the English set and missing here fails `npm run typecheck`. */
 const ALL: Record<UiKey, true> = {
@@ -33,20 +34,20 @@ const NUMBERED: UiKey[] = ['figure', 'figureRef', 'tableRef', 'tableLabel'];
 
 describe('Kazakh interface strings', () => {
   it.each(KEYS)('%s has its own Kazakh string', (key) => {
-    const kk = t('kk', key);
+    const kk = t(lang('kk'), key);
     expect(kk.trim()).not.toBe('');
-    if (!SAME_AS_ENGLISH.includes(key)) expect(kk).not.toBe(t('en', key));
+    if (!SAME_AS_ENGLISH.includes(key)) expect(kk).not.toBe(t(lang('en'), key));
     // Not the Russian string that the Kazakh edition used to fall back to.
-    expect(kk).not.toBe(t('ru', key));
+    expect(kk).not.toBe(t(lang('ru'), key));
     if (!NOT_WORDS.includes(key)) expect(kk).toMatch(/[а-яәғқңөұүһі]/i);
-    expect(placeholders(kk)).toEqual(NUMBERED.includes(key) ? ['{n}'] : placeholders(t('en', key)));
+    expect(placeholders(kk)).toEqual(NUMBERED.includes(key) ? ['{n}'] : placeholders(t(lang('en'), key)));
   });
 
   it('numbers figures and tables before the word, as Kazakh does, and after it in English and Russian', () => {
-    expect(numbered('kk', 'figure', '2.1')).toBe('2.1-сурет');
-    expect(numbered('kk', 'tableLabel', '3')).toBe('3-кесте');
-    expect(numbered('ru', 'figureRef', '2.1')).toBe('рис. 2.1');
-    expect(numbered('en', 'tableLabel', '3')).toBe('Table 3');
+    expect(numbered(lang('kk'), 'figure', '2.1')).toBe('2.1-сурет');
+    expect(numbered(lang('kk'), 'tableLabel', '3')).toBe('3-кесте');
+    expect(numbered(lang('ru'), 'figureRef', '2.1')).toBe('рис. 2.1');
+    expect(numbered(lang('en'), 'tableLabel', '3')).toBe('Table 3');
   });
 
   it('has a search count for every plural category Kazakh has', () => {
@@ -55,11 +56,11 @@ describe('Kazakh interface strings', () => {
     for (const n of [0, 1, 2, 5, 21, 1.5]) {
       const key = `searchFound-${rules.select(n)}` as UiKey;
       expect(KEYS).toContain(key);
-      expect(t('kk', key).replace('{n}', String(n)).replace('{q}', 'кластер')).toBe(`«кластер» бойынша ${n} бет табылды`);
+      expect(t(lang('kk'), key).replace('{n}', String(n)).replace('{q}', 'кластер')).toBe(`«кластер» бойынша ${n} бет табылды`);
     }
   });
 
   it('uses the Kazakh Open Graph locale', () => {
-    expect(t('kk', 'ogLocale')).toBe('kk_KZ');
+    expect(t(lang('kk'), 'ogLocale')).toBe('kk_KZ');
   });
 });

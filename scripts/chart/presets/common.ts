@@ -14,12 +14,15 @@ import { chartWords } from '../chart-strings.ts';
 import { seriesColourScale } from '../colour-scales.ts';
 import { CHART_HEIGHT, CHART_WIDTH } from '../theme.ts';
 import type { Geographies } from '../../validate/geography-schema.ts';
+import type { Language } from '../../languages/language.ts';
 
 export type Spec = Record<string, unknown>;
 
 export interface PresetContext {
   tables: Tables;
-  locale: string;
+  language: Language;
+  /** The report's fixed colours per series (row id). */
+  colours: Readonly<Record<string, string>>;
   /** Folder of boundary files for choropleth maps, when there is one. */
   boundariesDir?: string;
   /** The report's geographies (data/geographies/), for maps and unit names. */
@@ -53,8 +56,8 @@ export function baseSpec(values: unknown[], height = CHART_HEIGHT, width = CHART
 /** d3-format of a value with `decimals` decimals and thousands grouped. */
 export const numberFormat = (decimals: number) => `,.${decimals}f`;
 
-export function periodTitle(data: SeriesData, locale: string): string {
-  return localize(data.table.periodLabel, locale) || chartWords(locale).year;
+export function periodTitle(data: SeriesData, language: Language): string {
+  return localize(data.table.periodLabel, language) || chartWords(language).year;
 }
 
 export const periodAxis = (title: string): Spec => ({ field: 'period', type: 'ordinal', title, axis: { labelAngle: 0 } });
@@ -67,11 +70,11 @@ export const valueAxis = (title: string, format: string, extra: Spec = {}): Spec
   ...extra,
 });
 
-export const seriesColour = (series: Array<[string, string]>, legend: boolean): Spec => ({
+export const seriesColour = (series: Array<[string, string]>, legend: boolean, colours: Readonly<Record<string, string>>): Spec => ({
   field: 'series',
   type: 'nominal',
   title: null,
-  scale: seriesColourScale(series),
+  scale: seriesColourScale(series, colours),
   sort: series.map(([, label]) => label),
   legend: legend ? {} : null,
 });

@@ -8,23 +8,24 @@ import { chartData, type SeriesData } from '../chart-records.ts';
 import { describeChart } from '../describe-chart.ts';
 import { CHART_HEIGHT } from '../theme.ts';
 import { baseSpec, labelPositions, numberFormat, periodAxis, periodTitle, seriesColour, seriesTooltip, valueAxis, type PreparedChart, type PresetContext, type Spec } from './common.ts';
+import type { Language } from '../../languages/language.ts';
 
 /** A time-series chart's figure parts: its data, spec and the series description. */
-export function seriesChart(block: ChartBlock, data: SeriesData, spec: Spec, extraFields: string[], locale: string): PreparedChart {
+export function seriesChart(block: ChartBlock, data: SeriesData, spec: Spec, extraFields: string[], language: Language): PreparedChart {
   return {
     data,
     spec: spec as unknown as TopLevelSpec,
     extraFields,
     subtitle: data.unitText,
-    description: describeChart(block.title, block.subtitle ?? data.unitText, data.records, data.series, data.decimals, locale),
+    description: describeChart(block.title, block.subtitle ?? data.unitText, data.records, data.series, data.decimals, language),
   };
 }
 
 export function lineChart(block: ChartBlock, context: PresetContext, reference?: number): PreparedChart {
-  const data = chartData(block, context.tables, context.locale);
+  const data = chartData(block, context.tables, context.language);
   const height = block.height ?? CHART_HEIGHT;
   const format = numberFormat(data.decimals);
-  const xTitle = periodTitle(data, context.locale);
+  const xTitle = periodTitle(data, context.language);
   const lastPeriod = data.records.reduce((last, r) => (r.period > last ? r.period : last), '');
   const positions = labelPositions(data.records, lastPeriod, height);
   const labels = data.records
@@ -37,7 +38,7 @@ export function lineChart(block: ChartBlock, context: PresetContext, reference?:
   layers.push(
     {
       mark: { type: 'line', point: true },
-      encoding: { x: periodAxis(xTitle), y: valueAxis(data.unitText, format), color: seriesColour(data.series, false), tooltip: seriesTooltip(xTitle, data.unitText, format) },
+      encoding: { x: periodAxis(xTitle), y: valueAxis(data.unitText, format), color: seriesColour(data.series, false, context.colours), tooltip: seriesTooltip(xTitle, data.unitText, format) },
     },
     {
       // Direct labels at the line ends instead of a legend.
@@ -47,24 +48,24 @@ export function lineChart(block: ChartBlock, context: PresetContext, reference?:
         x: periodAxis(xTitle),
         y: { field: 'labelAt', type: 'quantitative' },
         text: { field: 'series' },
-        color: seriesColour(data.series, false),
+        color: seriesColour(data.series, false, context.colours),
       },
     },
   );
-  return seriesChart(block, data, { ...baseSpec(data.records, height), layer: layers }, ['labelAt'], context.locale);
+  return seriesChart(block, data, { ...baseSpec(data.records, height), layer: layers }, ['labelAt'], context.language);
 }
 
 export type BarMode = 'single' | 'grouped' | 'stacked' | 'normalized';
 
 export function barChart(block: ChartBlock, context: PresetContext, mode: BarMode): PreparedChart {
-  const data = chartData(block, context.tables, context.locale);
+  const data = chartData(block, context.tables, context.language);
   const format = numberFormat(data.decimals);
-  const xTitle = periodTitle(data, context.locale);
+  const xTitle = periodTitle(data, context.language);
   const stacked = mode === 'stacked' || mode === 'normalized';
   const encoding: Spec = {
     x: periodAxis(xTitle),
     y: valueAxis(data.unitText, format, mode === 'normalized' ? { stack: 'normalize', axis: { format: '.0%' } } : mode === 'stacked' ? { stack: 'zero' } : { stack: null }),
-    color: seriesColour(data.series, data.series.length > 1),
+    color: seriesColour(data.series, data.series.length > 1, context.colours),
     tooltip: seriesTooltip(xTitle, data.unitText, format),
   };
   if (mode === 'grouped') encoding.xOffset = { field: 'series', type: 'nominal', sort: data.series.map(([, label]) => label) };
@@ -72,5 +73,5 @@ export function barChart(block: ChartBlock, context: PresetContext, mode: BarMod
   const order = new Map(data.series.map(([, label], i) => [label, i]));
   const values = stacked ? data.records.map((r) => ({ ...r, order: order.get(r.series) ?? 0 })) : data.records;
   const spec = { ...baseSpec(values, block.height ?? CHART_HEIGHT), mark: { type: 'bar' }, encoding };
-  return seriesChart(block, data, spec, stacked ? ['order'] : [], context.locale);
+  return seriesChart(block, data, spec, stacked ? ['order'] : [], context.language);
 }

@@ -9,10 +9,10 @@ import { seriesChart } from './series-charts.ts';
 import { numberFormat, periodTitle, SCHEMA_URL, seriesColour, seriesTooltip, type PreparedChart, type PresetContext, type Spec } from './common.ts';
 
 export function smallMultiplesChart(block: ChartBlock, context: PresetContext): PreparedChart {
-  const data = chartData(block, context.tables, context.locale);
+  const data = chartData(block, context.tables, context.language);
   const wrap = Math.min(block.wrap ?? 3, data.series.length);
   const format = numberFormat(data.decimals);
-  const xTitle = periodTitle(data, context.locale);
+  const xTitle = periodTitle(data, context.language);
   const gap = 24;
   const width = Math.floor((CHART_WIDTH - gap * (wrap - 1)) / wrap) - 40;
   const reference = isIndexScale(data.table, block.transform) ? 100 : undefined;
@@ -26,7 +26,7 @@ export function smallMultiplesChart(block: ChartBlock, context: PresetContext): 
       // Only the first and last periods are labelled: the panels are small.
       x: { field: 'period', type: 'ordinal', title: null, sort: data.periods, axis: { labelAngle: 0, values: first === last ? [first] : [first, last] } },
       y: { field: 'value', type: 'quantitative', title: null, axis: { format, tickCount: 3 } },
-      color: seriesColour(data.series, false),
+      color: seriesColour(data.series, false, context.colours),
       tooltip: seriesTooltip(xTitle, data.unitText, format),
     },
   });
@@ -39,5 +39,5 @@ export function smallMultiplesChart(block: ChartBlock, context: PresetContext): 
     spec: { width, height: block.height ?? 110, layer: layers },
     resolve: { scale: { y: 'shared' } },
   };
-  return seriesChart(block, data, spec, [], context.locale);
+  return seriesChart(block, data, spec, [], context.language);
 }

@@ -5,7 +5,7 @@
 import { LookupProblem, numericTable } from '../../compute/table-access.ts';
 import type { ChartBlock } from '../chart-block.ts';
 import { chartData, isIndexScale, type SeriesData } from '../chart-records.ts';
-import { formatNumber } from '../locale.ts';
+import { formatNumber } from '../../languages/number-format.ts';
 import { CATEGORICAL } from '../theme.ts';
 import { seriesChart } from './series-charts.ts';
 import { baseSpec, LABEL_GAP, numberFormat, periodAxis, periodTitle, seriesColour, seriesTooltip, type PreparedChart, type PresetContext, type Spec } from './common.ts';
@@ -19,7 +19,7 @@ function twoPeriodData(block: ChartBlock, context: PresetContext): SeriesData {
       fix: 'give exactly two periods (or none: the table\'s first and last)',
     });
   }
-  return chartData({ ...block, periods }, context.tables, context.locale);
+  return chartData({ ...block, periods }, context.tables, context.language);
 }
 
 /** Spreads labels apart at one end of a slope chart, in the units of the value scale. */
@@ -38,7 +38,7 @@ export function slopeChart(block: ChartBlock, context: PresetContext): PreparedC
   const [first, second] = data.periods as [string, string];
   const height = block.height ?? 320;
   const format = numberFormat(data.decimals);
-  const xTitle = periodTitle(data, context.locale);
+  const xTitle = periodTitle(data, context.language);
   const known = data.records.filter((r): r is typeof r & { value: number } => r.value !== null);
   const reference = isIndexScale(data.table, block.transform) ? 100 : undefined;
   const all = [...known.map((r) => r.value), ...(reference === undefined ? [] : [reference])];
@@ -46,7 +46,7 @@ export function slopeChart(block: ChartBlock, context: PresetContext): PreparedC
   const hi = Math.max(...all);
   const pad = (hi - lo || Math.abs(hi) || 1) * 0.04;
   const domain: [number, number] = [lo - pad, hi + pad];
-  const fmt = (v: number) => formatNumber(v, data.decimals, context.locale);
+  const fmt = (v: number) => formatNumber(v, data.decimals, context.language);
   const labels = [first, second].flatMap((period) => {
     const ends = known.filter((r) => r.period === period);
     const at = spread(ends, domain, height);
@@ -57,26 +57,26 @@ export function slopeChart(block: ChartBlock, context: PresetContext): PreparedC
   const layers: Spec[] = [];
   if (reference !== undefined) layers.push({ mark: { type: 'rule', strokeDash: [4, 3], opacity: 0.5 }, encoding: { y: { datum: reference, type: 'quantitative' } } });
   layers.push(
-    { mark: { type: 'line', point: true }, encoding: { x, y, color: seriesColour(data.series, false), tooltip: seriesTooltip(xTitle, data.unitText, format) } },
+    { mark: { type: 'line', point: true }, encoding: { x, y, color: seriesColour(data.series, false, context.colours), tooltip: seriesTooltip(xTitle, data.unitText, format) } },
     {
       data: { values: labels.filter((l) => l.period === first) },
       mark: { type: 'text', align: 'right', dx: -8, fontSize: 12 },
-      encoding: { x, y: { field: 'labelAt', type: 'quantitative' }, text: { field: 'text' }, color: seriesColour(data.series, false) },
+      encoding: { x, y: { field: 'labelAt', type: 'quantitative' }, text: { field: 'text' }, color: seriesColour(data.series, false, context.colours) },
     },
     {
       data: { values: labels.filter((l) => l.period === second) },
       mark: { type: 'text', align: 'left', dx: 8, fontSize: 12 },
-      encoding: { x, y: { field: 'labelAt', type: 'quantitative' }, text: { field: 'text' }, color: seriesColour(data.series, false) },
+      encoding: { x, y: { field: 'labelAt', type: 'quantitative' }, text: { field: 'text' }, color: seriesColour(data.series, false, context.colours) },
     },
   );
-  return seriesChart(block, data, { ...baseSpec(data.records, height, 360), layer: layers, config: { axis: { grid: false } } }, ['labelAt', 'text'], context.locale);
+  return seriesChart(block, data, { ...baseSpec(data.records, height, 360), layer: layers, config: { axis: { grid: false } } }, ['labelAt', 'text'], context.language);
 }
 
 export function dumbbellChart(block: ChartBlock, context: PresetContext): PreparedChart {
   const data = twoPeriodData(block, context);
   const [, second] = data.periods as [string, string];
   const format = numberFormat(data.decimals);
-  const xTitle = periodTitle(data, context.locale);
+  const xTitle = periodTitle(data, context.language);
   const lastValue = (label: string) => data.records.find((r) => r.series === label && r.period === second)?.value ?? -Infinity;
   const order = data.series.map(([, label]) => label);
   if ((block.sort ?? 'value') === 'value') order.sort((a, b) => lastValue(b) - lastValue(a));
@@ -101,5 +101,5 @@ export function dumbbellChart(block: ChartBlock, context: PresetContext): Prepar
     },
   );
   const height = block.height ?? Math.max(80, data.series.length * 30);
-  return seriesChart(block, data, { ...baseSpec(data.records, height), layer: layers }, [], context.locale);
+  return seriesChart(block, data, { ...baseSpec(data.records, height), layer: layers }, [], context.language);
 }
