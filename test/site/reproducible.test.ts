@@ -12,14 +12,13 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveBoundariesDir } from '../../scripts/chart/boundaries-dir.ts';
-import { inputsHash, publishedUpToDate } from '../../scripts/cache/up-to-date.ts';
+import { inputsHash, projectSettings, publishedUpToDate } from '../../scripts/cache/up-to-date.ts';
 import { fixtureProjectOnDisk } from '../helpers/fixture-project.ts';
 import { SITE } from './site-pages.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(repo, 'scripts/cli.ts');
-/** The report's sources: everything a build reads that is not the generator itself. */
-const SOURCES = ['content', 'data'];
+const CONFIG_FILE = 'report.config.json';
 
 /** Preloaded into one build: `Date` runs 400 days ahead, so any wall-clock timestamp differs. */
 const SHIFT_CLOCK = `
@@ -70,10 +69,14 @@ describe('reproducible builds', () => {
     expect(await publishedUpToDate(repo, SITE, await inputsHash(repo, SITE)), `${SITE} is not the build of the current sources (changed since the run began?):\n${log}`).not.toBe(false);
     const root = fixtureProjectOnDisk({});
     roots.push(root);
-    for (const dir of SOURCES) cpSync(path.join(repo, dir), path.join(root, dir), { recursive: true });
+    // The report's sources: everything a build reads that is not the generator itself (its
+    // folders, its configuration and the language packs that names), as the up-to-date check lists them.
+    const settings = await projectSettings(repo);
+    const sources = [...settings.folders, ...settings.files, ...(existsSync(path.join(repo, CONFIG_FILE)) ? [CONFIG_FILE] : [])];
+    for (const source of sources) cpSync(path.join(repo, source), path.join(root, source), { recursive: true });
     writeFileSync(path.join(root, 'shift-clock.mjs'), SHIFT_CLOCK);
-    // The same boundary files as the repository's build (../shared/geo beside it), wherever this copy is.
-    const boundaries = resolveBoundariesDir(repo, process.env);
+    // The boundary files the repository's build drew its maps from (../shared/geo beside it), wherever this copy is.
+    const boundaries = resolveBoundariesDir(repo, process.env, settings.boundaries);
 
     const second = await build(root, ['--out=public'], { TZ: 'Asia/Almaty', LANG: 'ru_RU.UTF-8', ...(boundaries ? { REPORT_BOUNDARIES_DIR: boundaries } : {}) }, ['./shift-clock.mjs']);
     expect(second.status, second.output).toBe(0);
