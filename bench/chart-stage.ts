@@ -70,7 +70,7 @@ const geographies = await loadGeographies(files, languages.codes, languages.sour
 computeReferences(allPages, tables, languages);
 let kept = 0;
 const pages = allPages.filter((p: { charts: unknown[] }) => p.charts.length === 0 || kept++ < pageLimit);
-const chapterNumber = { chapter: () => 1, figure: () => '1.1', table: () => '1.1' };
+const chapterNumber = { chapter: () => 1, section: () => undefined, figure: () => '1.1', table: () => '1.1' };
 
 if (mode === 'workers') {
   console.log(JSON.stringify(await workersMode()));

@@ -81,7 +81,7 @@ const numbers = new Map<unknown, number>();
 for (const locale of languages.codes) {
   pages.filter((p: { source: { locale: string } }) => p.source.locale === locale && modules.renderPages.isChapter(p)).forEach((p: unknown, i: number) => numbers.set(p, i + 1));
 }
-const chapterNumber = { chapter: (page: unknown) => numbers.get(page) ?? 0, figure: (page: { figureOrder: string[] }, id: string) => `${numbers.get(page) ?? 0}.${page.figureOrder.indexOf(id) + 1}`, table: (page: unknown, i: number) => `${numbers.get(page) ?? 0}.${i + 1}` };
+const chapterNumber = { chapter: (page: unknown) => numbers.get(page) ?? 0, section: () => undefined, figure: (page: { figureOrder: string[] }, id: string) => `${numbers.get(page) ?? 0}.${page.figureOrder.indexOf(id) + 1}`, table: (page: unknown, i: number) => `${numbers.get(page) ?? 0}.${i + 1}` };
 
 // The schema validator is needed only on a cache miss: with --cache (a rebuild), leave it to the stage.
 if (!useCache) {

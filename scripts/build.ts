@@ -19,6 +19,7 @@ import { loadGeographies } from './load/load-geographies.ts';
 import { loadTables, type LoadedTable } from './load/load-tables.ts';
 import { parsePages } from './validate/parse-pages.ts';
 import { computeReferences } from './compute/compute-references.ts';
+import { computePageTables } from './compute/compute-page-tables.ts';
 import type { Tables } from './compute/table-access.ts';
 import { deriveTables } from './compute/derive-tables.ts';
 import { runChecks, type CheckResult } from './compute/consistency-checks.ts';
@@ -26,6 +27,7 @@ import { renderCharts } from './chart/render-charts.ts';
 import { createMarkdown } from './render/markdown.ts';
 import { renderPages, type PageView } from './render/render-pages.ts';
 import { numberPages } from './validate/numbering.ts';
+import { expandTemplates } from './validate/expand-templates.ts';
 import { buildTableViews, type TableView } from './render/table-views.ts';
 import { chartTheme } from './chart/theme.ts';
 import type { Locale } from './validate/table-schema.ts';
@@ -61,7 +63,8 @@ export async function buildReport(files: ProjectFiles, effects: Partial<BuildEff
   const definitions = await loadTables(files, folders, textRules);
   const references = await loadReferences(files, `${folders.data}/references.json`);
   const geographies = await loadGeographies(files, languages.codes, languages.source, folders.geographies, config.knownLanguages);
-  const sources = await loadContent(files, languages.codes, folders.content);
+  // A template's pages are made before anything is parsed: each is an ordinary page from then on.
+  const sources = expandTemplates(await loadContent(files, languages.codes, folders.content), { geographies, tables: definitions.tables, languages });
   const md = createMarkdown();
   const pages = parsePages(md, sources);
   const numbering = numberPages(pages, languages.codes);
@@ -77,13 +80,14 @@ export async function buildReport(files: ProjectFiles, effects: Partial<BuildEff
     effects.logger?.warn([`${translationGaps.length} translation${translationGaps.length === 1 ? '' : 's'} missing (listed on the Data-quality page; readers see the text of the language it falls back to):`, ...shown, ...more].join('\n'));
   }
   const values = computeReferences(pages, tables, languages);
+  const pageTables = computePageTables(pages, tables, languages);
 
   // 4 chart: every chart block to a checked, rendered, numbered figure (unchanged ones from the cache).
   const chartStats = { rendered: 0, reused: 0 };
   const figures = await renderCharts(pages, tables, numbering, { cacheDir: effects.cacheDir, stats: chartStats, workers: 'auto', geographies, languages, colours: config.colours, boundariesDir: config.boundariesDir, date: config.date, theme: chartTheme(config) });
 
   // 5 render: Markdown tokens to HTML fragments the templates place.
-  const views = renderPages(md, pages, { values, figures, numbering, tables, references, languages });
+  const views = renderPages(md, pages, { values, pageTables, figures, numbering, tables, references, languages });
 
   const locales = languages.codes.filter((locale) => views.some((v) => v.locale === locale));
   return {

@@ -47,6 +47,7 @@ export const CHART_MESSAGES = {
   bubbleSize: ['size'],
   referenceLine: ['label'],
   portfolioTop: ['what', 'label', 'value'],
+  highlighted: ['labels'],
 } as const satisfies Record<string, readonly string[]>;
 
 function buildWords(language: Language) {
@@ -91,6 +92,7 @@ function buildWords(language: Language) {
     bubbleSize: (size: string) => m('bubbleSize', { size }),
     referenceLine: (label: string) => m('referenceLine', { label }),
     portfolioTop: (what: string, label: string, value: string) => m('portfolioTop', { what, label, value }),
+    highlighted: (labels: string) => m('highlighted', { labels }),
   };
 }
 

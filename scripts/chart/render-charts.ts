@@ -17,6 +17,7 @@ import { throwIfAny, ReportError } from '../errors.ts';
 import type { Tables } from '../compute/table-access.ts';
 import type { ParsedPage } from '../validate/parse-pages.ts';
 import type { Numbering } from '../validate/numbering.ts';
+import type { ChartBlock } from './chart-block.ts';
 import { diskCache, newStats, type ChartCache, type ChartStats } from './chart-cache.ts';
 import { keepCompiledSchemaIn } from './check-spec.ts';
 import { prepareFigure, renderPrepared, type PreparedFigure, type RenderedChart, type RenderOptions } from './render-chart.ts';
@@ -87,6 +88,18 @@ export function poolSize(workers: ChartStageOptions['workers'], misses: number, 
 
 export const figureAnchor = (id: string) => `fig-${id}`;
 
+/**
+ * On a page a template made, a chart that plots the page's unit among other rows leaves the unit
+ * out where its table has no row for it (the page says in its text that the unit has no data);
+ * a chart of that unit alone, or of a table that does not exist, is still an error.
+ */
+function forUnit(block: ChartBlock, page: ParsedPage, tables: Tables): ChartBlock {
+  const unit = page.source.entity?.id;
+  const table = tables.get(block.table)?.table;
+  if (!unit || !block.rows?.includes(unit) || block.rows.length < 2 || !table || table.rows.some((r) => r.id === unit)) return block;
+  return { ...block, rows: block.rows.filter((id) => id !== unit) };
+}
+
 export async function renderCharts(pages: ParsedPage[], tables: Tables, numbering: Numbering, options: ChartStageOptions): Promise<Map<ParsedPage, Figure[]>> {
   const ownCache = options.cache === undefined && options.cacheDir ? diskCache(path.join(options.cacheDir, 'charts')) : undefined;
   const renderOptions: RenderOptions = {
@@ -109,7 +122,7 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, numberin
     for (const [index, site] of page.charts.entries()) {
       const context = { file: page.source.file, line: site.line, language: options.languages.get(page.source.locale), anchor: figureAnchor(site.block.id) };
       try {
-        jobs.push({ page, index, figure: prepareFigure(site.block, tables, context, renderOptions), context });
+        jobs.push({ page, index, figure: prepareFigure(forUnit(site.block, page, tables), tables, context, renderOptions), context });
       } catch (error) {
         if (error instanceof ReportError) errors.push(error);
         else throw error;

@@ -13,6 +13,8 @@ export class LookupProblem extends Error {
   constructor(
     message: string,
     readonly details: Pick<ReportErrorDetails, 'expected' | 'fix'>,
+    /** Set when the problem is a row the table does not have: a templated page may say "no data" instead. */
+    readonly missingRow?: { table: string; row: string },
   ) {
     super(message);
   }
@@ -37,7 +39,7 @@ export function numericTable(tables: Tables, id: string): NumericTable {
 export function tableRow(table: NumericTable, rowId: string): Row {
   const row = table.rows.find((r) => r.id === rowId);
   if (!row) {
-    throw new LookupProblem(`table "${table.id}" has no row "${rowId}"`, { expected: 'a row id of that table', fix: suggestion(rowId, table.rows.map((r) => r.id)) });
+    throw new LookupProblem(`table "${table.id}" has no row "${rowId}"`, { expected: 'a row id of that table', fix: suggestion(rowId, table.rows.map((r) => r.id)) }, { table: table.id, row: rowId });
   }
   return row;
 }

@@ -108,6 +108,8 @@ function mergePack(code: string, layers: PartialLanguagePack[], own: PartialLang
     date: fields('date'),
     ...(first('periods', own) ? { periods: first('periods', own) } : {}),
     locators: fields('locators'),
+    // Ordinals are grammar: the language's own, or the plain number.
+    ordinals: first('ordinals', own) ?? { pattern: '{n}', suffixes: {}, otherwise: '' },
     ...(first('search', own) ? { search: first('search', own) } : {}),
     ui: section('ui'),
     chart: section('chart'),

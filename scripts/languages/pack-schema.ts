@@ -49,6 +49,20 @@ export const LocatorWords = z
   .object({ table: Message, tables: Message, figure: Message, figures: Message, page: Message, pages: Message, section: Message })
   .strict();
 
+/**
+ * How the language writes an ordinal number ("3rd", "3-е", "3-ші"): `pattern` with `{n}` and
+ * `{suffix}`; the suffix is that of the longest of `suffixes`' keys the number's digits end with
+ * ("11" before "1": 11th, 21st), else `otherwise`.
+ */
+export const OrdinalRules = z
+  .object({
+    pattern: Message,
+    suffixes: z.record(z.string().regex(/^\d{1,3}$/, 'the last digits of a number, e.g. "1" or "11"'), z.string()),
+    otherwise: z.string(),
+  })
+  .strict();
+export type OrdinalRules = z.infer<typeof OrdinalRules>;
+
 export const SearchHints = z
   .object({
     /** Latin letters readers type for letters of this language's script, e.g. {"i": "і"}. */
@@ -71,6 +85,7 @@ const PackFields = {
   date: z.object({ pattern: Message, months: Months }).strict(),
   periods: PeriodForms.optional(),
   locators: LocatorWords,
+  ordinals: OrdinalRules,
   /** Labels of units in axis titles and table headers, by unit id: {"thousand t": "thousand tonnes"}. */
   units: Messages,
   search: SearchHints.optional(),
@@ -95,6 +110,7 @@ export const PartialLanguagePack = z
     date: z.object({ pattern: Message.optional(), months: Months.optional() }).strict().optional(),
     periods: PeriodForms.optional(),
     locators: LocatorWords.partial().optional(),
+    ordinals: OrdinalRules.optional(),
     units: Messages.optional(),
     search: SearchHints.optional(),
     ui: Messages.optional(),

@@ -18,7 +18,8 @@ import type { ParsedPage } from '../validate/parse-pages.ts';
 import type { Numbering } from '../validate/numbering.ts';
 import { escapeHtml } from './escape.ts';
 import { figureCsv, figureHtml, figureSvgFile } from './figure-html.ts';
-import katex from 'katex';
+import { mathHtml } from './math-html.ts';
+import { indicatorListHtml, type IndicatorListBlock } from './indicator-list.ts';
 import { citationParts } from './cite-name.ts';
 import { localizeLocator } from './source-line.ts';
 import { isNumericTable } from '../validate/table-schema.ts';
@@ -27,6 +28,9 @@ import type { TableBlock } from './table-block.ts';
 import type { DiagramBlock } from './diagram-block.ts';
 import { diagramHtml } from './diagram-html.ts';
 import { tableHtml } from './table-views.ts';
+import { phraseOf } from './phrases.ts';
+import { pagesTableHtml } from './pages-table.ts';
+import type { PageTable } from '../compute/compute-page-tables.ts';
 import { numbered, t } from './ui-strings.ts';
 
 export interface Calculation {
@@ -52,6 +56,12 @@ export interface PageView {
   figures: Array<{ anchor: string; number: string; title: string; csv: string; svg: string }>;
   /** Set on a page published in a language it has not been translated into: the language of its text. */
   fallbackFrom?: Locale;
+  /** Whether the page has a table readers can sort (it loads the script that sorts it). */
+  sortable?: boolean;
+  /** A page a template made: its section number ("7.3"), its chapter's slug, its unit, its place among its siblings. */
+  section?: string;
+  parent?: string;
+  entity?: { id: string; name: string; index: number; count: number };
 }
 
 interface RenderEnv {
@@ -82,18 +92,19 @@ export function parseCitation(source: string): Citation[] {
   });
 }
 
-function mathHtml(tex: string, displayMode: boolean): string {
-  // MathML needs no stylesheet or fonts, and Chromium, Firefox and Safari render it.
-  return katex.renderToString(tex, { output: 'mathml', displayMode, throwOnError: true, strict: 'ignore', trust: false });
-}
-
 export function pageUrl(page: ParsedPage): string {
   return page.source.slug === 'index' ? `/${page.source.locale}/` : `/${page.source.locale}/${page.source.slug}/`;
 }
 
 
+/** The value as the text shows it: a category's label, the number, or the "no data" sign. */
+function shownValue(value: ComputedValue, language: Language): string {
+  if (value.value === null) return t(language, 'missing');
+  return value.label ?? formatNumber(value.value, value.decimals, language);
+}
+
 function formulaHtml(value: ComputedValue, language: Language): string {
-  const result = value.value === null ? t(language, 'missing') : formatNumber(value.value, value.decimals, language);
+  const result = shownValue(value, language);
   if (value.formula.length === 0) return escapeHtml(value.note ? `${result} (${value.note})` : result);
   const terms = value.formula.map((term) => (typeof term === 'number' ? formatInput(term, language) : term)).join('');
   return `${escapeHtml(result)} = ${escapeHtml(terms)}`;
@@ -128,7 +139,7 @@ function installRenderers(md: MarkdownIt): void {
       env.calculations.push(calc);
       env.bySource.set(value.source, calc);
     }
-    const text = value.value === null ? t(env.language, 'missing') : formatNumber(value.value, value.decimals, env.language);
+    const text = value.value === null ? t(env.language, 'missing') : (phraseOf(value, env.language) ?? shownValue(value, env.language));
     const title = formulaHtml(value, env.language);
     return `<a class="num" href="#calc-${calc.n}"${first ? ` id="calc-ref-${calc.n}"` : ''} title="${title}">${escapeHtml(text)}</a>`;
   };
@@ -165,6 +176,8 @@ function installRenderers(md: MarkdownIt): void {
     if (meta?.figure) return figureHtml(meta.figure, env.language, env.references, env.pageUrl);
     if (meta?.diagram) return diagramHtml(meta.diagram.block, meta.diagram.number, meta.diagram.block.table ? env.tables.get(meta.diagram.block.table)?.table : undefined, env.language, env.references);
     if (meta?.table) return tableBlockHtml(meta.table.block, meta.table.number, env);
+    if (meta?.pages) return pagesTableHtml(meta.pages, env.language, `pages-${idx}`);
+    if (meta?.indicators) return indicatorListHtml(meta.indicators, env.language);
     if (token.info.trim() === 'math') return `<div class="math-display">${mathHtml(token.content, true)}</div>`;
     return defaultFence ? defaultFence(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
   };
@@ -241,6 +254,8 @@ function checkPages(pages: ParsedPage[], tables: Tables, references: References,
 /** What the earlier stages returned, for the render stage to look up. */
 export interface RenderInputs {
   values: ComputedValues;
+  /** The tables of a template's pages (```pages blocks), by token. */
+  pageTables: ReadonlyMap<Token, PageTable>;
   figures: ReadonlyMap<ParsedPage, Figure[]>;
   numbering: Numbering;
   tables: Tables;
@@ -248,10 +263,10 @@ export interface RenderInputs {
   languages: LanguageSet;
 }
 
-type RenderedBlock = { figure?: Figure; table?: { block: TableBlock; number: string }; diagram?: { block: DiagramBlock; number: string } };
+type RenderedBlock = { figure?: Figure; table?: { block: TableBlock; number: string }; diagram?: { block: DiagramBlock; number: string }; pages?: PageTable; indicators?: IndicatorListBlock };
 
 export function renderPages(md: MarkdownIt, pages: ParsedPage[], inputs: RenderInputs): PageView[] {
-  const { values, figures, numbering, tables, references, languages } = inputs;
+  const { values, figures, numbering, tables, references, languages, pageTables } = inputs;
   installRenderers(md);
   const targets = new Map<string, Map<string, { url: string; number: string; kind: 'figure' | 'table' }>>();
   const blocks = new Map<Token, RenderedBlock>();
@@ -270,6 +285,11 @@ export function renderPages(md: MarkdownIt, pages: ParsedPage[], inputs: RenderI
       blocks.set(site.token, { diagram: { block: site.block, number } });
       index.set(`fig:${site.block.id}`, { url: `${pageUrl(page)}#fig-${site.block.id}`, number, kind: 'figure' });
     }
+    for (const site of page.pageTables) {
+      const table = pageTables.get(site.token);
+      if (table) blocks.set(site.token, { pages: table });
+    }
+    for (const site of page.indicatorLists) blocks.set(site.token, { indicators: site.block });
     page.tables.forEach((site, i) => {
       const number = numbering.table(page, i);
       blocks.set(site.token, { table: { block: site.block, number } });
@@ -302,6 +322,10 @@ export function renderPages(md: MarkdownIt, pages: ParsedPage[], inputs: RenderI
       url,
       isHome: page.source.slug === 'index',
       number: numbering.chapter(page),
+      ...(page.pageTables.length ? { sortable: true } : {}),
+      ...(page.source.entity
+        ? { section: numbering.section(page), parent: page.source.entity.parent, entity: { id: page.source.entity.id, name: page.source.entity.name, index: page.source.entity.index, count: page.source.entity.count } }
+        : {}),
       title: fm.title,
       short: fm.short ?? fm.title,
       summary: fm.summary ?? '',

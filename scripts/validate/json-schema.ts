@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { LanguagePack } from '../languages/pack-schema.ts';
 import { ReportConfigFile } from './config-schema.ts';
 import { Geography } from './geography-schema.ts';
-import { DerivedTable, NumericTable, TextTable } from './table-schema.ts';
+import { DerivedTable } from './derived-table-schema.ts';
+import { NumericTable, TextTable } from './table-schema.ts';
 
 export const TABLE_SCHEMA_FILE = 'schemas/table.schema.json';
 export const GEOGRAPHY_SCHEMA_FILE = 'schemas/geography.schema.json';
@@ -15,7 +16,7 @@ export const CONFIG_SCHEMA_FILE = 'schemas/config.schema.json';
 export const LANGUAGE_SCHEMA_FILE = 'schemas/language.schema.json';
 
 export function tableJsonSchema(): string {
-  const schema = z.toJSONSchema(z.union([NumericTable, TextTable, DerivedTable]), { target: 'draft-7', unrepresentable: 'any' });
+  const schema = z.toJSONSchema(z.union([NumericTable, TextTable, DerivedTable]), { target: 'draft-7', unrepresentable: 'any', reused: 'ref' });
   return `${JSON.stringify({ ...schema, title: 'Data table of the regional report generator', description: 'A numeric table, a text table or a derived table. See README.md, "Add a table".' }, null, 2)}\n`;
 }
 

@@ -184,34 +184,22 @@ export type TextTable = z.infer<typeof TextTable>;
  * A table computed from other tables at build time: authors ask for an indicator without writing
  * TypeScript, and every cell of the result keeps its formula and inputs.
  *
- *   base-index / chain-index / share     one table → the same rows as indices or shares
- *   ratio                               from ÷ by × scale, row by row (yields: scale 10 with t and ha)
- *   location-quotient-by-sector         rows are sectors: (from[i] ÷ from[fromTotal]) ÷ (by[i'] ÷ by[byTotal])
- *   location-quotient-by-region         rows are regions: (from[r] ÷ by[r]) ÷ (from[reference] ÷ by[reference])
+ * These are the fields every derived table has. `compute` names an indicator's table form, which
+ * adds its own options (`by`, `base`, `reference`…): the schema of each is built from the
+ * indicator's descriptor (compute/indicators/<id>.ts) in `derived-table-schema.ts`.
  */
-export const DerivedTable = z
-  .object({
-    ...TableBase,
-    kind: z.literal('derived'),
-    compute: z.enum(['base-index', 'chain-index', 'share', 'ratio', 'yield', 'location-quotient-by-sector', 'location-quotient-by-region']),
-    from: Slug,
-    by: Slug.optional(),
-    /** Base period of a base index. */
-    base: Period.optional(),
-    /** Multiplier of a ratio (100 for a percentage). */
-    scale: z.number().positive().optional(),
-    fromTotal: Slug.optional(),
-    byTotal: Slug.optional(),
-    /** Region row that is the reference (location-quotient-by-region), e.g. "country". */
-    reference: Slug.optional(),
-    /** Rows of the result: ids of `from` rows, or `{ "row in from": "row in by" }` when the ids differ. */
-    rows: z.union([z.array(Slug).min(1), z.record(Slug, Slug)]).optional(),
-    periods: z.array(Period).min(1).optional(),
-    decimals: z.number().int().min(0).max(6),
-    periodLabel: LocalizedText.optional(),
-  })
-  .strict();
-export type DerivedTable = z.infer<typeof DerivedTable>;
+export const DerivedTableFields = {
+  ...TableBase,
+  kind: z.literal('derived'),
+  from: Slug,
+  /** Rows of the result: ids of `from` rows, or `{ "row in from": "row in by" }` when the ids differ. */
+  rows: z.union([z.array(Slug).min(1), z.record(Slug, Slug)]).optional(),
+  periods: z.array(Period).min(1).optional(),
+  decimals: z.number().int().min(0).max(6),
+  periodLabel: LocalizedText.optional(),
+};
+/** A derived table as validated: the common fields, `compute`, and the options of its form. */
+export type DerivedTable = z.infer<z.ZodObject<typeof DerivedTableFields>> & { compute: string; by?: string; [option: string]: unknown };
 
 export const Table = z.union([NumericTable, TextTable]);
 export type Table = z.infer<typeof Table>;

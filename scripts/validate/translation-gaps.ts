@@ -6,7 +6,8 @@
  */
 import type { LoadedTable } from '../load/load-tables.ts';
 import type { SourcePage } from '../load/load-content.ts';
-import { DerivedTable, NumericTable, TextTable, type Locale } from './table-schema.ts';
+import { DerivedTable } from './derived-table-schema.ts';
+import { NumericTable, TextTable, type Locale } from './table-schema.ts';
 import { findTexts } from './text-languages.ts';
 import { formatJsonPath } from '../load/json-source.ts';
 

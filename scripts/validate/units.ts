@@ -36,6 +36,12 @@ export const GENERATOR_UNITS = {
   'count': 'count',
   'ratio': 'ratio',
   'score': 'score',
+  '% per year': 'percent',
+  'percentage points': 'percent',
+  'rank': 'other',
+  'percentile': 'other',
+  'kg per person': 'per-capita',
+  't per person': 'per-capita',
 } as const satisfies Record<string, UnitKind>;
 
 export type UnitId = string;

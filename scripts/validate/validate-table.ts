@@ -6,7 +6,9 @@
 import type { z } from 'zod';
 import { DataError } from '../errors.ts';
 import { formatJsonPath, locate, valueAt, type JsonPath, type JsonSource } from '../load/json-source.ts';
-import { DerivedTable, NumericTable, TextTable, type Table } from './table-schema.ts';
+import { closest } from '../suggest.ts';
+import { COMPUTE_IDS, DerivedTable, formOptions } from './derived-table-schema.ts';
+import { NumericTable, TextTable, type Table } from './table-schema.ts';
 import { checkTextLanguages, findTexts } from './text-languages.ts';
 import type { UnitCatalogue } from './units.ts';
 
@@ -61,6 +63,18 @@ function issueToError(source: JsonSource, issue: z.core.$ZodIssue): DataError {
   const value = valueAt(source.value, path);
   const field = String(path.at(-1) ?? 'table');
 
+  if (issue.code === 'invalid_union' && path.length === 1 && path[0] === 'compute') {
+    const near = typeof value === 'string' ? closest(value, [...COMPUTE_IDS]) : undefined;
+    return value === undefined
+      ? errorAt(source, path, 'missing required field "compute"', `one of: ${COMPUTE_IDS.join(', ')}`, 'add "compute": the indicator the table is computed with (see "Add an indicator table" in README.md)')
+      : errorAt(source, path, `"compute": ${JSON.stringify(value)} is not an indicator a derived table can compute`, `one of: ${COMPUTE_IDS.join(', ')}`, near ? `did you mean "${near}"?` : 'use one of the listed indicators');
+  }
+  if (issue.code === 'unrecognized_keys' && (source.value as { kind?: unknown }).kind === 'derived' && path.length === 0) {
+    const compute = (source.value as { compute?: unknown }).compute;
+    const options = formOptions(compute) ?? [];
+    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+    return errorAt(source, [issue.keys[0] ?? ''], `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys} for "compute": ${JSON.stringify(compute)}`, `the fields of every derived table (from, rows, periods, decimals, id, title, source…)${options.length ? ` and this indicator's options: ${options.join(', ')}` : ' (this indicator has no options of its own)'}`, 'check the spelling, or remove the field (another indicator may take it)');
+  }
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && value === undefined) {
     return errorAt(source, path, `missing required field "${field}"`, issue.code === 'invalid_type' ? `a value of type ${issue.expected}` : `one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, `add "${field}" to this object`);
   }

@@ -22,7 +22,7 @@ import { fontFaceCss, withFamilies, type ReportFonts } from './font-faces.ts';
 export async function bundleBrowserScripts(outDir: string, fonts: ReportFonts, cssOutDir = `${outDir}-css`): Promise<void> {
   const result = await build({
     absWorkingDir: GENERATOR_ROOT,
-    entryPoints: { charts: path.join(GENERATOR_ROOT, 'scripts/browser/charts.ts'), search: path.join(GENERATOR_ROOT, 'scripts/browser/search.ts') },
+    entryPoints: { charts: path.join(GENERATOR_ROOT, 'scripts/browser/charts.ts'), search: path.join(GENERATOR_ROOT, 'scripts/browser/search.ts'), 'sort-table': path.join(GENERATOR_ROOT, 'scripts/browser/sort-table.ts') },
     outdir: outDir,
     bundle: true,
     splitting: true,

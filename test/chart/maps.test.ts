@@ -19,7 +19,7 @@ import { ALL_TABLES, block, emptyDir, GEO_DIR, GEOGRAPHIES, HAS_GEO, KZ_REGIONS,
 import { LANGUAGES } from '../helpers/languages.ts';
 
 /** Every page chapter 1, its figures numbered in order. */
-const ONE_CHAPTER = { chapter: () => 1, figure: (page: { figureOrder: string[] }, id: string) => `1.${page.figureOrder.indexOf(id) + 1}`, table: (_page: unknown, i: number) => `1.${i + 1}` };
+const ONE_CHAPTER = { chapter: () => 1, section: () => undefined, figure: (page: { figureOrder: string[] }, id: string) => `1.${page.figureOrder.indexOf(id) + 1}`, table: (_page: unknown, i: number) => `1.${i + 1}` };
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 /** What this report's report.config.json says ("boundaries"). */
@@ -78,6 +78,21 @@ describe('tile grids', () => {
     // 2 coloured tiles, 11 empty ones with their names
     expect(markItems(svg, 'rect')).toBe(13);
     expect(svg).toContain('>Syrym</text>');
+  });
+
+  it('outline a highlighted unit, over its colour, and name it in the description', async () => {
+    const plain = await renderFigure(block({ id: 'm', title: 'T', table: 'wko-values', preset: 'map', map: 'tiles' }));
+    const { svg, figure } = await renderFigure(block({ id: 'm', title: 'T', table: 'wko-values', preset: 'map', map: 'tiles', highlight: ['baiterek'] }));
+    // One more rect: the outline, with no fill.
+    expect(markItems(svg, 'rect')).toBe(markItems(plain.svg, 'rect') + 1);
+    expect(svg).toMatch(/<path[^>]*fill-opacity="0"[^>]*stroke-width="2.5"|stroke-width="2.5"[^>]*fill-opacity="0"/);
+    expect(figure.chart.description).toMatch(/ Outlined: Baiterek district\.$/);
+    await expect(renderFigure(block({ id: 'm', title: 'T', table: 'wko-values', preset: 'map', map: 'tiles', rows: ['uralsk'], highlight: ['baiterek'] }))).rejects.toThrow('"highlight" names "baiterek", which is not on the map');
+  });
+
+  it.skipIf(!HAS_GEO)('outline a highlighted unit on a choropleth too', async () => {
+    const { svg } = await renderFigure(block({ id: 'm', title: 'T', table: 'wko-values', preset: 'map', highlight: ['baiterek'] }), { boundariesDir: GEO_DIR });
+    expect(marks(svg, 'shape')).toBe(2);
   });
 
   it('cannot show South Kazakhstan and Turkistan together', async () => {

@@ -12,7 +12,7 @@ import { ALL_TABLES } from './chart-fixtures.ts';
 import { LANGUAGES } from '../helpers/languages.ts';
 
 /** Every page chapter 1, its figures numbered in order. */
-const ONE_CHAPTER = { chapter: () => 1, figure: (page: { figureOrder: string[] }, id: string) => `1.${page.figureOrder.indexOf(id) + 1}`, table: (_page: unknown, i: number) => `1.${i + 1}` };
+const ONE_CHAPTER = { chapter: () => 1, section: () => undefined, figure: (page: { figureOrder: string[] }, id: string) => `1.${page.figureOrder.indexOf(id) + 1}`, table: (_page: unknown, i: number) => `1.${i + 1}` };
 
 const blocks = [
   'id: a\ntitle: A\ntable: harvest\npreset: line',

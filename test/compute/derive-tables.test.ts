@@ -83,3 +83,32 @@ describe('deriveTables', () => {
     expect((error as Error).message).toMatch(/2 problems found|depends on itself/);
   });
 });
+
+describe('derived-table options, validated by the schema each indicator declares', () => {
+  const load = (definition: object) => loadTables(memoryFiles({ 'data/harvest.json': json(HARVEST_TABLE), 'data/bad.json': json({ kind: 'derived', id: 'bad', from: 'harvest', decimals: 1, title: 'B', source: { ref: 'x' }, ...definition }) }), FOLDERS, TABLE_RULES).then(
+      () => {
+        throw new Error('expected a DataError');
+      },
+      (e: unknown) => e as DataError,
+    );
+
+  it('names an unknown indicator in "compute", with the nearest one', async () => {
+    const error = await load({ compute: 'base-indx' });
+    expect(error.message).toBe('"compute": "base-indx" is not an indicator a derived table can compute');
+    expect(error.where).toBe('data/bad.json:10:14 (compute)');
+    expect(error.fix).toBe('did you mean "base-index"?');
+  });
+
+  it("refuses another indicator's option, with its line, and lists this one's", async () => {
+    const error = await load({ compute: 'base-index', scale: 100 });
+    expect(error.message).toBe('unknown field "scale" for "compute": "base-index"');
+    expect(error.where).toBe('data/bad.json:11:12 (scale)');
+    expect(error.expected).toContain("this indicator's options: base");
+  });
+
+  it('asks for an option the indicator needs', async () => {
+    const error = await load({ compute: 'ratio' });
+    expect(error.message).toBe('missing required field "by"');
+    expect((await load({ compute: 'shift-share', by: 'harvest', byTotal: 'total', component: 'total' })).message).toBe('"component" has an invalid value the string "total"');
+  });
+});

@@ -111,7 +111,7 @@ describe('report configuration', () => {
         '  fix: remove {year} or use one of the listed placeholders',
         '',
         'report.config.json:11:27 (strings.en.units.thousand sheep): unknown unit "thousand sheep"',
-        '  expected: one of the report\'s units: t, thousand t, ha, thousand ha, c/ha, % of previous year, % of base year, %, persons, thousand persons, count, ratio, score',
+        '  expected: one of the report\'s units: t, thousand t, ha, thousand ha, c/ha, % of previous year, % of base year, %, persons, thousand persons, count, ratio, score, % per year, percentage points, rank, percentile, kg per person, t per person',
         '  fix: correct the unit id, or define the unit under "units" in report.config.json',
       ].join('\n'),
     );

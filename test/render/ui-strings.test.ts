@@ -5,19 +5,20 @@ import { lang } from '../helpers/languages.ts';
 
 /** Every UiKey: a key added to the English set and missing here fails `npm run typecheck`. */
 const ALL: Record<UiKey, true> = {
-  figure: true, figureRef: true, tableRef: true, tableLabel: true, data: true, series: true, item: true,
-  permalink: true, source: true, sources: true, citeEtAl: true, citeAnd: true, note: true, calculations: true, calculationsIntro: true,
-  keyFindings: true, chapters: true, allChapters: true, contents: true, skip: true, home: true, chapter: true,
-  previous: true, next: true, missing: true, table: true, language: true, fromTable: true, dataAppendix: true,
-  references: true, dataIntro: true, backToText: true, footer: true, untranslated: true, buildError: true,
-  dataQuality: true, qualityIntro: true, qualityChecks: true, qualityPassed: true, qualityFindings: true,
-  qualityNotChecked: true, qualityCheck: true, qualityPeriod: true, qualityExpected: true, qualityActual: true,
-  qualityDifference: true, qualityResult: true, qualityDiscussed: true, translationGaps: true, translationGapsIntro: true, gapChapter: true, gapText: true, 'status-passed': true, 'status-finding': true,
-  'status-error': true, 'status-not-checked': true, search: true, searchLabel: true, searchPlaceholder: true,
-  searchIntro: true, searchNeedsScript: true, searchTyping: true, searchLoading: true, searchNone: true,
-  'searchFound-one': true, 'searchFound-few': true, 'searchFound-many': true, 'searchFound-other': true,
-  searchAll: true, searchUnavailable: true, onThisPage: true, pager: true, homeShort: true, ogLocale: true,
-  pdfContents: true, pdfOnline: true,
+  figure: true, figureRef: true, tableRef: true, tableLabel: true, data: true, series: true,
+  item: true, permalink: true, source: true, sources: true, citeEtAl: true, citeAnd: true,
+  note: true, calculations: true, calculationsIntro: true, keyFindings: true, chapters: true, allChapters: true,
+  contents: true, skip: true, home: true, chapter: true, previous: true, next: true,
+  missing: true, table: true, language: true, fromTable: true, dataAppendix: true, references: true,
+  dataIntro: true, backToText: true, footer: true, untranslated: true, buildError: true, dataQuality: true,
+  qualityIntro: true, qualityChecks: true, qualityPassed: true, qualityFindings: true, qualityNotChecked: true, qualityCheck: true,
+  qualityPeriod: true, qualityExpected: true, qualityActual: true, qualityDifference: true, qualityResult: true, qualityDiscussed: true,
+  translationGaps: true, translationGapsIntro: true, gapChapter: true, gapText: true, 'status-passed': true, 'status-finding': true,
+  'status-error': true, 'status-not-checked': true, search: true, searchLabel: true, searchPlaceholder: true, searchIntro: true,
+  searchNeedsScript: true, searchTyping: true, searchLoading: true, searchNone: true, 'searchFound-one': true, 'searchFound-few': true,
+  'searchFound-many': true, 'searchFound-other': true, searchAll: true, searchUnavailable: true, onThisPage: true, pager: true,
+  homeShort: true, ogLocale: true, pdfContents: true, pdfOnline: true, noUnitRow: true, changeUp: true,
+  changeDown: true, changeNone: true, rankOf: true, rankOfTied: true, childPages: true,
 };
 const KEYS = Object.keys(ALL) as UiKey[];
 

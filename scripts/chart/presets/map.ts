@@ -10,7 +10,7 @@ import { localize, sourceText, type NumericTable, type Table, type TextTable } f
 import { boundaryFile, projectMap, type ProjectedMap } from '../boundaries.ts';
 import type { ChartBlock } from '../chart-block.ts';
 import type { DataView } from '../chart-data.ts';
-import { checkPeriods, chartRows, isIndexScale, plottedUnit, round, transformed } from '../chart-records.ts';
+import { checkPeriods, chartRows, isIndexScale, needsBase, plottedUnit, round, transformed } from '../chart-records.ts';
 import { chartWords } from '../chart-strings.ts';
 import { classScale, inkOn, valueScale } from '../colour-scales.ts';
 import { describeClassMap, describeValueMap } from '../describe-chart.ts';
@@ -79,7 +79,7 @@ function numericUnits(block: ChartBlock, table: NumericTable, context: PresetCon
   if (block.column || block.classes) throw new LookupProblem('"column" and "classes" colour a map by a text table', { expected: `a text table, but "${table.id}" holds numbers`, fix: 'remove them, or choose the text table' });
   const period = block.period ?? table.periods.at(-1) ?? '';
   checkPeriods(table, [period], 'period');
-  const base = block.transform === 'base-index' ? (block.base ?? table.basePeriod ?? table.periods[0]) : undefined;
+  const base = needsBase(block.transform) ? (block.base ?? table.basePeriod ?? table.periods[0]) : undefined;
   if (base !== undefined) checkPeriods(table, [base], 'base');
   const components = chartRows(table, undefined, ['memo', 'total']);
   const rows = chartRows(table, block.rows, ['memo', 'total']);
@@ -236,7 +236,12 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
       row: u.unit.tile[1],
     };
   });
-  const built = file ? choropleth(projectMap(file, geography, CHART_WIDTH, MAX_MAP_HEIGHT), geography, records, mapUnits, colouring, sourceOf(language)) : tileGrid(geography, records, colouring, language);
+  for (const id of block.highlight ?? []) {
+    if (!records.some((r) => r.key === id)) throw new LookupProblem(`"highlight" names "${id}", which is not on the map`, { expected: `units the map shows: ${records.map((r) => r.key).join(', ')}`, fix: 'correct "highlight", or add the unit to "rows"' });
+  }
+  const highlighted = new Set(block.highlight ?? []);
+  const built = file ? choropleth(projectMap(file, geography, CHART_WIDTH, MAX_MAP_HEIGHT), geography, records, mapUnits, colouring, sourceOf(language), highlighted) : tileGrid(geography, records, colouring, language, highlighted);
+  const outlined = records.filter((r) => highlighted.has(r.key)).map((r) => String(r.series));
   return {
     data: {
       table,
@@ -251,14 +256,17 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
     spec: built.spec as unknown as TopLevelSpec,
     extraFields: built.extraFields,
     subtitle,
-    description: describe(geography),
+    description: outlined.length ? `${describe(geography)} ${words.highlighted(outlined.join(', '))}` : describe(geography),
     interactive: false,
   };
 }
 
 type MapRecord = Record<string, string | number | null> & { key: string; label: string; ink: string };
 
-function tileGrid(geography: Geography, records: MapRecord[], colouring: Colouring, language: Language): { spec: Spec; extraFields: string[] } {
+/** The heavy outline of highlighted units, over everything else. */
+const OUTLINE = { stroke: 'currentColor', strokeWidth: 2.5, strokeOpacity: 1, fillOpacity: 0 };
+
+function tileGrid(geography: Geography, records: MapRecord[], colouring: Colouring, language: Language, highlighted: ReadonlySet<string>): { spec: Spec; extraFields: string[] } {
   const columns = [...Array(geography.tiles.columns).keys()];
   const rows = [...Array(geography.tiles.rows).keys()];
   const x = { field: 'col', type: 'ordinal', scale: { domain: columns, paddingInner: 0.06, paddingOuter: 0 }, axis: null };
@@ -290,12 +298,13 @@ function tileGrid(geography: Geography, records: MapRecord[], colouring: Colouri
       { data: { values: coloured }, mark: { type: 'rect' }, encoding: { color: colouring.encoding, tooltip: colouring.tooltip } },
       { data: { values: coloured }, mark: name, encoding: { text: { field: 'short' }, fill: { field: 'ink', type: 'nominal', scale: null } } },
       { data: { values: coloured }, mark: value, encoding: { text: { field: 'label' }, fill: { field: 'ink', type: 'nominal', scale: null } } },
+      ...(highlighted.size ? [{ data: { values: records.filter((r) => highlighted.has(r.key)).map((r) => ({ col: r.col, row: r.row })) }, mark: { type: 'rect', ...OUTLINE } }] : []),
     ],
   };
   return { spec, extraFields: ['col', 'row', 'short', 'label', 'ink'] };
 }
 
-function choropleth(map: ProjectedMap, geography: Geography, records: MapRecord[], units: MapUnit[], colouring: Colouring, source: string): { spec: Spec; extraFields: string[] } {
+function choropleth(map: ProjectedMap, geography: Geography, records: MapRecord[], units: MapUnit[], colouring: Colouring, source: string, highlighted: ReadonlySet<string>): { spec: Spec; extraFields: string[] } {
   const missing = units.filter((u) => !map.units.has(u.unit.id));
   if (missing.length) {
     const division = geography.boundaries?.division ? ` (${sourceText(geography.boundaries.division, source)})` : '';
@@ -333,6 +342,9 @@ function choropleth(map: ProjectedMap, geography: Geography, records: MapRecord[
       },
       { data: { values: labels }, mark: { type: 'text', fontSize: 10, dy: -6, fontWeight: 'bold' }, encoding: { ...position, text: { field: 'short' }, fill: { field: 'ink', type: 'nominal', scale: null } } },
       { data: { values: labels }, mark: { type: 'text', fontSize: 10, dy: 6 }, encoding: { ...position, text: { field: 'label' }, fill: { field: 'ink', type: 'nominal', scale: null } } },
+      ...(highlighted.size
+        ? [{ data: { values: [...highlighted].map((key) => feature(map.units.get(key)?.shape, key)) }, mark: { type: 'geoshape', ...OUTLINE, fill: null } }]
+        : []),
     ],
   };
   return { spec, extraFields: ['geo', 'short', 'label', 'ink', 'lx', 'ly', 'col', 'row'] };

@@ -9,6 +9,12 @@
  *   thousand tenge per person). A money value cannot give kg per person: that is a unit mismatch.
  */
 import { IndicatorError } from '../../errors.ts';
+import { z } from 'zod';
+import { Slug } from '../../validate/table-schema.ts';
+import type { UnitId } from '../../validate/units.ts';
+import { defineIndicator, inlineForm, tableForm } from '../descriptor/define-indicator.ts';
+import { cellInput, DerivationProblem, numeric, periodsOf, rowPairs, valueOf, whereIn } from '../descriptor/derivation.ts';
+import { fromComputed } from '../descriptor/inline-arguments.ts';
 import type { Computed, Term, Where } from './types.ts';
 import { checkNonNegative, checkNumber, describeWhere, divisionByZero, missingReason, missingResult, powerOfTenTerm, term } from './guards.ts';
 
@@ -71,3 +77,58 @@ export function perCapita(value: number | null, population: number | null, units
   if (population === 0) throw divisionByZero('population', where, 'check the population row for this period');
   return { value: (value * factor) / population, unit: units.result, formula };
 }
+
+/** The per-capita unit when none is asked for: thousand tenge for money, kg for mass. */
+export function defaultPerCapitaUnit(valueUnit: string): string {
+  return PER_CAPITA_VALUE_UNITS[valueUnit]?.dimension === 'mass' ? 'kg per person' : 'thousand tenge per person';
+}
+
+/** The result units as an inline call writes them: "thousand tenge per person" → thousand-tenge-per-person. */
+const RESULT_WORDS = Object.keys(PER_CAPITA_UNITS).map((unit) => unit.replace(/ /g, '-'));
+
+export default defineIndicator({
+  id: 'per-capita',
+  group: 'intensity',
+  text: {
+    en: { title: 'Per capita', note: 'A total divided by the population of the territory, stated with its unit.' },
+    ru: { title: 'На душу населения', note: 'Общая величина, делённая на численность населения территории, с указанием единицы.' },
+    kk: { title: 'Жан басына шаққанда', note: 'Жалпы шаманы аумақ халқының санына бөлгендегі мән, өлшем бірлігімен көрсетіледі.' },
+  },
+  unit: 'thousand tenge per person for money, kg per person for mass, or as asked',
+  formula: String.raw`x_{\text{per capita}} = \frac{x}{\text{population}}`,
+  fn: perCapita,
+  inline: inlineForm({
+    params: [
+      { name: 'value', kind: 'row', label: 'VALUE.ROW' },
+      { name: 'population', kind: 'row', label: 'POPULATION.ROW', doc: 'POPULATION in persons or thousand persons' },
+      { name: 'period', kind: 'period' },
+      { name: 'result', kind: 'word', words: RESULT_WORDS, optional: true, label: 'RESULT_UNIT', doc: `RESULT_UNIT: ${RESULT_WORDS.join(', ')} (default: thousand tenge per person for money, kg per person for mass)` },
+    ],
+    example: 'per-capita(grp-by-region.north, population.north, 2022)',
+    evaluate({ value, population, period, result }) {
+      const units = { value: value.table.unit, population: population.table.unit, result: result ? result.replace(/-/g, ' ') : defaultPerCapitaUnit(value.table.unit) };
+      const computed = perCapita(value.at(period), population.at(period), units, { table: value.table.id, row: value.row.id, period });
+      return fromComputed(computed, [value.input(period), population.input(period)]);
+    },
+  }),
+  tables: [
+    tableForm({
+      options: {
+        by: Slug.describe('the population table (persons or thousand persons), rows as in `from` or mapped by `rows`'),
+        result: z.enum(Object.keys(PER_CAPITA_UNITS) as [string, ...string[]]).optional().describe('unit of the result (default: thousand tenge per person for money, kg per person for mass)'),
+      },
+      plan(def, tables) {
+        const from = numeric(tables, def.from, 'from');
+        const by = numeric(tables, def.by, 'by');
+        const units = { value: from.unit, population: by.unit, result: def.result ?? defaultPerCapitaUnit(from.unit) };
+        if (PER_CAPITA_VALUE_UNITS[from.unit] === undefined) throw new DerivationProblem(`table "${from.id}" is in "${from.unit}", which per capita does not divide`, 'from', `name a table in one of ${Object.keys(PER_CAPITA_VALUE_UNITS).join(', ')}`);
+        return {
+          unit: units.result as UnitId,
+          rows: rowPairs(def, from, by),
+          periods: periodsOf(def, from, by),
+          cell: (row, period) => ({ computed: perCapita(valueOf(from, row.from, period), valueOf(by, row.by, period), units, whereIn(def, row.id, period)), inputs: [cellInput(from, row.from, period), cellInput(by, row.by, period)] }),
+        };
+      },
+    }),
+  ],
+});

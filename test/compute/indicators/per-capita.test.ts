@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { perCapita } from '../../../scripts/compute/indicators/per-capita.ts';
 import { expectDivisionByZero, indicatorError, round, WHERE } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
 
 const MONEY = { value: 'million tenge', population: 'thousand persons', result: 'thousand tenge per person' };
 
@@ -37,5 +38,24 @@ describe('perCapita', () => {
       'unit mismatch: a value in "million tenge" cannot be expressed in "kg per person"',
     );
     expect(indicatorError(() => perCapita(1, 1, { ...MONEY, population: 'households' }, WHERE)).message).toContain('unit mismatch');
+  });
+});
+
+const grp = table('grp', 'million tenge', { north: { '2022': 500 } });
+const population = table('population', 'thousand persons', { north: { '2022': 250 } });
+
+describe('per-capita: worked example', () => {
+  it('computes inline, in thousand tenge per person unless another unit is asked for', async () => {
+    const tables = await tablesOf(grp, population);
+    // 500 million tenge ÷ 250 thousand persons = 2 thousand tenge per person (10⁶ ÷ 10³ ÷ 10³ = 1)
+    expect(inline('per-capita(grp.north, population.north, 2022)', tables)).toMatchObject({ value: 2, unit: 'thousand tenge per person' });
+    // = 2,000 tenge per person
+    expect(inline('per-capita(grp.north, population.north, 2022, tenge-per-person)', tables)).toMatchObject({ value: 2000, unit: 'tenge per person' });
+  });
+
+  it('computes a derived table', async () => {
+    const tables = await tablesOf(grp, population, derivedDefinition('grp-per-capita', 'per-capita', 'grp', { by: 'population' }));
+    expect(derived(tables, 'grp-per-capita').value('north', '2022')).toBe(2);
+    expect(derived(tables, 'grp-per-capita').table.unit).toBe('thousand tenge per person');
   });
 });
