@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString, StandardFonts, rgb, type PDFObject, type PDFPage } from 'pdf-lib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ReportError } from '../errors.ts';
 import { escapeHtml } from '../render/escape.ts';
 import { t } from '../render/ui-strings.ts';
@@ -37,6 +37,8 @@ export interface PdfOptions {
   baseUrl: string;
   /** Chromium to print with; default CHROMIUM_PATH or Debian's /usr/bin/chromium. */
   chromiumPath?: string;
+  /** A running Chromium to print with instead (the tests share one); it is left running. */
+  browser?: Browser;
   log?: (line: string) => void;
 }
 
@@ -75,7 +77,7 @@ export async function writePdf(options: PdfOptions): Promise<PdfResult> {
   const locale = language.code;
   const log = options.log ?? (() => undefined);
   const executable = options.chromiumPath ?? chromiumPath();
-  if (!(await fs.stat(executable).then((s) => s.isFile(), () => false))) {
+  if (!options.browser && !(await fs.stat(executable).then((s) => s.isFile(), () => false))) {
     throw new ReportError(`Chromium was not found at ${executable}`, {
       expected: 'a Chromium to print the PDF with',
       fix: "install Debian's package (apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary",
@@ -86,12 +88,13 @@ export async function writePdf(options: PdfOptions): Promise<PdfResult> {
   }
   const pdfCss = await fs.readFile(path.join(options.site, 'assets/css/pdf.css'), 'utf8');
   const server = await serveStatic(options.site);
-  let browser: Browser | undefined;
+  let launched: Browser | undefined;
+  let context: BrowserContext | undefined;
   try {
-    browser = await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS });
+    const browser = options.browser ?? (launched = await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS }));
     // JavaScript off: the charts stay the inline SVG the build wrote (vector in the PDF) and no
     // script changes the page between load and print.
-    const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'light' });
+    context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'light' });
     let front = '';
     await context.route(`${server.url}/assets/css/print.css`, async (route) => {
       const response = await route.fetch();
@@ -166,7 +169,8 @@ export async function writePdf(options: PdfOptions): Promise<PdfResult> {
     await fs.writeFile(options.out, bytes);
     return { file: options.out, pages: merged.doc.getPageCount(), sections: merged.sections };
   } finally {
-    await browser?.close();
+    await context?.close();
+    await launched?.close();
     await server.close();
   }
 }
