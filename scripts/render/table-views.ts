@@ -7,6 +7,7 @@ import { isNumericTable, localize, sourceText, type Table } from '../validate/ta
 import { escapeHtml } from './escape.ts';
 import { shortCitation } from './cite-name.ts';
 import { sourceLine } from './source-line.ts';
+import { noteHtml } from './note-html.ts';
 import { t } from './ui-strings.ts';
 import { unitLabel, type Language } from '../languages/language.ts';
 
@@ -72,21 +73,13 @@ export function tableHtml(table: Table, language: Language, references: Referenc
     }).join('')}</tr>`).join('');
   }
   // How the figures were taken (each source's note) comes first: a derived table says there how it is computed.
-  const sourceNotes = [table.source, ...(table.alsoFrom ?? [])].flatMap((s) => (s.note === undefined ? [] : [noteHtml(localize(s.note, language))]));
-  const notes = [...sourceNotes, ...(table.notes ?? []).map((n) => noteHtml(localize(n, language))), ...(table.fixes ?? []).map((f) => `${e(fixedCell(table, f.path, language))}: ${e(f.printed)} → ${e(String(f.corrected))}. ${noteHtml(localize(f.reason, language))}`)];
+  const sourceNotes = [table.source, ...(table.alsoFrom ?? [])].flatMap((s) => (s.note === undefined ? [] : [noteHtml(localize(s.note, language), language, references)]));
+  const notes = [...sourceNotes, ...(table.notes ?? []).map((n) => noteHtml(localize(n, language), language, references)), ...(table.fixes ?? []).map((f) => `${e(fixedCell(table, f.path, language))}: ${e(f.printed)} → ${e(String(f.corrected))}. ${noteHtml(localize(f.reason, language), language, references)}`)];
   // The caption labels the scrollable region: unique per placement, even when a table is shown twice.
   const captionId = `${subset.id ?? `table-${table.id}`}-caption`;
-  const description = table.description === undefined ? '' : `<p class="table-description">${noteHtml(localize(table.description, language))}</p>\n`;
+  const description = table.description === undefined ? '' : `<p class="table-description">${noteHtml(localize(table.description, language), language, references)}</p>\n`;
   return `${description}<div class="table-scroll" tabindex="0" role="region" aria-labelledby="${e(captionId)}"><table class="data-table"><caption id="${e(captionId)}">${subset.captionHtml ?? e(localize(table.title, language))}${unit ? ` <span class="table-unit">(${e(unit)})</span>` : ''}</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>
 <p class="figure-source">${sourceLine(table, language, references)}</p>${notes.length ? `<ul class="table-notes">${notes.map((n) => `<li>${e(t(language, 'note'))}: ${n}</li>`).join('')}</ul>` : ''}`;
-}
-
-/** A note as HTML: text in `backticks` is an identifier (a table or row id, a file name), shown as code. */
-function noteHtml(text: string): string {
-  return text
-    .split(/`([^`]+)`/)
-    .map((part, i) => (i % 2 === 1 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part)))
-    .join('');
 }
 
 /**

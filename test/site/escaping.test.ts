@@ -264,7 +264,10 @@ describe('a report full of hostile text', () => {
     for (const page of pages) {
       for (const tag of scanTags(read(page))) {
         const where = `${page}: <${tag.name} ${[...tag.attributes].map(([k, v]) => `${k}="${v}"`).join(' ')}>`;
-        expect(['iframe', 'object', 'embed', 'base', 'style'], where).not.toContain(tag.name);
+        // The one <base> is the layout's, on the copy of the home page at the site's root: it points
+        // at that page's own address, so the copy's relative links still work.
+        const layoutBase = page === 'index.html' && tag.name === 'base' && /^\/[a-z]{2}\/$/.test(tag.attributes.get('href') ?? '') && tag.attributes.size === 1;
+        if (!layoutBase) expect(['iframe', 'object', 'embed', 'base', 'style'], where).not.toContain(tag.name);
         if (tag.name === 'form') expect(tag.attributes.get('action') ?? '', where).toMatch(/^\/[a-z]{2}\/search\/$/); // the site's own search
         if (tag.name === 'meta') expect(tag.attributes.get('http-equiv') ?? '', where).not.toMatch(/refresh/i);
         if (tag.name === 'script') expect(allowedScripts.some((allowed) => allowed(tag.attributes)), where).toBe(true);
