@@ -50,7 +50,7 @@ export async function inputsHash(root: string, outDir: string, env: NodeJS.Proce
  * What report.config.json says about where the build reads: read leniently, without the
  * pipeline (a config the build would refuse only changes the hash, and the build reports it).
  */
-async function projectSettings(root: string): Promise<{ folders: string[]; files: string[]; boundaries?: string }> {
+export async function projectSettings(root: string): Promise<{ folders: string[]; files: string[]; boundaries?: string }> {
   let config: { folders?: { content?: unknown; data?: unknown }; strings?: Record<string, unknown>; boundaries?: unknown } = {};
   try {
     config = JSON.parse(await fs.readFile(path.join(root, 'report.config.json'), 'utf8')) ?? {};

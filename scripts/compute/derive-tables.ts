@@ -41,7 +41,7 @@ function inputReason(inputs: InputCell[], tables: Map<string, LoadedTable>): Loc
 
 /** What the result keeps of its definition: the fields every table has (id, title, source, …), without what says how to compute it. */
 function tableMeta(def: DerivedTable): Omit<NumericTable, 'kind' | 'unit' | 'periods' | 'rows' | 'basePeriod'> {
-  const computing = new Set(['kind', 'compute', 'from', 'rows', 'periods', ...Object.keys(formOf(def).options)]);
+  const computing = new Set(['kind', 'compute', 'from', 'rows', 'periods', 'unit', ...Object.keys(formOf(def).options)]);
   const kept = Object.entries(def).filter(([field]) => !computing.has(field) && (field in DerivedTableFields));
   return Object.fromEntries(kept) as Omit<NumericTable, 'kind' | 'unit' | 'periods' | 'rows' | 'basePeriod'>;
 }
@@ -59,11 +59,11 @@ function materialise(def: DerivedTable, tables: Map<string, LoadedTable>, file: 
       values[period] = computed.value;
       const why = computed.value === null ? (inputReason(inputs, tables) ?? computed.missing ?? 'an input is missing') : undefined;
       if (why !== undefined) missing[period] = why;
-      cells.set(cellKey(pair.id, period), { value: computed.value, missing: why, unit: computed.unit, decimals: def.decimals, formula: computed.formula, inputs });
+      cells.set(cellKey(pair.id, period), { value: computed.value, missing: why, unit: def.unit ?? computed.unit, decimals: def.decimals, formula: computed.formula, inputs });
     }
     return { id: pair.id, label: pair.label ?? source?.label ?? pair.id, values, ...(Object.keys(missing).length ? { missing } : {}), ...(pair.role ? { role: pair.role } : {}) };
   });
-  const table: NumericTable = { ...tableMeta(def), kind: 'numeric', unit: plan.unit, periods: plan.periods, rows, ...(plan.basePeriod ? { basePeriod: plan.basePeriod } : {}) };
+  const table: NumericTable = { ...tableMeta(def), kind: 'numeric', unit: def.unit ?? plan.unit, periods: plan.periods, rows, ...(plan.basePeriod ? { basePeriod: plan.basePeriod } : {}) };
   return { table, file, derived: { definition: def, cells } };
 }
 

@@ -25,7 +25,7 @@ export type Reference =
   | { kind: 'name'; name: string };
 
 /** Ways to write a value as words instead of a bare number (render/phrases.ts). */
-export const PHRASES = ['change', 'ordinal', 'rank', 'compare'] as const;
+export const PHRASES = ['change', 'ordinal', 'rank'] as const;
 export type Phrase = (typeof PHRASES)[number];
 
 export interface ParsedReference {

@@ -61,6 +61,10 @@ export default function reportPlugin(eleventyConfig: any, options: ReportPluginO
   // this TypeScript plugin and stops `npm start`; scripts/ is watched above instead.
   eleventyConfig.setWatchJavaScriptDependencies(false);
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true });
+  // Eleventy keeps compiled layouts in a cache shared by every instance in the process; they hold
+  // the filters of the instance that compiled them, so a second report built in the same process
+  // (a test, a tool building several reports) would render with the first one's words.
+  eleventyConfig.setUseTemplateCache(false);
   registerFilters(eleventyConfig, (code: string): Language => {
     if (!current) throw new Error('the report is not built yet');
     return current.config.languages.get(code);

@@ -73,9 +73,20 @@ export function formatDate(isoDate: string, language: Language): string {
 /** Ends a sentence with one full stop ("… 2024 г." already has one). */
 export const sentence = (text: string) => (text.endsWith('.') ? text : `${text}.`);
 
-/** A unit's label in the language ("thousand tonnes", "тыс. тонн"); the unit id when it has none. */
+/**
+ * A unit's label in the language ("thousand tonnes", "тыс. тонн"). A ratio of two units an
+ * indicator made up ("ha per holding") is written from theirs ("га / хозяйство"); any other unit
+ * without a label shows its id.
+ */
 export function unitLabel(unit: string, language: Language): string {
-  return language.pack.units[unit] ?? unit;
+  const label = language.pack.units[unit];
+  if (label !== undefined) return label;
+  const ratio = /^(.+) per (.+)$/.exec(unit);
+  const [a, b] = [ratio?.[1], ratio?.[2]];
+  if (a !== undefined && b !== undefined && language.pack.units[a] !== undefined && language.pack.units[b] !== undefined) {
+    return message(language, 'ui', 'unitPer', { a: language.pack.units[a] as string, b: language.pack.units[b] as string });
+  }
+  return unit;
 }
 
 /** The report's source language's code (what classes and ids are matched on). */

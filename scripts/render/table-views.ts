@@ -71,10 +71,13 @@ export function tableHtml(table: Table, language: Language, references: Referenc
       return `<td${lang}>${citationsHtml(text, language, references) ?? e(text)}</td>`;
     }).join('')}</tr>`).join('');
   }
-  const notes = [...(table.notes ?? []).map((n) => noteHtml(localize(n, language))), ...(table.fixes ?? []).map((f) => `${e(fixedCell(table, f.path, language))}: ${e(f.printed)} → ${e(String(f.corrected))}. ${noteHtml(localize(f.reason, language))}`)];
+  // How the figures were taken (each source's note) comes first: a derived table says there how it is computed.
+  const sourceNotes = [table.source, ...(table.alsoFrom ?? [])].flatMap((s) => (s.note === undefined ? [] : [noteHtml(localize(s.note, language))]));
+  const notes = [...sourceNotes, ...(table.notes ?? []).map((n) => noteHtml(localize(n, language))), ...(table.fixes ?? []).map((f) => `${e(fixedCell(table, f.path, language))}: ${e(f.printed)} → ${e(String(f.corrected))}. ${noteHtml(localize(f.reason, language))}`)];
   // The caption labels the scrollable region: unique per placement, even when a table is shown twice.
   const captionId = `${subset.id ?? `table-${table.id}`}-caption`;
-  return `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="${e(captionId)}"><table class="data-table"><caption id="${e(captionId)}">${subset.captionHtml ?? e(localize(table.title, language))}${unit ? ` <span class="table-unit">(${e(unit)})</span>` : ''}</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>
+  const description = table.description === undefined ? '' : `<p class="table-description">${noteHtml(localize(table.description, language))}</p>\n`;
+  return `${description}<div class="table-scroll" tabindex="0" role="region" aria-labelledby="${e(captionId)}"><table class="data-table"><caption id="${e(captionId)}">${subset.captionHtml ?? e(localize(table.title, language))}${unit ? ` <span class="table-unit">(${e(unit)})</span>` : ''}</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>
 <p class="figure-source">${sourceLine(table, language, references)}</p>${notes.length ? `<ul class="table-notes">${notes.map((n) => `<li>${e(t(language, 'note'))}: ${n}</li>`).join('')}</ul>` : ''}`;
 }
 

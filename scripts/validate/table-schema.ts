@@ -197,6 +197,11 @@ export const DerivedTableFields = {
   periods: z.array(Period).min(1).optional(),
   decimals: z.number().int().min(0).max(6),
   periodLabel: LocalizedText.optional(),
+  /**
+   * The unit of the result when the indicator's own says less than the report knows: a ratio of
+   * hectares to holdings is "hectares per holding" (a unit of the report), not a bare "ratio".
+   */
+  unit: z.string().min(1).optional(),
 };
 /** A derived table as validated: the common fields, `compute`, and the options of its form. */
 export type DerivedTable = z.infer<z.ZodObject<typeof DerivedTableFields>> & { compute: string; by?: string; [option: string]: unknown };

@@ -33,7 +33,7 @@ export function validateTable(source: JsonSource, rules: TableRules): { table?: 
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { errors: parsed.error.issues.map((issue) => issueToError(source, issue)) };
   const table: TableDefinition = parsed.data;
-  const errors = table.kind === 'text' ? checkTextTable(source, table) : table.kind === 'derived' ? [] : checkNumericTable(source, table, rules.units);
+  const errors = table.kind === 'text' ? checkTextTable(source, table) : table.kind === 'derived' ? checkDerivedUnit(source, table, rules.units) : checkNumericTable(source, table, rules.units);
   for (const problem of checkTextLanguages(findTexts(schema, table), rules.languages, rules.sourceLanguage, rules.knownLanguages)) errors.push(errorAt(source, problem.path, problem.problem, problem.expected, problem.fix));
   const expectedName = `${table.id}.json`;
   if (!source.file.endsWith(`/${expectedName}`) && source.file !== expectedName && !source.file.endsWith(`/${table.id}.csv.json`) && source.file !== `${table.id}.csv.json`) {
@@ -173,6 +173,12 @@ function checkNumericTable(source: JsonSource, table: Extract<Table, { unit: str
   }
   errors.push(...checkFixes(source, table.fixes));
   return errors;
+}
+
+/** A derived table's own unit, when it names one, is one of the report's. */
+function checkDerivedUnit(source: JsonSource, table: { unit?: unknown }, units: UnitCatalogue): DataError[] {
+  if (typeof table.unit !== 'string' || units.has(table.unit)) return [];
+  return [errorAt(source, ['unit'], `unknown unit ${JSON.stringify(table.unit)}`, `one of: ${units.ids.join(', ')}`, 'use one of the listed units, or define the unit under "units" in report.config.json')];
 }
 
 function checkTextTable(source: JsonSource, table: Extract<Table, { kind: 'text' }>): DataError[] {

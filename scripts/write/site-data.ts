@@ -32,7 +32,7 @@ export interface SiteData extends Report {
   /** The author-facing error of the last failed rebuild (dev server only). */
   error?: string;
   downloads: Array<{ url: string; content: string }>;
-  /** Every Markdown page with its output path; the source language's home page also serves as `/`. */
+  /** Every Markdown page with its output path (`/` is templates/root.njk: the languages, and a redirect to the source language's home). */
   pageOutputs: Array<PageView & { permalink: string }>;
   dataPages: GeneratedPage[];
   referencePages: GeneratedPage[];
@@ -70,7 +70,6 @@ export async function siteData(report: Report, options: { cacheDir?: string }): 
     return { kind, locale: language.code, slug: kind, url: `/${language.code}/${kind}/`, title, summary, isHome: false };
   };
   const written = report.locales.map((code) => languages.get(code));
-  const sourceHome = report.pages.find((p) => p.locale === languages.source && p.isHome);
   // A chapter not yet translated is published in every language, in the first language of the
   // reader's fallback chain that has it, with a note.
   const fallbacks = written.flatMap((language) => {
@@ -89,10 +88,7 @@ export async function siteData(report: Report, options: { cacheDir?: string }): 
     ...report,
     pages,
     downloads: siteDownloads(report),
-    pageOutputs: [
-      ...pages.map((p) => ({ ...p, permalink: `${p.url}index.html` })),
-      ...(sourceHome ? [{ ...sourceHome, permalink: '/index.html' }] : []),
-    ],
+    pageOutputs: pages.map((p) => ({ ...p, permalink: `${p.url}index.html` })),
     dataPages,
     referencePages,
     qualityPages,

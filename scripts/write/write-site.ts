@@ -40,7 +40,9 @@ export async function writeSite(report: Report, { root, outDir = report.config.f
     throwIfAny(links.value);
     if (search.status === 'rejected') throw search.reason;
   } catch (error) {
-    await fs.rm(staging, { recursive: true, force: true });
+    // Eleventy may still be copying files into the folder when a page fails: retry while it
+    // empties, and never let the cleanup replace the error that matters.
+    await fs.rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => undefined);
     throw error;
   }
   const files = (await fs.readdir(staging, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;

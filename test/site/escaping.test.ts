@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml, jsonForScript, safeUrl } from '../../scripts/render/escape.ts';
 import { createMarkdown } from '../../scripts/render/markdown.ts';
 import { scanTags } from '../../scripts/write/check-links.ts';
-import { hasChromium, launchChromium } from '../helpers/browser.ts';
+import { hasChromium, openChromium } from '../helpers/browser.ts';
 import { fixtureProjectOnDisk, json } from '../helpers/fixture-project.ts';
 import { serveFolder } from '../helpers/static-server.ts';
 
@@ -377,7 +377,7 @@ describe('a report full of hostile text', () => {
 
     beforeAll(async () => {
       server = await serveFolder(site(root));
-      browser = await launchChromium();
+      browser = await openChromium();
     });
     afterAll(async () => {
       await browser?.close();
