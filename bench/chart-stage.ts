@@ -45,6 +45,7 @@ async function timed<T>(run: () => Promise<T> | T): Promise<[T, Timed]> {
 const io = await import(`${root}/scripts/io.ts`);
 const { loadTables } = await import(`${root}/scripts/load/load-tables.ts`);
 const { loadContent } = await import(`${root}/scripts/load/load-content.ts`);
+const { expandTemplates } = (await import(`${root}/scripts/validate/expand-templates.ts`)) as typeof import('../scripts/validate/expand-templates.ts');
 const { loadGeographies } = (await import(`${root}/scripts/load/load-geographies.ts`)) as typeof import('../scripts/load/load-geographies.ts');
 const { createMarkdown } = await import(`${root}/scripts/render/markdown.ts`);
 const { parsePages } = await import(`${root}/scripts/validate/parse-pages.ts`);
@@ -62,11 +63,12 @@ const files = io.diskFiles(root);
 const config = await loadConfig(files, {});
 const { languages } = config;
 const definitions = await loadTables(files, config.folders, { units: config.units, languages: languages.codes, sourceLanguage: languages.source });
-const sources = await loadContent(files, languages.codes, config.folders.content);
+const geographies = await loadGeographies(files, languages.codes, languages.source, config.folders.geographies);
+// A templated chapter's template becomes its units' pages, as in scripts/build.ts.
+const sources = expandTemplates(await loadContent(files, languages.codes, config.folders.content), { geographies, tables: definitions.tables, languages });
 const md = createMarkdown();
 const allPages = parsePages(md, sources);
 const tables = deriveTables(definitions);
-const geographies = await loadGeographies(files, languages.codes, languages.source, config.folders.geographies);
 computeReferences(allPages, tables, languages);
 let kept = 0;
 const pages = allPages.filter((p: { charts: unknown[] }) => p.charts.length === 0 || kept++ < pageLimit);

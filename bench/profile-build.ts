@@ -47,6 +47,7 @@ const modules = await time('import the pipeline (scripts/**)', async () => ({
   loadReferences: await import(`${root}/scripts/load/load-references.ts`),
   loadContent: await import(`${root}/scripts/load/load-content.ts`),
   loadGeographies: await import(`${root}/scripts/load/load-geographies.ts`),
+  expandTemplates: await import(`${root}/scripts/validate/expand-templates.ts`),
   gaps: await import(`${root}/scripts/validate/translation-gaps.ts`),
   markdown: await import(`${root}/scripts/render/markdown.ts`),
   parsePages: await import(`${root}/scripts/validate/parse-pages.ts`),
@@ -67,8 +68,8 @@ const config = await time('1 load: configuration and language packs', () => modu
 const { languages } = config;
 const definitions = await time('1 load: tables (read, parse with positions, validate with zod)', () => modules.loadTables.loadTables(files, config.folders, { units: config.units, languages: languages.codes, sourceLanguage: languages.source }));
 const references = await time('1 load: references', () => modules.loadReferences.loadReferences(files, `${config.folders.data}/references.json`));
-const sources = await time('1 load: content', () => modules.loadContent.loadContent(files, languages.codes, config.folders.content));
 const geographies = await time('1 load: geographies', () => modules.loadGeographies.loadGeographies(files, languages.codes, languages.source, config.folders.geographies));
+const sources = await time('1 load: content (templates expanded into their units\' pages)', async () => modules.expandTemplates.expandTemplates(await modules.loadContent.loadContent(files, languages.codes, config.folders.content), { geographies, tables: definitions.tables, languages }));
 const md = modules.markdown.createMarkdown();
 const pages = await time('2 validate: parse pages (markdown-it tokens, blocks)', () => modules.parsePages.parsePages(md, sources));
 const tables = await time('3 compute: derived tables', () => modules.derive.deriveTables(definitions));

@@ -61,7 +61,7 @@ function materialise(def: DerivedTable, tables: Map<string, LoadedTable>, file: 
       if (why !== undefined) missing[period] = why;
       cells.set(cellKey(pair.id, period), { value: computed.value, missing: why, unit: def.unit ?? computed.unit, decimals: def.decimals, formula: computed.formula, inputs });
     }
-    return { id: pair.id, label: pair.label ?? source?.label ?? pair.id, values, ...(Object.keys(missing).length ? { missing } : {}) };
+    return { id: pair.id, label: pair.label ?? source?.label ?? pair.id, values, ...(Object.keys(missing).length ? { missing } : {}), ...(pair.role ? { role: pair.role } : {}) };
   });
   const table: NumericTable = { ...tableMeta(def), kind: 'numeric', unit: def.unit ?? plan.unit, periods: plan.periods, rows, ...(plan.basePeriod ? { basePeriod: plan.basePeriod } : {}) };
   return { table, file, derived: { definition: def, cells } };

@@ -8,6 +8,7 @@ import { loadConfig, type ReportConfig } from '../../scripts/load/load-config.ts
 import { loadContent, type SourcePage } from '../../scripts/load/load-content.ts';
 import { loadGeographies } from '../../scripts/load/load-geographies.ts';
 import { loadTables, type LoadedDefinitions } from '../../scripts/load/load-tables.ts';
+import { expandTemplates } from '../../scripts/validate/expand-templates.ts';
 import type { Geographies } from '../../scripts/validate/geography-schema.ts';
 
 export const REPORT_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -32,7 +33,9 @@ export async function reportGeographies(config?: ReportConfig): Promise<Geograph
   return loadGeographies(reportFiles(), c.languages.codes, c.languages.source, c.folders.geographies);
 }
 
+/** The report's pages as the build makes them: each templated chapter's template replaced by its units' pages. */
 export async function reportPages(config?: ReportConfig): Promise<SourcePage[]> {
   const c = config ?? (await reportConfig());
-  return loadContent(reportFiles(), c.languages.codes, c.folders.content);
+  const sources = await loadContent(reportFiles(), c.languages.codes, c.folders.content);
+  return expandTemplates(sources, { geographies: await reportGeographies(c), tables: (await reportDefinitions(c)).tables, languages: c.languages });
 }

@@ -31,7 +31,7 @@ describe('the ```indicators block of a methodology page', () => {
 
   it('lists the indicators named, in that order, or every indicator', () => {
     expect(listedIndicators({ ids: ['share', 'base-index'] }).map((d) => d.id)).toEqual(['share', 'base-index']);
-    expect(listedIndicators({})).toHaveLength(32);
+    expect(listedIndicators({})).toHaveLength(33);
     // escaped like every text of a page
     expect(indicatorListHtml({ ids: ['hhi'] }, lang('kk'))).toContain('<dt>Херфиндаль–Хиршман индексі <code>hhi</code></dt>');
   });

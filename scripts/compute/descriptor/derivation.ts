@@ -14,12 +14,17 @@ import type { UnitCatalogue } from '../../validate/units.ts';
 export type LoadedTables = ReadonlyMap<string, LoadedTable> & { readonly units?: UnitCatalogue };
 export type DerivedDefinition = DerivedTable;
 
-/** A row of the result: its id, the row it reads in `from` and in `by` (ids may differ), and a label when it is not `from`'s. */
+/**
+ * A row of the result: its id, the row it reads in `from` and in `by` (ids may differ), a label
+ * when it is not `from`'s, and a role when the result keeps one (a table of the same units on
+ * another division keeps its total row as the total, so ranks and shares still find it).
+ */
 export interface ResultRow {
   id: string;
   from: string;
   by: string;
   label?: LocalizedText;
+  role?: Row['role'];
 }
 
 export interface Derivation {

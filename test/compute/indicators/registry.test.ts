@@ -23,7 +23,7 @@ describe('the registry', () => {
     // growth-ratio.ts and yield-index.ts hold arithmetic two indicators share; they define none.
     expect(files.filter((f) => !withDescriptor.includes(f.slice(0, -3)))).toEqual(['growth-ratio.ts', 'yield-index.ts']);
     expect(INDICATOR_LIST.map((d) => d.id).sort()).toEqual(withDescriptor.sort());
-    expect(INDICATOR_LIST).toHaveLength(32);
+    expect(INDICATOR_LIST).toHaveLength(33);
     for (const [key, d] of Object.entries(INDICATORS)) {
       expect(d.id).toBe(key);
       expect(key).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
