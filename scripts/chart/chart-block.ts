@@ -16,6 +16,10 @@
  *     transform: base-index  plot an indicator of the values: any indicator with a series form
  *                            (base-index, chain-index, share, growth-rate; README's indicator table)
  *     base: "2015"           base period of base-index, growth-rate (default: the table's basePeriod or first)
+ *   line and index only:
+ *     compare: [north, country]   the rows drawn first; the reader ticks others of `rows` (default:
+ *                            every row but memo rows) to compare, in the browser (at most as many
+ *                            as the palette has colours); without JavaScript the chart shows these
  *
  * Two periods:
  *   slope            one line per row from the first to the second period, labelled at both ends
@@ -133,6 +137,8 @@ export const ChartBlock = z
     preset: z.enum(PRESETS).default('line'),
     /** Which rows to plot, in this order; defaults to all rows except memo rows. */
     rows: z.array(Slug).min(1).optional(),
+    /** line, index: the rows shown until the reader picks others among `rows` (an interactive comparison). */
+    compare: z.array(Slug).min(1).optional(),
     /** Which periods to plot; defaults to all. */
     periods: z.array(Period).min(1).optional(),
     /** Plot an indicator of the values instead of the values themselves: an indicator with a series form. */
@@ -178,8 +184,8 @@ type Option = keyof ChartBlock;
 
 /** The options each preset reads: any other option in a block is a mistake worth reporting. */
 export const PRESET_OPTIONS: Readonly<Record<PresetName, readonly Option[]>> = {
-  line: [...COMMON, ...SERIES],
-  index: [...COMMON, ...SERIES],
+  line: [...COMMON, ...SERIES, 'compare'],
+  index: [...COMMON, ...SERIES, 'compare'],
   bar: [...COMMON, ...SERIES],
   'grouped-bar': [...COMMON, ...SERIES],
   'stacked-bar': [...COMMON, ...SERIES],

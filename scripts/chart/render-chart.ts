@@ -16,6 +16,7 @@ import { CHART_LIMITS, specProblems } from './spec-boundary.ts';
 import { THEME } from './theme.ts';
 import type { Geographies } from '../validate/geography-schema.ts';
 import type { Language } from '../languages/language.ts';
+import type { CompareControl } from './compare.ts';
 
 const NO_GEOGRAPHIES: Geographies = new Map();
 
@@ -29,6 +30,8 @@ export interface RenderedChart {
   svg: string;
   /** Whether the page ships the Vega spec for the interactive version. */
   interactive: boolean;
+  /** The rows a reader may compare, and which are shown first. */
+  compare?: CompareControl;
 }
 
 export interface ChartContext {
@@ -123,6 +126,7 @@ export async function renderPrepared(figure: PreparedFigure, context: ChartConte
     vega: rendered.vega,
     svg: rendered.svg,
     interactive: figure.prepared.interactive ?? true,
+    ...(figure.prepared.compare ? { compare: figure.prepared.compare } : {}),
   };
 }
 

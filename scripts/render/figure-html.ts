@@ -13,7 +13,8 @@ import type { References } from '../load/load-references.ts';
 import { shortCitation } from './cite-name.ts';
 import { escapeHtml, scriptSafeJson } from './escape.ts';
 import { localizeLocator, sourceLine } from './source-line.ts';
-import { numbered, t } from './ui-strings.ts';
+import { numbered, t, tf } from './ui-strings.ts';
+import type { CompareControl } from '../chart/compare.ts';
 import type { Language } from '../languages/language.ts';
 
 function dataTable(figure: Figure, language: Language): string {
@@ -32,6 +33,24 @@ function dataTable(figure: Figure, language: Language): string {
     })
     .join('');
   return `<table class="data-table"><caption>${e(chart.block.title)} (${e(chart.subtitle)})</caption><thead>${header}</thead><tbody>${body}</tbody></table>`;
+}
+
+/**
+ * The comparison's control: a checkbox per row, ticked for those shown first. It stays hidden
+ * until the interactive view is live (browser/hydrate.ts): without JavaScript the chart is the
+ * author's first choice and a control would do nothing.
+ */
+function compareHtml(control: CompareControl, language: Language, anchor: string): string {
+  const e = escapeHtml;
+  const boxes = control.choices
+    .map((choice) => `<li><label><input type="checkbox" name="${e(anchor)}-compare" value="${e(choice.key)}"${control.shown.includes(choice.key) ? ' checked' : ''}${choice.fixedColour ? ' data-fixed=""' : ''}> ${e(choice.label)}</label></li>`)
+    .join('');
+  return `<fieldset class="chart-compare" data-shown="${e(JSON.stringify(control.shown))}" data-max="${control.max}" hidden>
+<legend>${e(t(language, 'compareLegend'))}</legend>
+<ul>${boxes}</ul>
+<p class="chart-compare-limit" hidden>${e(tf(language, 'compareLimit', { n: formatNumber(control.max, 0, language) }))}</p>
+</fieldset>
+`;
 }
 
 /** "“Title”. Figure 1.2 in: Report, 1 July 2024. Source: Author (2021), Table 2. /en/page/#fig-id" */
@@ -60,7 +79,7 @@ export function figureHtml(figure: Figure, language: Language, references: Refer
 <figcaption class="figure-caption"><span class="figure-number">${e(numbered(language, 'figure', figure.number))}.</span> <span class="figure-title">${e(chart.block.title)}</span><span class="figure-subtitle">${e(chart.subtitle)}</span></figcaption>
 ${chart.interactive ? `<div class="chart" data-chart="${e(figure.anchor)}" data-number="${e(JSON.stringify(language.pack.number))}">${chart.svg}</div>
 <script type="application/json" class="chart-spec">${scriptSafeJson(chart.vega)}</script>` : `<div class="chart">${chart.svg}</div>`}
-<p class="figure-description" hidden>${e(chart.description)}</p>
+${chart.interactive && chart.compare ? compareHtml(chart.compare, language, figure.anchor) : ''}<p class="figure-description" hidden>${e(chart.description)}</p>
 <p class="figure-source">${sources}${credits}</p>
 <details class="figure-data"><summary>${e(t(language, 'data'))}</summary>
 <div class="table-scroll">${dataTable(figure, language)}</div>

@@ -15,6 +15,7 @@ import { seriesColourScale } from '../colour-scales.ts';
 import { CHART_HEIGHT, CHART_WIDTH } from '../theme.ts';
 import type { Geographies } from '../../validate/geography-schema.ts';
 import type { Language } from '../../languages/language.ts';
+import type { CompareControl } from '../compare.ts';
 
 export type Spec = Record<string, unknown>;
 
@@ -43,6 +44,8 @@ export interface PreparedChart {
    * their labels and Data view say everything, and their geometry would be sent twice.
    */
   interactive?: boolean;
+  /** A comparison the reader changes in the browser (compare.ts). */
+  compare?: CompareControl;
 }
 
 export type Preset = (block: ChartBlock, context: PresetContext) => PreparedChart;
