@@ -9,6 +9,7 @@ import { expressionInterpreter } from 'vega-interpreter';
 import { formatValue, Handler } from 'vega-tooltip';
 import { formatInputIn, vegaLocale } from '../languages/number-format.ts';
 import type { NumberStyle } from '../languages/pack-schema.ts';
+import { bindCompare } from './compare.ts';
 
 let tooltip: Handler | undefined;
 
@@ -61,5 +62,6 @@ export async function hydrate(container: HTMLElement): Promise<void> {
   if (desc) liveSvg.setAttribute('aria-description', desc.textContent ?? '');
   liveSvg.classList.add('chart-svg');
   staticSvg.replaceWith(liveSvg);
+  if (container.parentElement) bindCompare(container.parentElement, view, liveSvg);
   container.dataset.interactive = 'true';
 }

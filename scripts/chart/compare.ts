@@ -9,6 +9,7 @@
  * share a colour and a line keeps its colour while others come and go.
  */
 import { LookupProblem } from '../compute/table-access.ts';
+import { COMPARE_SIGNALS } from './compare-signals.ts';
 import { CATEGORICAL } from './theme.ts';
 
 export interface CompareChoice {
@@ -28,8 +29,6 @@ export interface CompareControl {
   max: number;
 }
 
-/** Signal names the browser sets; a raw spec of an author cannot declare them on a preset. */
-export const COMPARE_SIGNALS = { shown: 'compareShown', free: 'compareFree', palette: 'comparePalette' } as const;
 
 /** The record fields the comparison adds: a row's fixed colour, and the colour and legend key it is drawn with. */
 export const COMPARE_FIELDS = ['fixedColour', 'colour', 'seriesKey'];

@@ -48,7 +48,7 @@ function compareHtml(control: CompareControl, language: Language, anchor: string
   return `<fieldset class="chart-compare" data-shown="${e(JSON.stringify(control.shown))}" data-max="${control.max}" hidden>
 <legend>${e(t(language, 'compareLegend'))}</legend>
 <ul>${boxes}</ul>
-<p class="chart-compare-limit" hidden>${e(tf(language, 'compareLimit', { n: formatNumber(control.max, 0, language) }))}</p>
+<p class="chart-compare-limit" role="status" hidden>${e(tf(language, 'compareLimit', { n: formatNumber(control.max, 0, language) }))}</p>
 </fieldset>
 `;
 }
