@@ -1,5 +1,5 @@
 /**
- * Every page as readers with assistive technology and phones get it: axe-core finds no serious or
+ * Every page (of a template's pages, the first and the last: test/site/site-pages.ts) as readers with assistive technology and phones get it: axe-core finds no serious or
  * critical violation (light and dark colour schemes, and with search results open), and no page
  * scrolls sideways on a 360 px wide phone.
  */
@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, openChromium } from '../helpers/browser.ts';
 import { serveFolder } from '../helpers/static-server.ts';
+import { browserSample } from '../site/site-pages.ts';
 import { eachLimited, pagePaths, SITE } from './pages.ts';
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
@@ -59,7 +60,7 @@ async function axeProblems(page: Page, label: string): Promise<string[]> {
 describe.skipIf(!hasChromium || !existsSync(`${SITE}/index.html`))('accessibility and small screens', () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveFolder>>;
-  const pages = existsSync(SITE) ? pagePaths() : [];
+  const pages = existsSync(SITE) ? browserSample(pagePaths()) : [];
 
   beforeAll(async () => {
     server = await serveFolder(SITE);
