@@ -60,6 +60,8 @@ if (args.includes('--peer')) {
   const { runPeer } = await import('./peer.ts');
   process.exit(await runPeer(args));
 }
+// --templated: only 200 pages from one template against 200 written by hand (bench/templated-pages.ts).
+if (args.includes('--templated')) process.exit(await (await import('./templated-pages.ts')).runTemplatedPages(args));
 
 // ─── child processes ──────────────────────────────────────────────────────────────────────────
 
@@ -601,9 +603,11 @@ const markdown = [
   ...(notes.length ? ['Notes:', '', ...notes.map((n) => `- ${n}`), ''] : []),
   ...(results.profileTop ? ['Where a no-change rebuild of the 500-chapter project spends its CPU time (bench/profile-build.ts):', '', '| step | wall | cpu |', '|---|---|---|', ...(results.profileTop as Array<{ name: string; wallMs: number; cpuMs: number }>).map((p) => `| ${escapeCell(p.name)} | ${s(p.wallMs)} | ${s(p.cpuMs)} |`), ''] : []),
 ].join('\n');
-// The "Peer" section (`npm run bench -- --peer`, bench/peer.ts) is measured apart: kept as it is.
+// The "Peer" and "Templated pages" sections (--peer, --templated) are measured apart: kept as they are.
 const resultsFile = path.join(repo, 'bench', 'RESULTS.md');
 const { peerSection } = await import('./peer.ts');
-const peer = existsSync(resultsFile) ? peerSection(readFileSync(resultsFile, 'utf8')) : '';
-writeFileSync(resultsFile, `${markdown}\n${peer ? `\n${peer.trimEnd()}\n` : ''}`);
+const { templatedSection } = await import('./templated-pages.ts');
+const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
+const kept = [peerSection(previous), templatedSection(previous)].filter(Boolean).map((section) => `\n${section.trimEnd()}\n`).join('');
+writeFileSync(resultsFile, `${markdown}\n${kept}`);
 console.log('wrote bench/results/latest.json and bench/RESULTS.md');
