@@ -186,7 +186,8 @@ function snapshotCode(): string {
     pendingDeletions.push(rm(aside, { recursive: true, force: true }));
   }
   mkdirSync(dir, { recursive: true });
-  for (const entry of LINKED) {
+  // The generator's language packs too: it finds them beside its scripts/ (a project links only scripts/).
+  for (const entry of [...LINKED, 'locales']) {
     if (entry === 'node_modules') symlinkSync(path.join(repo, entry), path.join(dir, entry));
     else if (existsSync(path.join(repo, entry))) cpSync(path.join(repo, entry), path.join(dir, entry), { recursive: true });
   }
@@ -226,7 +227,11 @@ const FORCED = 'nothing changed, every stage run (--force; caches warm)';
 interface Rebuild extends Timing {
   chartsRendered: number;
   chartsDepending: number;
+  /** The build's own account of the pages it rendered ("rendered 2 of 501 pages (…)"; none when it stopped as up to date). */
+  pages?: string;
 }
+/** The page line the build prints under its summary (scripts/write/rebuild-summary.ts). */
+const pagesLine = (stdout: string) => /^\s+(rendered [^;\n]*)/m.exec(stdout)?.[1]?.trim();
 const rebuilds: Record<string, Rebuild> = {};
 const medium = projects[MEDIUM] as SyntheticProject;
 if (builds[MEDIUM]?.cold?.ok) {
@@ -235,8 +240,9 @@ if (builds[MEDIUM]?.cold?.ok) {
     const depending = edit();
     const result = await runBuild([...buildCommand(), ...extra], { cwd: medium.root, timeoutMs: 180_000 });
     const rendered = [...cacheEntries(medium.root)].filter((k) => !before.has(k)).length;
-    rebuilds[name] = { ...timing(result), chartsRendered: rendered, chartsDepending: depending };
-    log(`${MEDIUM} chapters: rebuild, ${name}: ${result.ok ? `${wallCpu(result)}, ${rendered} charts rendered (${depending} depend on the change)` : failure(result)}`);
+    const pages = pagesLine(result.stdout);
+    rebuilds[name] = { ...timing(result), chartsRendered: rendered, chartsDepending: depending, ...(pages ? { pages } : {}) };
+    log(`${MEDIUM} chapters: rebuild, ${name}: ${result.ok ? `${wallCpu(result)}, ${rendered} charts rendered (${depending} depend on the change)${pages ? `, ${pages}` : ''}` : failure(result)}`);
   };
   await rebuild('nothing changed', () => 0);
   // Another editor may change scripts/chart/** during the run, which rightly invalidates every
@@ -342,7 +348,7 @@ if (!args.includes('--skip-real') && remaining() > 100_000) {
   mkdirSync(realRoot, { recursive: true });
   for (const linked of LINKED) if (existsSync(path.join(code, linked))) symlinkSync(path.join(code, linked), path.join(realRoot, linked));
   // The report's own sources, copied for the same reason as the code.
-  for (const copied of ['content', 'data', 'schemas']) if (existsSync(path.join(repo, copied))) cpSync(path.join(repo, copied), path.join(realRoot, copied), { recursive: true });
+  for (const copied of ['content', 'data', 'schemas', 'report.config.json']) if (existsSync(path.join(repo, copied))) cpSync(path.join(repo, copied), path.join(realRoot, copied), { recursive: true });
   rmSync(realSite, { recursive: true, force: true });
   writeFileSync(path.join(realRoot, BARE_CONFIG_FILE), readFileSync(path.join(medium.root, BARE_CONFIG_FILE)));
   // Maps are drawn from ../shared/geo beside the repository, as in the real build.
@@ -476,6 +482,20 @@ if (ok(mediumBuild?.bare)) {
       continue;
     }
     ratioRow(`rebuild ${MEDIUM} chapters, ${name} (${r.chartsRendered} charts re-rendered, ${r.chartsDepending} depend on it)`, r, mediumBuild.bare, name === 'nothing changed' ? 1.2 : undefined, 'bare Eleventy');
+  }
+}
+// What an edit costs against the full cold build of the same project, measured in this run
+// (issue 14: an edit should cost what it changes; pages not depending on it are not rendered).
+if (ok(mediumBuild?.cold)) {
+  const cold = mediumBuild.cold;
+  row(`edit cost, ${MEDIUM} chapters: full cold build (no .cache, no _site)`, wallCpu(cold), '—', '1.00× (the base of the rows below)');
+  const editTargets: Record<string, { limitMs: number; label: string }> = { 'one Markdown file edited': { limitMs: 2000, label: '≤ 2 s (issue 14)' } };
+  for (const [name, r] of Object.entries(rebuilds)) {
+    if (!r.ok) continue;
+    const target = editTargets[name];
+    const what = name === 'nothing changed' ? 'warm rebuild, nothing changed (stops at the up-to-date check)' : name === FORCED ? 'warm rebuild, nothing changed, every stage and page run (--force)' : `rebuild after ${name === 'one Markdown file edited' ? 'one chapter\'s prose edited' : 'one data table edited'}`;
+    const pages = r.pages ?? (name === 'nothing changed' ? 'no page rendered' : 'pages: not reported');
+    row(`edit cost, ${MEDIUM} chapters: ${what}; ${pages}; ${r.chartsRendered} charts rendered`, wallCpu(r), target?.label ?? '— (vs the cold build)', `${x(r.wallMs / cold.wallMs)} cold (cpu ${x(r.cpuMs / cold.cpuMs)})`, target ? (r.wallMs <= target.limitMs ? 'yes' : 'no') : 'info');
   }
 }
 

@@ -127,6 +127,12 @@ const DERIVED = {
   source: { ref: 'synthetic' },
 };
 
+/** The report's configuration: one language, and the currency unit the tables use (the generator has none of its own). */
+const CONFIG = {
+  languages: ['en'],
+  units: { 'million tenge': { kind: 'money', label: { en: 'million tenge' }, measure: 'tenge', scale: 1_000_000 } },
+};
+
 const REFERENCES = [{ id: 'synthetic', type: 'dataset', title: 'Synthetic district statistics for the benchmark', issued: { 'date-parts': [[2024]] } }];
 
 const FILLER = [
@@ -210,6 +216,7 @@ export function writeSyntheticProject(repo: string, root: string, options: Synth
   mkdirSync(path.join(root, 'data', 'derived'), { recursive: true });
   for (const linked of LINKED) symlinkSync(path.join(repo, linked), path.join(root, linked));
   writeFileSync(path.join(root, BARE_CONFIG_FILE), BARE_CONFIG);
+  writeFileSync(path.join(root, 'report.config.json'), json(CONFIG));
 
   const random = seeded(42);
   for (const spec of TABLES) writeFileSync(path.join(root, 'data', `${spec.id}.json`), json(numericTable(spec, random)));
