@@ -53,6 +53,8 @@ export interface ChartStageOptions {
   cache?: ChartCache | false;
   /** Counts rendered and reused charts. */
   stats?: ChartStats;
+  /** Counts the rendered charts that shared their Vega-Lite compilation and parsed dataflow with an earlier chart of their shape. */
+  sharing?: RenderOptions['sharing'];
   theme?: Config;
   /** Date of this edition (YYYY-MM-DD) for citations. Default: from SOURCE_DATE_EPOCH; none if unset. */
   date?: string;
@@ -103,6 +105,7 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterN
     theme: options.theme,
     cache: options.cache === false ? undefined : (options.cache ?? ownCache),
     stats: options.stats ?? newStats(),
+    sharing: options.sharing,
     run: options.run,
   };
   const date = editionDate(options);
