@@ -22,6 +22,8 @@ import type { Tables } from './compute/table-access.ts';
 import { deriveTables } from './compute/derive-tables.ts';
 import { runChecks, type CheckResult } from './compute/consistency-checks.ts';
 import { renderCharts } from './chart/render-charts.ts';
+import { withEarlyChartPool } from './chart/early-pool.ts';
+import type { RenderPool } from './chart/render-pool.ts';
 import { createMarkdown } from './render/markdown.ts';
 import { isChapter, renderPages, type PageView } from './render/render-pages.ts';
 import { buildTableViews, type TableView } from './render/table-views.ts';
@@ -47,6 +49,11 @@ export interface Report {
  * by default nothing (an in-memory project in a test leaves no file behind).
  */
 export async function buildReport(files: ProjectFiles, effects: Partial<BuildEffects> = {}): Promise<Report> {
+  // Chart workers, when the report will need them, start now and load their code while stages 1–3 run.
+  return withEarlyChartPool(files, (chartPool) => assembleReport(files, effects, chartPool), { cacheDir: effects.cacheDir });
+}
+
+async function assembleReport(files: ProjectFiles, effects: Partial<BuildEffects>, chartPool: RenderPool | undefined): Promise<Report> {
   // 1 load + 2 validate: every table and page is parsed at the boundary into typed values.
   const definitions = await loadTables(files);
   const references = await loadReferences(files);
@@ -69,7 +76,7 @@ export async function buildReport(files: ProjectFiles, effects: Partial<BuildEff
 
   // 4 chart: every chart block to a checked, rendered, numbered figure (unchanged ones from the cache).
   const chartStats = { rendered: 0, reused: 0 };
-  const figures = await renderCharts(pages, tables, chapterNumber, { root: existsSync(files.root) ? files.root : undefined, cacheDir: effects.cacheDir, stats: chartStats, workers: 'auto', geographies });
+  const figures = await renderCharts(pages, tables, chapterNumber, { root: existsSync(files.root) ? files.root : undefined, cacheDir: effects.cacheDir, stats: chartStats, workers: 'auto', pool: chartPool, geographies });
 
   // 5 render: Markdown tokens to HTML fragments the templates place.
   const views = renderPages(md, pages, figures, tables, references, chapterNumber);

@@ -69,6 +69,15 @@ export function compileOnce(spec: TopLevelSpec, config: vl.Config): Compiled {
   return { vega: compiled.vega(), warnings: compiled.warnings };
 }
 
+/**
+ * The spec's shape: the same string for specs that differ only in their records (and then
+ * compile to the same Vega with other records); undefined for a spec compiled on its own.
+ */
+export function shapeKey(spec: TopLevelSpec, config: vl.Config): string | undefined {
+  const template = withPlaceholders(spec);
+  return template ? `${keyOf(template.spec)}\u0000${keyOf(config)}` : undefined;
+}
+
 /** The chart's compilation, its shape's when another chart of that shape was compiled. */
 export function compileChart(spec: TopLevelSpec, config: vl.Config): CompiledChart {
   const template = withPlaceholders(spec);

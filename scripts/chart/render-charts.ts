@@ -19,6 +19,8 @@ import type { ParsedPage } from '../validate/parse-pages.ts';
 import { resolveBoundariesDir } from './boundaries.ts';
 import { diskCache, newStats, type ChartCache, type ChartStats } from './chart-cache.ts';
 import { keepCompiledSchemaIn } from './check-spec.ts';
+import { shapeKey } from './compile-once.ts';
+import type { RenderPool } from './render-pool.ts';
 import { prepareFigure, renderPrepared, type PreparedFigure, type RenderedChart, type RenderOptions } from './render-chart.ts';
 import type { Geographies } from '../validate/geography-schema.ts';
 
@@ -71,6 +73,11 @@ export interface ChartStageOptions {
   workers?: number | 'auto';
   /** `false` renders specs an author wrote in this thread, unbounded (unit tests of the checks). */
   sandbox?: false;
+  /**
+   * Worker threads the caller started early (early-pool.ts): used for every chart that misses the
+   * cache, in place of a pool of the stage's own, and closed when the stage is done with them.
+   */
+  pool?: RenderPool;
 }
 
 /**
@@ -80,8 +87,8 @@ export interface ChartStageOptions {
  */
 export const POOL_THRESHOLD = 300;
 
-export function poolSize(workers: ChartStageOptions['workers'], misses: number, cores = availableParallelism()): number {
-  if (workers === 'auto') return misses >= POOL_THRESHOLD && cores > 1 ? Math.min(cores, 4) : 1;
+export function poolSize(workers: ChartStageOptions['workers'], misses: number, cores = availableParallelism(), threshold = POOL_THRESHOLD): number {
+  if (workers === 'auto') return misses >= threshold && cores > 1 ? Math.min(cores, 4) : 1;
   return Math.max(1, Math.floor(workers ?? 1));
 }
 
@@ -141,14 +148,17 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterN
     renderOptions.cache = { get: async (key) => known.get(key), set: (key, value) => cache.set(key, value) };
   }
   const workers = poolSize(options.workers, missing.length);
-  const pool = workers > 1 && !options.run && jobs.length > 1 ? (await import('./render-pool.ts')).renderPool(workers, schemaDir) : undefined;
-  if (pool) renderOptions.run = (job) => pool.run(job);
+  const ownPool = !options.pool && workers > 1 && !options.run && jobs.length > 1 ? (await import('./render-pool.ts')).renderPool(workers, schemaDir) : undefined;
+  const pool = options.run ? undefined : (options.pool ?? ownPool);
+  // Jobs of one spec shape go to the worker that compiled and parsed it (render-pool.ts).
+  if (pool) renderOptions.run = (job) => pool.run(job, shapeKey(job.spec, job.theme));
   // Specs an author wrote render isolated, with a memory limit and a time budget (render-sandbox.ts).
   const authoredMisses = missing.some((job) => job.figure.job.checkSchema);
   const sandbox = authoredMisses && options.sandbox !== false && !options.run ? (await import('./render-sandbox.ts')).renderSandbox(schemaDir) : undefined;
   if (sandbox) renderOptions.runAuthored = (job) => sandbox.run(job);
-  // With a pool, two lanes per worker keep two jobs in flight each (render-pool.ts).
-  const width = pool ? workers * 2 : options.run ? Math.max(1, options.concurrency ?? 2) : 1;
+  // With a pool, every job is handed over at once: the pool keeps two in flight per worker and
+  // chooses which (render-pool.ts).
+  const width = pool ? jobs.length : options.run ? Math.max(1, options.concurrency ?? 2) : 1;
   let next = 0;
   const renderNext = async () => {
     const i = next++;
@@ -166,6 +176,7 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterN
   try {
     await Promise.all(Array.from({ length: width }, worker));
   } finally {
+    // Their memory is the build's again before pages are rendered.
     await Promise.all([pool?.close(), sandbox?.close()]);
   }
   throwIfAny(errors.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0)));
