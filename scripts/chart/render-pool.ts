@@ -18,13 +18,22 @@ export interface RenderPool {
 }
 
 /**
+ * Packages a worker loads before it registers tsx. Vega and Vega-Lite are a hundred or so plain
+ * JavaScript modules: loaded through tsx's hooks (which run on a loader thread in Node 20) they
+ * took about half of a worker's start; loaded first by Node itself, the modules that import them
+ * later find them loaded.
+ */
+const PRELOADED = ['vega', 'vega-lite', 'vega-interpreter'];
+
+/**
  * A worker runs TypeScript: it registers tsx's loader itself, then imports render-worker.ts
  * (in Node 20, loaders given to a worker with --import do not reach its first module).
  */
 export function workerSource(): string {
   const api = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./render-worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  const packages = PRELOADED.map((name) => import.meta.resolve(name));
+  return `Promise.all(${JSON.stringify(packages)}.map((url) => import(url))).then(() => import(${JSON.stringify(api)})).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
 }
 
 /**
