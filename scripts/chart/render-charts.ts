@@ -20,7 +20,9 @@ import { resolveBoundariesDir } from './boundaries.ts';
 import { diskCache, newStats, type ChartCache, type ChartStats } from './chart-cache.ts';
 import { keepCompiledSchemaIn } from './check-spec.ts';
 import { shapeKey } from './compile-once.ts';
+import type { RenderJob } from './render-job.ts';
 import type { RenderPool } from './render-pool.ts';
+import type { RenderSandbox } from './render-sandbox.ts';
 import { prepareFigure, renderPrepared, type PreparedFigure, type RenderedChart, type RenderOptions } from './render-chart.ts';
 import type { Geographies } from '../validate/geography-schema.ts';
 
@@ -120,48 +122,12 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterN
   const schemaDir = options.cacheDir ? path.join(options.cacheDir, 'vega-lite') : undefined;
   keepCompiledSchemaIn(schemaDir);
 
-  // 1 prepare
+  // 1 prepare, 2 render. Workers started before the stage (options.pool) get each chart that
+  // misses the cache as soon as it is prepared. Otherwise every chart is looked up in the cache
+  // first, so that a pool of the stage's own is sized by the charts that really need rendering.
   const jobs: Array<{ page: ParsedPage; index: number; figure: PreparedFigure; context: Parameters<typeof renderPrepared>[1] }> = [];
-  for (const page of pages) {
-    for (const [index, site] of page.charts.entries()) {
-      const context = { file: page.source.file, line: site.line, locale: page.source.locale, anchor: figureAnchor(site.block.id) };
-      try {
-        jobs.push({ page, index, figure: prepareFigure(site.block, tables, context, renderOptions), context });
-      } catch (error) {
-        if (error instanceof ReportError) errors.push(error);
-        else throw error;
-      }
-    }
-  }
-  throwIfAny(errors);
-
-  // 2 render (in order; with a runner elsewhere, several at a time). Cache entries are looked up
-  // first, so the pool is sized by the charts that really need rendering.
-  const rendered = new Array<RenderedChart | undefined>(jobs.length);
-  const cache = renderOptions.cache;
-  let missing = jobs;
-  if (cache) {
-    const found = await Promise.all(jobs.map((job) => cache.get(job.figure.key)));
-    const known = new Map(jobs.flatMap((job, i) => (found[i] ? [[job.figure.key, found[i]] as const] : [])));
-    missing = jobs.filter((job) => !known.has(job.figure.key));
-    // Every key was just looked up: a miss here is a miss on disk too.
-    renderOptions.cache = { get: async (key) => known.get(key), set: (key, value) => cache.set(key, value) };
-  }
-  const workers = poolSize(options.workers, missing.length);
-  const ownPool = !options.pool && workers > 1 && !options.run && jobs.length > 1 ? (await import('./render-pool.ts')).renderPool(workers, schemaDir) : undefined;
-  const pool = options.run ? undefined : (options.pool ?? ownPool);
-  // Jobs of one spec shape go to the worker that compiled and parsed it (render-pool.ts).
-  if (pool) renderOptions.run = (job) => pool.run(job, shapeKey(job.spec, job.theme));
-  // Specs an author wrote render isolated, with a memory limit and a time budget (render-sandbox.ts).
-  const authoredMisses = missing.some((job) => job.figure.job.checkSchema);
-  const sandbox = authoredMisses && options.sandbox !== false && !options.run ? (await import('./render-sandbox.ts')).renderSandbox(schemaDir) : undefined;
-  if (sandbox) renderOptions.runAuthored = (job) => sandbox.run(job);
-  // With a pool, every job is handed over at once: the pool keeps two in flight per worker and
-  // chooses which (render-pool.ts).
-  const width = pool ? jobs.length : options.run ? Math.max(1, options.concurrency ?? 2) : 1;
-  let next = 0;
-  const renderNext = async () => {
-    const i = next++;
+  const rendered = new Array<RenderedChart | undefined>();
+  const renderAt = async (i: number) => {
     const job = jobs[i] as (typeof jobs)[number];
     try {
       rendered[i] = await renderPrepared(job.figure, job.context, renderOptions);
@@ -170,14 +136,62 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterN
       else throw error;
     }
   };
-  const worker = async () => {
-    while (next < jobs.length) await renderNext();
-  };
+  // Specs an author wrote render isolated, with a memory limit and a time budget
+  // (render-sandbox.ts), started when the first of them misses the cache.
+  let sandbox: Promise<RenderSandbox> | undefined;
+  if (options.sandbox !== false && !options.run) renderOptions.runAuthored = async (job) => (await (sandbox ??= import('./render-sandbox.ts').then((m) => m.renderSandbox(schemaDir)))).run(job);
+  const early = options.run ? undefined : options.pool;
+  let pool = early;
+  // Jobs of one spec shape go to the worker that compiled and parsed it (render-pool.ts).
+  const runIn = (workers: RenderPool) => (job: RenderJob) => workers.run(job, shapeKey(job.spec, job.theme));
+  if (early) renderOptions.run = runIn(early);
+  const started: Array<Promise<void>> = [];
   try {
-    await Promise.all(Array.from({ length: width }, worker));
+    for (const page of pages) {
+      for (const [index, site] of page.charts.entries()) {
+        const context = { file: page.source.file, line: site.line, locale: page.source.locale, anchor: figureAnchor(site.block.id) };
+        try {
+          jobs.push({ page, index, figure: prepareFigure(site.block, tables, context, renderOptions), context });
+          if (early && errors.length === 0) started.push(renderAt(jobs.length - 1));
+        } catch (error) {
+          if (error instanceof ReportError) errors.push(error);
+          else throw error;
+        }
+      }
+    }
+    if (errors.length) {
+      // Charts already handed over end with the workers (finally, below).
+      for (const render of started) render.catch(() => undefined);
+      throwIfAny(errors);
+    }
+    if (early) await Promise.all(started);
+    else {
+      const cache = renderOptions.cache;
+      let missing = jobs;
+      if (cache) {
+        const found = await Promise.all(jobs.map((job) => cache.get(job.figure.key)));
+        const known = new Map(jobs.flatMap((job, i) => (found[i] ? [[job.figure.key, found[i]] as const] : [])));
+        missing = jobs.filter((job) => !known.has(job.figure.key));
+        // Every key was just looked up: a miss here is a miss on disk too.
+        renderOptions.cache = { get: async (key) => known.get(key), set: (key, value) => cache.set(key, value) };
+      }
+      const workers = poolSize(options.workers, missing.length);
+      if (workers > 1 && !options.run && jobs.length > 1) {
+        pool = (await import('./render-pool.ts')).renderPool(workers, schemaDir);
+        renderOptions.run = runIn(pool);
+      }
+      // In order; with a runner elsewhere, several at a time. A pool gets every job at once: it
+      // keeps two in flight per worker and chooses which (render-pool.ts).
+      const width = pool ? jobs.length : options.run ? Math.max(1, options.concurrency ?? 2) : 1;
+      let next = 0;
+      const lane = async () => {
+        while (next < jobs.length) await renderAt(next++);
+      };
+      await Promise.all(Array.from({ length: width }, lane));
+    }
   } finally {
     // Their memory is the build's again before pages are rendered.
-    await Promise.all([pool?.close(), sandbox?.close()]);
+    await Promise.all([pool?.close(), sandbox?.then((s) => s.close())]);
   }
   throwIfAny(errors.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0)));
   // Only after a complete stage: every entry this report uses has just been marked as used.
