@@ -76,16 +76,14 @@ describe('one parsed dataflow per chart shape', () => {
     expect(svgFirst).not.toBe(svgSecond);
   });
 
-  it('renders every chart of the real report as it renders alone, the second time through the shared parse', async () => {
+  it('renders every chart of the real report through its shape\'s shared parse as it renders alone', async () => {
     const jobs = await realReportJobs();
-    for (const j of jobs) {
-      const expected = await alone(j);
-      for (let round = 0; round < 2; round++) expect(await runRenderJob(j), `${j.chart} (${j.svg.locale}), round ${round + 1}`).toMatchObject({ ok: true, ...expected });
-    }
-    // Every chart's second round reused its shape's compilation and dataflow.
+    // Every shape compiled and parsed first (nothing rendered): each chart below then reuses them.
+    for (const j of jobs) parseOnce(compileChart(j.spec, j.theme));
+    for (const j of jobs) expect(await runRenderJob(j), `${j.chart} (${j.svg.locale})`).toEqual({ ok: true, ...(await alone(j)), shared: { compile: true, dataflow: true } });
     const { parsed, reused, plain } = parseStats();
     expect(plain).toBe(0);
-    expect(parsed + reused).toBe(2 * jobs.length);
     expect(reused).toBeGreaterThanOrEqual(jobs.length);
+    expect(parsed).toBeLessThanOrEqual(jobs.length);
   });
 });
