@@ -346,6 +346,7 @@ if (remaining() > 240_000) {
 } else {
   notes.push('The chart-stage measurement was skipped: not enough of the time budget left.');
 }
+for (const pages of [SMALL, MEDIUM, LARGE]) if (remaining() > 240_000) await measureShapes(`synthetic ${pages} chapters`, (projects[pages] as SyntheticProject).root);
 // Stages 1–4 of a cold build of the medium project, each run in a fresh process: with the chart
 // workers started at the build's start, then in one thread; a second round when the budget allows
 // (a shared machine moves single runs by 10–20 %).
@@ -366,7 +367,6 @@ for (let round = 0; round < WORKER_ROUNDS; round++) {
   workers.single.push(runs.single);
   log(`stages 1–4, ${runs.pool.charts} charts, round ${round + 1}: 2 workers started early ${wallCpu(runs.pool)}, 1 thread ${wallCpu(runs.single)}`);
 }
-for (const pages of [SMALL, MEDIUM, LARGE]) if (remaining() > 200_000) await measureShapes(`synthetic ${pages} chapters`, (projects[pages] as SyntheticProject).root);
 results.chartStage = chartStage;
 results.workers = workers;
 results.shapes = shapes;
