@@ -89,6 +89,9 @@ export interface ChartStageOptions {
  */
 export const POOL_THRESHOLD = 300;
 
+/** Charts prepared between two turns of the event loop while workers started early wait for them. */
+const YIELD_EVERY = 8;
+
 export function poolSize(workers: ChartStageOptions['workers'], misses: number, cores = availableParallelism(), threshold = POOL_THRESHOLD): number {
   if (workers === 'auto') return misses >= threshold && cores > 1 ? Math.min(cores, 4) : 1;
   return Math.max(1, Math.floor(workers ?? 1));
@@ -157,6 +160,8 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterN
           if (error instanceof ReportError) errors.push(error);
           else throw error;
         }
+        // Now and then, let the cache lookups of the charts handed over finish and reach the workers.
+        if (early && jobs.length % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       }
     }
     if (errors.length) {
