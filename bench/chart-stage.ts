@@ -21,7 +21,8 @@
  *    the first file read: with N > 1, the chart workers start at the beginning of the build, as
  *    scripts/build.ts starts them (chart/early-pool.ts), and render every chart that way; with
  *    N = 1, every chart in this thread. Before and after, what 2 threads can get from the machine
- *    at all (a busy loop in 1 thread, then in 2);
+ *    at all (a busy loop in 1 thread, then in 2), and with N > 1, what 2 threads rendering charts
+ *    get (chartRenderingCapacity);
  * 8. (--mode=shapes) every chart prepared and compiled as the stage does, none rendered: how many
  *    share a compilation and a parsed dataflow with an earlier chart of their shape in one thread.
  *
@@ -206,7 +207,36 @@ async function workersMode(): Promise<Record<string, unknown>> {
   // Threshold 0: this measures the pool, not the decision to start one (see POOL_THRESHOLD).
   const [, total] = await timed(() => (workerCount > 1 ? withEarlyChartPool(files, stages, { threshold: 0, cores: workerCount }) : stages(undefined)));
   const capacityAfter = await parallelCapacity();
-  return { threads: workerCount, charts: stats.rendered, ...total, chartStage, sharing, machineCapacity: { before: capacityBefore, after: capacityAfter } };
+  const renderingCapacity = workerCount > 1 ? await chartRenderingCapacity() : undefined;
+  return { threads: workerCount, charts: stats.rendered, ...total, chartStage, sharing, machineCapacity: { before: capacityBefore, after: capacityAfter }, renderingCapacity };
+}
+
+/**
+ * What two threads rendering charts get from the machine, the ceiling of any pool: the same
+ * charts (the first --capacity-charts=150) rendered by one worker alone, then by two workers at
+ * once, each rendering all of them, after a warm-up round in each. A busy loop (parallelCapacity)
+ * can get 2× where chart rendering, which allocates and reads memory, gets much less: on a
+ * virtual machine whose two cores share one physical core, or other tenants' load.
+ */
+async function chartRenderingCapacity(): Promise<{ oneThreadMs: number; twoThreadsMs: number; capacity: number }> {
+  const { renderPool } = (await import(`${root}/scripts/chart/render-pool.ts`)) as typeof import('../scripts/chart/render-pool.ts');
+  const limit = Number(args.find((a) => a.startsWith('--capacity-charts='))?.slice(18) ?? 150);
+  const project = await loadProject();
+  const jobs = project.pages
+    .flatMap((page: Page) => page.charts.map((site) => prepareFigure(site.block, project.tables, { file: page.source.file, line: site.line, locale: page.source.locale, anchor: figureAnchor(site.block.id) }, { geographies: project.geographies }).job))
+    .slice(0, limit);
+  const pools = [renderPool(1), renderPool(1)];
+  const renderAll = async (pool: (typeof pools)[number]) => {
+    for (const job of jobs) await pool.run(job);
+  };
+  try {
+    await Promise.all(pools.map(renderAll));
+    const [, one] = await timed(() => renderAll(pools[0] as (typeof pools)[number]));
+    const [, two] = await timed(() => Promise.all(pools.map(renderAll)));
+    return { oneThreadMs: one.wallMs, twoThreadsMs: two.wallMs, capacity: (2 * one.wallMs) / two.wallMs };
+  } finally {
+    await Promise.all(pools.map((pool) => pool.close()));
+  }
 }
 
 // 8 every chart prepared, compiled and parsed as the stage does in one thread, none rendered.
