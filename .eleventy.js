@@ -1,12 +1,12 @@
-// Eleventy configuration: thin on purpose. Everything it registers lives in scripts/eleventy/.
-// Eleventy runs inside the TypeScript process started by `tsx scripts/cli.ts`, so this file can
-// import the .ts plugin directly (see "Architecture" in README.md). The templates are the
-// generator's own, found from this file's folder: a report elsewhere needs no copy of them.
+// Eleventy configuration: thin on purpose. The report plugin (scripts/eleventy/report-plugin.ts)
+// is added by whoever runs Eleventy (write/write-site.ts for a build, write/serve.ts for the dev
+// server), with the report it renders: Eleventy runs inside the TypeScript process started by
+// `tsx scripts/cli.ts`, so no compile step is needed (see "Architecture" in README.md). The
+// templates are the generator's own, found from this file's folder: a report elsewhere needs no
+// copy of them.
 import path from 'node:path';
-import reportPlugin from './scripts/eleventy/report-plugin.ts';
 
-export default function (eleventyConfig) {
-  eleventyConfig.addPlugin(reportPlugin);
+export default function () {
   return {
     dir: { input: path.relative(process.cwd(), path.join(import.meta.dirname, 'templates')) || '.', includes: '_includes', data: '_data' },
     templateFormats: ['njk'],

@@ -2,7 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['_site/**', '.build/**', '.cache/**', 'node_modules/**'] },
+  // Reports built in place (examples/, test/fixtures/reports/) have their own _site/, .build/ and .cache/.
+  { ignores: ['**/_site/**', '**/.build/**', '**/.cache/**', '**/node_modules/**', 'test/fixtures/reports/*/public/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

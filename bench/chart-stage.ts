@@ -52,6 +52,7 @@ async function timed<T>(run: () => Promise<T> | T): Promise<[T, Timed]> {
 const io = await import(`${root}/scripts/io.ts`);
 const { loadTables } = await import(`${root}/scripts/load/load-tables.ts`);
 const { loadContent } = await import(`${root}/scripts/load/load-content.ts`);
+const { expandTemplates } = (await import(`${root}/scripts/validate/expand-templates.ts`)) as typeof import('../scripts/validate/expand-templates.ts');
 const { loadGeographies } = (await import(`${root}/scripts/load/load-geographies.ts`)) as typeof import('../scripts/load/load-geographies.ts');
 const { createMarkdown } = await import(`${root}/scripts/render/markdown.ts`);
 const { parsePages } = (await import(`${root}/scripts/validate/parse-pages.ts`)) as typeof import('../scripts/validate/parse-pages.ts');
@@ -61,7 +62,9 @@ const { renderCharts, figureAnchor } = (await import(`${root}/scripts/chart/rend
 const { prepareFigure } = (await import(`${root}/scripts/chart/render-chart.ts`)) as typeof import('../scripts/chart/render-chart.ts');
 const checkSpec = (await import(`${root}/scripts/chart/check-spec.ts`)) as typeof import('../scripts/chart/check-spec.ts');
 const { compactSvg, renderRuntime } = (await import(`${root}/scripts/chart/render-svg.ts`)) as typeof import('../scripts/chart/render-svg.ts');
-const { vegaLocale } = (await import(`${root}/scripts/chart/locale.ts`)) as typeof import('../scripts/chart/locale.ts');
+const { vegaLocale } = (await import(`${root}/scripts/languages/number-format.ts`)) as typeof import('../scripts/languages/number-format.ts');
+const { loadConfig } = (await import(`${root}/scripts/load/load-config.ts`)) as typeof import('../scripts/load/load-config.ts');
+const { chartTheme } = (await import(`${root}/scripts/chart/theme.ts`)) as typeof import('../scripts/chart/theme.ts');
 const { compileChart, compileStats } = (await import(`${root}/scripts/chart/compile-once.ts`)) as typeof import('../scripts/chart/compile-once.ts');
 const { parseOnce, parseStats } = (await import(`${root}/scripts/chart/parse-once.ts`)) as typeof import('../scripts/chart/parse-once.ts');
 const { newSharingStats } = (await import(`${root}/scripts/chart/render-job.ts`)) as typeof import('../scripts/chart/render-job.ts');
@@ -69,19 +72,24 @@ const { withEarlyChartPool } = (await import(`${root}/scripts/chart/early-pool.t
 
 type Page = ReturnType<typeof parsePages>[number];
 const files = io.diskFiles(root);
-const chapterNumber = () => 1;
+const chapterNumber = { chapter: () => 1, section: () => undefined, figure: () => '1.1', table: () => '1.1' };
 
 /** Stages 1–3 (load, validate, compute) as scripts/build.ts runs them; the first --pages chapters with charts. */
 async function loadProject() {
-  const definitions = await loadTables(files);
-  const sources = await loadContent(files);
+  const config = await loadConfig(files, {});
+  const { languages } = config;
+  const definitions = await loadTables(files, config.folders, { units: config.units, languages: languages.codes, sourceLanguage: languages.source });
+  const geographies = await loadGeographies(files, languages.codes, languages.source, config.folders.geographies);
+  // A templated chapter's template becomes its units' pages, as in scripts/build.ts.
+  const sources = expandTemplates(await loadContent(files, languages.codes, config.folders.content), { geographies, tables: definitions.tables, languages });
   const allPages = parsePages(createMarkdown(), sources);
   const tables = deriveTables(definitions);
-  const geographies = await loadGeographies(files);
-  computeReferences(allPages, tables);
+  computeReferences(allPages, tables, languages);
   let kept = 0;
   const pages = allPages.filter((p: Page) => p.charts.length === 0 || kept++ < pageLimit);
-  return { pages, tables, geographies };
+  // What the build gives the chart stage besides the pages and tables (scripts/build.ts).
+  const chartOptions = { languages, geographies, colours: config.colours, theme: chartTheme(config) };
+  return { pages, tables, geographies, languages, config, chartOptions };
 }
 
 if (mode === 'workers') {
@@ -94,8 +102,7 @@ if (mode === 'shapes') {
 }
 
 // 1 load, validate, compute, untimed
-const { pages, tables, geographies } = await loadProject();
-const boundariesDir = process.env.REPORT_BOUNDARIES_DIR ?? null;
+const { pages, tables, languages, config, chartOptions } = await loadProject();
 
 // 2 the one-time cost: compiling the schema, or loading the compiled validator the stage keeps in
 // .cache/vega-lite/ (when it does: keepCompiledSchemaIn)
@@ -109,20 +116,20 @@ const ajvCompile = { ...ajvCompileTime, how: schemaCached ? 'loaded the compiled
 let warm = 0;
 const warmPages = pages.filter((p: Page) => p.charts.length === 0 || warm++ < warmUpPages);
 const statsA = { rendered: 0, reused: 0 };
-const [, passA] = await timed(() => renderCharts(warmPages, tables, chapterNumber, { root, cacheDir: `${root}/.cache`, cache: false, stats: statsA, boundariesDir, geographies }));
+const [, passA] = await timed(() => renderCharts(warmPages, tables, chapterNumber, { ...chartOptions, cacheDir: `${root}/.cache`, cache: false, stats: statsA, boundariesDir: config.boundariesDir }));
 
 // 4 pass B, warm (before the raw pass, which needs its compiled specs)
 const statsB = { rendered: 0, reused: 0 };
 const sharingB = newSharingStats();
-const [figures, passB] = await timed(() => renderCharts(pages, tables, chapterNumber, { root, cacheDir: `${root}/.cache`, cache: false, stats: statsB, sharing: sharingB, boundariesDir, geographies }));
+const [figures, passB] = await timed(() => renderCharts(pages, tables, chapterNumber, { ...chartOptions, cacheDir: `${root}/.cache`, cache: false, stats: statsB, sharing: sharingB, boundariesDir: config.boundariesDir }));
 const charts = [...figures.values()].flat();
-const specs = charts.map((f) => ({ vega: JSON.parse(f.chart.vega) as object, locale: 'en' }));
+const specs = charts.map((f) => ({ vega: JSON.parse(f.chart.vega) as object, number: languages.get(languages.source).pack.number }));
 
 // 5 raw vega (its SVGs kept for timing the compaction alone in 6)
 const rawSvgs: string[] = [];
 const [, raw] = await timed(async () => {
-  for (const { vega: spec, locale } of specs) {
-    const view = new vega.View(vega.parse(spec as vega.Spec), { renderer: 'none', locale: vegaLocale(locale) } as unknown as ConstructorParameters<typeof vega.View>[1]);
+  for (const { vega: spec, number } of specs) {
+    const view = new vega.View(vega.parse(spec as vega.Spec), { renderer: 'none', locale: vegaLocale(number) } as unknown as ConstructorParameters<typeof vega.View>[1]);
     rawSvgs.push(await view.toSVG());
     view.finalize();
   }
@@ -133,7 +140,7 @@ const svgBytes = rawSvgs.reduce((n, svg) => n + svg.length, 0);
 // are reused, as they are in a build's steady state)
 // (over the first --steps=150 charts: enough for a per-chart figure)
 const stepLimit = Number(args.find((a) => a.startsWith('--steps='))?.slice(8) ?? 150);
-const prepareAll = () => pages.flatMap((page: Page) => page.charts.map((site) => prepareFigure(site.block, tables, { file: page.source.file, line: site.line, locale: page.source.locale, anchor: figureAnchor(site.block.id) }, { geographies })));
+const prepareAll = () => pages.flatMap((page: Page) => page.charts.map((site) => prepareFigure(site.block, tables, { file: page.source.file, line: site.line, language: languages.get(page.source.locale), anchor: figureAnchor(site.block.id) }, chartOptions)));
 const [prepared, prepare] = await timed(prepareAll);
 const jobs = prepared.map((figure) => figure.job).slice(0, stepLimit);
 const steps: Record<string, Timed> = {};
@@ -202,7 +209,7 @@ async function workersMode(): Promise<Record<string, unknown>> {
   let chartStage: Timed | undefined;
   const stages = async (pool: Parameters<Parameters<typeof withEarlyChartPool>[1]>[0]) => {
     const project = await loadProject();
-    [, chartStage] = await timed(() => renderCharts(project.pages, project.tables, chapterNumber, { root, cache: false, stats, sharing, boundariesDir: null, geographies: project.geographies, workers: workerCount, pool }));
+    [, chartStage] = await timed(() => renderCharts(project.pages, project.tables, chapterNumber, { ...project.chartOptions, cache: false, stats, sharing, workers: workerCount, pool }));
   };
   // Threshold 0: this measures the pool, not the decision to start one (see POOL_THRESHOLD).
   const [, total] = await timed(() => (workerCount > 1 ? withEarlyChartPool(files, stages, { threshold: 0, cores: workerCount }) : stages(undefined)));
@@ -223,7 +230,7 @@ async function chartRenderingCapacity(): Promise<{ oneThreadMs: number; twoThrea
   const limit = Number(args.find((a) => a.startsWith('--capacity-charts='))?.slice(18) ?? 150);
   const project = await loadProject();
   const jobs = project.pages
-    .flatMap((page: Page) => page.charts.map((site) => prepareFigure(site.block, project.tables, { file: page.source.file, line: site.line, locale: page.source.locale, anchor: figureAnchor(site.block.id) }, { geographies: project.geographies }).job))
+    .flatMap((page: Page) => page.charts.map((site) => prepareFigure(site.block, project.tables, { file: page.source.file, line: site.line, language: project.languages.get(page.source.locale), anchor: figureAnchor(site.block.id) }, project.chartOptions).job))
     .slice(0, limit);
   const pools = [renderPool(1), renderPool(1)];
   const renderAll = async (pool: (typeof pools)[number]) => {
@@ -247,7 +254,7 @@ async function shapesMode(): Promise<Record<string, unknown>> {
   let dataflowShared = 0;
   for (const page of project.pages) {
     for (const site of page.charts) {
-      const { job } = prepareFigure(site.block, project.tables, { file: page.source.file, line: site.line, locale: page.source.locale, anchor: figureAnchor(site.block.id) }, { geographies: project.geographies, boundariesDir: process.env.REPORT_BOUNDARIES_DIR });
+      const { job } = prepareFigure(site.block, project.tables, { file: page.source.file, line: site.line, language: project.languages.get(page.source.locale), anchor: figureAnchor(site.block.id) }, { ...project.chartOptions, boundariesDir: project.config.boundariesDir });
       const chart = compileChart(job.spec, job.theme);
       charts++;
       if (chart.reused) compileShared++;

@@ -42,10 +42,12 @@ await time('import @citation-js (core + plugin-csl)', async () => {
 await time('import esbuild', () => import('esbuild'));
 const modules = await time('import the pipeline (scripts/**)', async () => ({
   io: await import(`${root}/scripts/io.ts`),
+  loadConfig: await import(`${root}/scripts/load/load-config.ts`),
   loadTables: await import(`${root}/scripts/load/load-tables.ts`),
   loadReferences: await import(`${root}/scripts/load/load-references.ts`),
   loadContent: await import(`${root}/scripts/load/load-content.ts`),
   loadGeographies: await import(`${root}/scripts/load/load-geographies.ts`),
+  expandTemplates: await import(`${root}/scripts/validate/expand-templates.ts`),
   gaps: await import(`${root}/scripts/validate/translation-gaps.ts`),
   markdown: await import(`${root}/scripts/render/markdown.ts`),
   parsePages: await import(`${root}/scripts/validate/parse-pages.ts`),
@@ -62,23 +64,25 @@ const modules = await time('import the pipeline (scripts/**)', async () => ({
 }));
 
 const files = modules.io.diskFiles(root);
-const definitions = await time('1 load: tables (read, parse with positions, validate with zod)', () => modules.loadTables.loadTables(files));
-const references = await time('1 load: references', () => modules.loadReferences.loadReferences(files));
-const sources = await time('1 load: content', () => modules.loadContent.loadContent(files));
-const geographies = await time('1 load: geographies', () => modules.loadGeographies.loadGeographies(files));
+const config = await time('1 load: configuration and language packs', () => modules.loadConfig.loadConfig(files, {}));
+const { languages } = config;
+const definitions = await time('1 load: tables (read, parse with positions, validate with zod)', () => modules.loadTables.loadTables(files, config.folders, { units: config.units, languages: languages.codes, sourceLanguage: languages.source }));
+const references = await time('1 load: references', () => modules.loadReferences.loadReferences(files, `${config.folders.data}/references.json`));
+const geographies = await time('1 load: geographies', () => modules.loadGeographies.loadGeographies(files, languages.codes, languages.source, config.folders.geographies));
+const sources = await time('1 load: content (templates expanded into their units\' pages)', async () => modules.expandTemplates.expandTemplates(await modules.loadContent.loadContent(files, languages.codes, config.folders.content), { geographies, tables: definitions.tables, languages }));
 const md = modules.markdown.createMarkdown();
 const pages = await time('2 validate: parse pages (markdown-it tokens, blocks)', () => modules.parsePages.parsePages(md, sources));
 const tables = await time('3 compute: derived tables', () => modules.derive.deriveTables(definitions));
-const checks = await time('3 compute: consistency checks', () => modules.checks.runChecks(tables, new Set(sources.map((p: { slug: string }) => p.slug))));
-const translationGaps = await time('3 compute: translation gaps', () => modules.gaps.findTranslationGaps(sources, tables, modules.schema.LOCALES.filter((l: string) => sources.some((p: { locale: string }) => p.locale === l))));
-await time('3 compute: inline references', () => modules.compute.computeReferences(pages, tables));
+const checks = await time('3 compute: consistency checks', () => modules.checks.runChecks(tables, new Set(sources.map((p: { slug: string }) => p.slug)), languages.source));
+const translationGaps = await time('3 compute: translation gaps', () => modules.gaps.findTranslationGaps(sources, tables, languages.codes.filter((l: string) => sources.some((p: { locale: string }) => p.locale === l)), languages.source));
+const values = await time('3 compute: inline references', () => modules.compute.computeReferences(pages, tables, languages));
 
 // Chapter numbers as scripts/build.ts computes them.
 const numbers = new Map<unknown, number>();
-for (const locale of modules.schema.LOCALES) {
+for (const locale of languages.codes) {
   pages.filter((p: { source: { locale: string } }) => p.source.locale === locale && modules.renderPages.isChapter(p)).forEach((p: unknown, i: number) => numbers.set(p, i + 1));
 }
-const chapterNumber = (page: unknown) => numbers.get(page) ?? 0;
+const chapterNumber = { chapter: (page: unknown) => numbers.get(page) ?? 0, section: () => undefined, figure: (page: { figureOrder: string[] }, id: string) => `${numbers.get(page) ?? 0}.${page.figureOrder.indexOf(id) + 1}`, table: (page: unknown, i: number) => `${numbers.get(page) ?? 0}.${i + 1}` };
 
 // The schema validator is needed only on a cache miss: with --cache (a rebuild), leave it to the stage.
 if (!useCache) {
@@ -86,15 +90,16 @@ if (!useCache) {
   await time('4 chart: Vega-Lite schema validator (compile, or load from .cache/vega-lite/)', () => modules.checkSpec.schemaProblems({ mark: 'point' }));
 }
 const stats = { rendered: 0, reused: 0 };
-const figures = await time('4 chart: renderCharts', () => modules.charts.renderCharts(pages, tables, chapterNumber, { root, stats, geographies, ...(useCache ? { cacheDir: `${root}/.cache` } : { cache: false }) }));
-const views = await time('5 render: pages', () => modules.renderPages.renderPages(md, pages, figures, tables, references, chapterNumber));
-const locales = modules.schema.LOCALES.filter((l: string) => views.some((v: { locale: string }) => v.locale === l));
-const tableViews = await time('5 render: table views', () => modules.tableViews.buildTableViews(tables, references, locales));
+const figures = await time('4 chart: renderCharts', () => modules.charts.renderCharts(pages, tables, chapterNumber, { stats, geographies, languages, colours: config.colours, boundariesDir: config.boundariesDir, ...(useCache ? { cacheDir: `${root}/.cache` } : { cache: false }) }));
+const views = await time('5 render: pages', () => modules.renderPages.renderPages(md, pages, { values, figures, numbering: chapterNumber, tables, references, languages }));
+const locales = languages.codes.filter((l: string) => views.some((v: { locale: string }) => v.locale === l));
+const tableViews = await time('5 render: table views', () => modules.tableViews.buildTableViews(tables, references, locales.map((l: string) => languages.get(l))));
 await time('5 render: bibliography (citation-js format)', () => modules.bibliography.bibliography(references));
-await time('6 write: esbuild browser bundle (once)', () => modules.bundle.bundleBrowserScripts(`${root}/.build/bench-profile-bundle`));
+await time('6 write: esbuild browser bundle (once)', () => modules.bundle.bundleBrowserScripts(`${root}/.build/bench-profile-bundle`, config.fonts));
 
 if (writeDir) {
   const report = {
+    config,
     locales,
     pages: views,
     tables: tableViews,

@@ -12,12 +12,14 @@
  */
 import { existsSync } from 'node:fs';
 import type { BuildEffects, ProjectFiles } from './io.ts';
+import { loadConfig, type ReportConfig } from './load/load-config.ts';
 import { loadContent } from './load/load-content.ts';
 import { loadReferences, type References } from './load/load-references.ts';
 import { loadGeographies } from './load/load-geographies.ts';
 import { loadTables, type LoadedTable } from './load/load-tables.ts';
-import { parsePages, type ParsedPage } from './validate/parse-pages.ts';
+import { parsePages } from './validate/parse-pages.ts';
 import { computeReferences } from './compute/compute-references.ts';
+import { computePageTables } from './compute/compute-page-tables.ts';
 import type { Tables } from './compute/table-access.ts';
 import { deriveTables } from './compute/derive-tables.ts';
 import { runChecks, type CheckResult } from './compute/consistency-checks.ts';
@@ -25,12 +27,18 @@ import { renderCharts } from './chart/render-charts.ts';
 import { withEarlyChartPool } from './chart/early-pool.ts';
 import type { RenderPool } from './chart/render-pool.ts';
 import { createMarkdown } from './render/markdown.ts';
-import { isChapter, renderPages, type PageView } from './render/render-pages.ts';
+import { renderPages, type PageView } from './render/render-pages.ts';
+import { numberPages } from './validate/numbering.ts';
+import { expandTemplates } from './validate/expand-templates.ts';
 import { buildTableViews, type TableView } from './render/table-views.ts';
-import { LOCALES, type Locale } from './validate/table-schema.ts';
+import { chartTheme } from './chart/theme.ts';
+import type { Locale } from './validate/table-schema.ts';
 import { describeGap, findTranslationGaps, type TranslationGap } from './validate/translation-gaps.ts';
 
 export interface Report {
+  /** The report's settings, normalised: languages (each with its words), units, folders, address. */
+  config: ReportConfig;
+  /** The languages pages were written in, in the report's order. */
   locales: Locale[];
   pages: PageView[];
   tables: TableView[];
@@ -49,43 +57,52 @@ export interface Report {
  * by default nothing (an in-memory project in a test leaves no file behind).
  */
 export async function buildReport(files: ProjectFiles, effects: Partial<BuildEffects> = {}): Promise<Report> {
+  // 1 load: the configuration first; it says where the chapters are.
+  const config = await loadConfig(files, { env: effects.env, folderExists: existsSync });
+  for (const warning of config.warnings) effects.logger?.warn(warning);
   // Chart workers, when the report will need them, start now and load their code while stages 1–3 run.
-  return withEarlyChartPool(files, (chartPool) => assembleReport(files, effects, chartPool), { cacheDir: effects.cacheDir });
+  return withEarlyChartPool(files, (chartPool) => assembleReport(files, effects, config, chartPool), { cacheDir: effects.cacheDir, contentDir: config.folders.content });
 }
 
-async function assembleReport(files: ProjectFiles, effects: Partial<BuildEffects>, chartPool: RenderPool | undefined): Promise<Report> {
-  // 1 load + 2 validate: every table and page is parsed at the boundary into typed values.
-  const definitions = await loadTables(files);
-  const references = await loadReferences(files);
-  const geographies = await loadGeographies(files);
-  const sources = await loadContent(files);
+async function assembleReport(files: ProjectFiles, effects: Partial<BuildEffects>, config: ReportConfig, chartPool: RenderPool | undefined): Promise<Report> {
+  // 1 load + 2 validate: every table and page, parsed at the boundary into typed values.
+  const { languages, folders } = config;
+  const textRules = { units: config.units, languages: languages.codes, sourceLanguage: languages.source, knownLanguages: config.knownLanguages };
+  const definitions = await loadTables(files, folders, textRules);
+  const references = await loadReferences(files, `${folders.data}/references.json`);
+  const geographies = await loadGeographies(files, languages.codes, languages.source, folders.geographies, config.knownLanguages);
+  // A template's pages are made before anything is parsed: each is an ordinary page from then on.
+  const sources = expandTemplates(await loadContent(files, languages.codes, folders.content), { geographies, tables: definitions.tables, languages });
   const md = createMarkdown();
   const pages = parsePages(md, sources);
-  const chapterNumber = numberChapters(pages);
+  const numbering = numberPages(pages, languages.codes);
 
   // 3 compute: derived tables, then every inline number, through the indicator functions.
   const tables = deriveTables(definitions);
-  const checks = runChecks(tables, new Set(sources.map((page) => page.slug)));
-  const translationGaps = findTranslationGaps(sources, tables, LOCALES.filter((locale) => sources.some((page) => page.locale === locale)));
+  const checks = runChecks(tables, new Set(sources.map((page) => page.slug)), languages.source);
+  const written = languages.codes.filter((locale) => sources.some((page) => page.locale === locale));
+  const translationGaps = findTranslationGaps(sources, tables, written, languages.source);
   if (translationGaps.length > 0) {
     const shown = translationGaps.slice(0, 10).map((gap) => `  ${describeGap(gap)}`);
     const more = translationGaps.length > shown.length ? [`  … and ${translationGaps.length - shown.length} more`] : [];
-    effects.logger?.warn([`${translationGaps.length} translation${translationGaps.length === 1 ? '' : 's'} missing (listed on the Data-quality page; readers see the English text):`, ...shown, ...more].join('\n'));
+    effects.logger?.warn([`${translationGaps.length} translation${translationGaps.length === 1 ? '' : 's'} missing (listed on the Data-quality page; readers see the text of the language it falls back to):`, ...shown, ...more].join('\n'));
   }
-  computeReferences(pages, tables);
+  const values = computeReferences(pages, tables, languages);
+  const pageTables = computePageTables(pages, tables, languages);
 
   // 4 chart: every chart block to a checked, rendered, numbered figure (unchanged ones from the cache).
   const chartStats = { rendered: 0, reused: 0 };
-  const figures = await renderCharts(pages, tables, chapterNumber, { root: existsSync(files.root) ? files.root : undefined, cacheDir: effects.cacheDir, stats: chartStats, workers: 'auto', pool: chartPool, geographies });
+  const figures = await renderCharts(pages, tables, numbering, { cacheDir: effects.cacheDir, stats: chartStats, workers: 'auto', pool: chartPool, geographies, languages, colours: config.colours, boundariesDir: config.boundariesDir, date: config.date, theme: chartTheme(config) });
 
   // 5 render: Markdown tokens to HTML fragments the templates place.
-  const views = renderPages(md, pages, figures, tables, references, chapterNumber);
+  const views = renderPages(md, pages, { values, pageTables, figures, numbering, tables, references, languages });
 
-  const locales = LOCALES.filter((locale) => views.some((v) => v.locale === locale));
+  const locales = languages.codes.filter((locale) => views.some((v) => v.locale === locale));
   return {
+    config,
     locales,
     pages: views,
-    tables: buildTableViews(tables, references, locales),
+    tables: buildTableViews(tables, references, locales.map((code) => languages.get(code))),
     references,
     checks,
     translationGaps,
@@ -100,15 +117,6 @@ async function assembleReport(files: ProjectFiles, effects: Partial<BuildEffects
       findings: checks.filter((c) => c.passed === false).length,
     },
   };
-}
-
-/** Chapters are numbered 1, 2, … per language in their order; other pages get 0. */
-function numberChapters(pages: ParsedPage[]): (page: ParsedPage) => number {
-  const numbers = new Map<ParsedPage, number>();
-  for (const locale of LOCALES) {
-    pages.filter((p) => p.source.locale === locale && isChapter(p)).forEach((p, i) => numbers.set(p, i + 1));
-  }
-  return (page) => numbers.get(page) ?? 0;
 }
 
 export type { LoadedTable };

@@ -20,12 +20,23 @@ function summary(report: Report, seconds: number, extra = ''): string {
   return `${s.tables} tables, ${s.values} computed values, ${s.charts} charts (${s.chartsRendered} rendered), ${s.checks} checks (${s.findings} findings), ${s.pages} pages${extra} in ${seconds.toFixed(1)} s`;
 }
 
+/** The output folder report.config.json names (read without the pipeline, for the up-to-date check); `_site` by default. */
+async function configuredOutput(projectRoot: string): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  try {
+    const output = (JSON.parse(await readFile(`${projectRoot}/report.config.json`, 'utf8')) as { folders?: { output?: unknown } }).folders?.output;
+    return typeof output === 'string' ? output : '_site';
+  } catch {
+    return '_site';
+  }
+}
+
 async function main(command: string, args: string[]): Promise<number> {
   // From the start of the process: loading the code is part of what an author waits for.
   const elapsed = () => performance.now() / 1000;
   switch (command) {
     case 'build': {
-      const outDir = args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? '_site';
+      const outDir = args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? (await configuredOutput(root));
       const { inputsHash, publishedUpToDate, recordPublished } = await import('./cache/up-to-date.ts');
       // Hashed before reading anything: an edit made during the build makes the next one run.
       const inputs = await inputsHash(root, outDir);
@@ -49,22 +60,29 @@ async function main(command: string, args: string[]): Promise<number> {
       return 0;
     }
     case 'schema': {
-      const { tableJsonSchema, geographyJsonSchema, TABLE_SCHEMA_FILE, GEOGRAPHY_SCHEMA_FILE } = await import('./validate/json-schema.ts');
+      // The generator's schemas, written into its own folder (for editors' "$schema").
+      const { jsonSchemaFiles } = await import('./validate/json-schema.ts');
+      const { GENERATOR_ROOT } = await import('./generator-root.ts');
       const { writeFile, mkdir } = await import('node:fs/promises');
-      await mkdir('schemas', { recursive: true });
-      await writeFile(TABLE_SCHEMA_FILE, tableJsonSchema());
-      await writeFile(GEOGRAPHY_SCHEMA_FILE, geographyJsonSchema());
-      console.log(`wrote ${TABLE_SCHEMA_FILE} and ${GEOGRAPHY_SCHEMA_FILE}`);
+      const path = await import('node:path');
+      await mkdir(path.join(GENERATOR_ROOT, 'schemas'), { recursive: true });
+      const files = jsonSchemaFiles();
+      for (const [file, text] of files) await writeFile(path.join(GENERATOR_ROOT, file), text);
+      console.log(`wrote ${files.map(([file]) => file).join(', ')}`);
       return 0;
     }
     case 'pdf': {
       // The whole report in one language as one PDF. Its own command: `build` stays as fast as it was.
       const path = await import('node:path');
+      const { existsSync } = await import('node:fs');
       const { writePdf } = await import('./write/pdf.ts');
-      const { siteBaseUrl } = await import('./eleventy/report-plugin.ts');
+      const { loadConfig } = await import('./load/load-config.ts');
+      const { UsageError } = await import('./errors.ts');
+      const config = await loadConfig(diskFiles(root), { folderExists: existsSync });
       const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-      const locale = option('lang') ?? 'en';
-      const out = option('out') ?? `_site/report-${locale}.pdf`;
+      const locale = option('lang') ?? config.languages.source;
+      if (!config.languages.has(locale)) throw new UsageError(`--lang=${locale} is not a language of this report`, { expected: `one of ${config.languages.codes.join(', ')}`, fix: `write e.g. --lang=${config.languages.codes[0]}` });
+      const out = option('out') ?? `${config.folders.output}/report-${locale}.pdf`;
       let site = option('site');
       let built = '';
       if (!site) {
@@ -76,7 +94,7 @@ async function main(command: string, args: string[]): Promise<number> {
         await writeSite(report, { root, outDir: site });
         built = `${summary(report, elapsed())}; `;
       }
-      const result = await writePdf({ site: path.resolve(root, site), out: path.resolve(root, out), locale, baseUrl: siteBaseUrl() });
+      const result = await writePdf({ site: path.resolve(root, site), out: path.resolve(root, out), language: config.languages.get(locale), baseUrl: config.baseUrl });
       console.log(`wrote ${out}: ${built}${result.pages} pages, ${result.sections.length} parts in ${elapsed().toFixed(1)} s`);
       return 0;
     }

@@ -21,6 +21,13 @@ function starterFiles(generatorSpec: string, name: string): Record<string, strin
       dependencies: { 'regional-report': generatorSpec },
     }),
     '.gitignore': '_site/\n.build/\n.cache/\nnode_modules/\n',
+    // Everything has a default: the file names the units the tables add to the generator's own.
+    'report.config.json': json({
+      $schema: './node_modules/regional-report/schemas/config.schema.json',
+      languages: ['en'],
+      baseUrl: 'https://example.org',
+      units: { 'million US dollars': { kind: 'money', label: { en: 'million US dollars' } } },
+    }),
     'content/en/index.md': `---
 title: Regional economy report
 summary: A report on one region's economy, built from the tables in data/.

@@ -28,6 +28,8 @@ export interface BuildEffects {
   /** Folder for caches (the project's `.cache/`); without one, nothing is kept between builds. */
   cacheDir?: string;
   logger: Logger;
+  /** Settings read from the environment (REPORT_BASE_URL, SOURCE_DATE_EPOCH, REPORT_BOUNDARIES_DIR); default: the process's. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The effects of a build of the project at `root`: its `.cache/` folder and the console. */

@@ -28,12 +28,12 @@ const { deriveTables } = await import(`${root}/scripts/compute/derive-tables.ts`
 const { computeReferences } = await import(`${root}/scripts/compute/compute-references.ts`);
 const { figureAnchor } = (await import(`${root}/scripts/chart/render-charts.ts`)) as typeof import('../../scripts/chart/render-charts.ts');
 const { prepareFigure } = (await import(`${root}/scripts/chart/render-chart.ts`)) as typeof import('../../scripts/chart/render-chart.ts');
-const { formatNumber, vegaLocale } = (await import(`${root}/scripts/chart/locale.ts`)) as typeof import('../../scripts/chart/locale.ts');
+const { formatNumber, vegaLocale } = (await import(`${root}/scripts/languages/number-format.ts`)) as typeof import('../../scripts/languages/number-format.ts');
+const { loadConfig } = (await import(`${root}/scripts/load/load-config.ts`)) as typeof import('../../scripts/load/load-config.ts');
 
 interface Site {
   meta: { source: string };
-  /** computeReferences replaces the token's meta with one that carries the value. */
-  token: { meta: { computed?: { value: number | null; decimals: number } } };
+  token: object;
 }
 interface ChartSite {
   block: Parameters<typeof prepareFigure>[0];
@@ -46,28 +46,30 @@ interface Page {
 }
 
 const files = io.diskFiles(root);
-const definitions = await loadTables(files);
-const sources = await loadContent(files);
+const config = await loadConfig(files, {});
+const { languages } = config;
+const definitions = await loadTables(files, config.folders, { units: config.units, languages: languages.codes, sourceLanguage: languages.source });
+const sources = await loadContent(files, languages.codes, config.folders.content);
 const pages = parsePages(createMarkdown(), sources) as Page[];
 const tables = deriveTables(definitions);
-computeReferences(pages, tables);
+const computedValues = computeReferences(pages, tables, languages) as ReadonlyMap<object, { value: number | null; decimals: number }>;
 
 let theme: unknown;
 const result = pages.map((page) => {
   const { file, slug, locale } = page.source;
   const values: Record<string, string> = {};
   for (const site of page.values) {
-    const computed = site.token.meta.computed;
+    const computed = computedValues.get(site.token);
     if (!computed) throw new Error(`${file}: {=${site.meta.source}} was not computed`);
-    values[site.meta.source] = computed.value === null ? '…' : formatNumber(computed.value, computed.decimals, locale);
+    values[site.meta.source] = computed.value === null ? '…' : formatNumber(computed.value, computed.decimals, languages.get(locale));
   }
   const charts = page.charts.map((site) => {
-    const figure = prepareFigure(site.block, tables, { file, line: site.line, locale, anchor: figureAnchor(site.block.id) }, {});
+    const figure = prepareFigure(site.block, tables, { file, line: site.line, language: languages.get(locale), anchor: figureAnchor(site.block.id) }, {});
     theme ??= figure.job.theme;
     return { id: site.block.id, title: site.block.title, preset: site.block.preset, table: site.block.table, subtitle: figure.subtitle, description: figure.description, spec: figure.job.spec, records: figure.prepared.data.records.length };
   });
   return { file, slug, locale, values, charts };
 });
 
-writeFileSync(out, JSON.stringify({ locale: 'en', vegaLocale: vegaLocale('en'), theme, pages: result }));
+writeFileSync(out, JSON.stringify({ locale: 'en', vegaLocale: vegaLocale(languages.get(languages.source).pack.number), theme, pages: result }));
 console.log(JSON.stringify({ pages: result.length, charts: result.reduce((n, p) => n + p.charts.length, 0), values: result.reduce((n, p) => n + Object.keys(p.values).length, 0) }));

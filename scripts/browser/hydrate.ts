@@ -7,16 +7,26 @@
 import { parse, View, type Spec } from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import { formatValue, Handler } from 'vega-tooltip';
-import { formatInput, vegaLocale } from '../chart/locale.ts';
+import { formatInputIn, vegaLocale } from '../languages/number-format.ts';
+import type { NumberStyle } from '../languages/pack-schema.ts';
 
 let tooltip: Handler | undefined;
 
-/** Bare numbers in a tooltip's value, formatted for `locale` ("38.7" → "38,7" in Russian). */
-export function localizeTooltip(value: unknown, locale: string): unknown {
-  if (typeof value === 'number' && Number.isFinite(value)) return formatInput(Math.round(value * 1e6) / 1e6, locale);
-  if (Array.isArray(value)) return value.map((v) => localizeTooltip(v, locale));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, localizeTooltip(v, locale)]));
+/** Bare numbers in a tooltip's value, in the page's number style ("38.7" → "38,7" in Russian). */
+export function localizeTooltip(value: unknown, style: NumberStyle): unknown {
+  if (typeof value === 'number' && Number.isFinite(value)) return formatInputIn(Math.round(value * 1e6) / 1e6, style);
+  if (Array.isArray(value)) return value.map((v) => localizeTooltip(v, style));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, localizeTooltip(v, style)]));
   return value;
+}
+
+/** The page language's number style, which the chart carries (figure-html.ts); English separators without it. */
+function numberStyle(container: HTMLElement): NumberStyle {
+  try {
+    return JSON.parse(container.dataset.number ?? '') as NumberStyle;
+  } catch {
+    return { decimal: '.', group: ',', minus: '−', minimumGroupingDigits: 1 };
+  }
 }
 
 export async function hydrate(container: HTMLElement): Promise<void> {
@@ -24,11 +34,11 @@ export async function hydrate(container: HTMLElement): Promise<void> {
   if (!specElement?.textContent) return;
   const spec = JSON.parse(specElement.textContent) as Spec;
   const staticSvg = container.querySelector('svg');
-  const locale = document.documentElement.lang;
+  const style = numberStyle(container);
   tooltip ??= new Handler({
     disableDefaultStyle: true,
     theme: 'custom',
-    formatTooltip: (value, valueToHtml, maxDepth, baseURL) => formatValue(localizeTooltip(value, locale), valueToHtml, maxDepth, baseURL),
+    formatTooltip: (value, valueToHtml, maxDepth, baseURL) => formatValue(localizeTooltip(value, style), valueToHtml, maxDepth, baseURL),
   });
   const holder = document.createElement('div');
   holder.className = 'chart-live';
@@ -37,7 +47,7 @@ export async function hydrate(container: HTMLElement): Promise<void> {
     renderer: 'svg',
     hover: true,
     tooltip: tooltip.call,
-    locale: vegaLocale(locale),
+    locale: vegaLocale(style),
   } as unknown as ConstructorParameters<typeof View>[1]);
   await view.initialize(holder).runAsync();
   const liveSvg = holder.querySelector('svg');

@@ -50,16 +50,32 @@ function loadPagefind(): Promise<Pagefind> {
 }
 
 /**
- * Kazakh typed without a Kazakh keyboard layout: Latin letters that look like Kazakh ones inside a
- * Cyrillic word ("өнiм" with a Latin i for "өнім"; h for һ, ə for ә, ɵ for ө). Pagefind compares
- * code points, so such a word matches nothing (or, through its fallback to the longest indexed
- * word the term starts with, something unrelated). Only words that also have a Cyrillic letter
- * are changed: a Latin word is searched as typed.
+ * A language typed without its keyboard layout: Latin letters that look like letters of its
+ * script inside a word of that script (a Latin i for a Cyrillic і). Pagefind compares code points,
+ * so such a word matches nothing (or, through its fallback to the longest indexed word the term
+ * starts with, something unrelated). The page's language pack names the look-alikes and the script
+ * (the form's `data-lookalikes`, `data-lookalikes-in`); only words that also have a letter of that
+ * script are changed: a Latin word is searched as typed.
  */
-const KAZAKH_LOOKALIKES: Record<string, string> = { i: 'і', I: 'І', h: 'һ', H: 'Һ', ə: 'ә', Ə: 'Ә', ɵ: 'ө', Ɵ: 'Ө' };
+function replaceLookalikes(term: string, lookalikes: Readonly<Record<string, string>>, script: string): string {
+  let inScript: RegExp;
+  try {
+    inScript = new RegExp(`\\p{Script=${script}}`, 'u');
+  } catch {
+    return term;
+  }
+  return term.replace(/[\p{L}\p{M}]+/gu, (word) => (inScript.test(word) ? [...word].map((c) => lookalikes[c] ?? c).join('') : word));
+}
 
-function kazakhTerm(term: string): string {
-  return term.replace(/[\p{L}\p{M}]+/gu, (word) => (/\p{Script=Cyrillic}/u.test(word) ? word.replace(/[iIhHəƏɵƟ]/g, (c) => KAZAKH_LOOKALIKES[c] ?? c) : word));
+function lookalikesOf(form: HTMLFormElement): ((term: string) => string) | undefined {
+  const { lookalikes, lookalikesIn } = form.dataset;
+  if (!lookalikes || !lookalikesIn) return undefined;
+  try {
+    const map = JSON.parse(lookalikes) as Record<string, string>;
+    return (term) => replaceLookalikes(term, map, lookalikesIn);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Copies Pagefind's excerpt (escaped text with `<mark>` around matches) keeping only text and marks. */
@@ -124,6 +140,7 @@ function setUp(form: HTMLFormElement): void {
   const limit = onPage ? 40 : 6;
   const lang = document.documentElement.lang || 'en';
   const plural = new Intl.PluralRules(lang);
+  const typed = lookalikesOf(form);
   let generation = 0;
 
   const show = (nodes: Node[], announce: string) => {
@@ -156,7 +173,7 @@ function setUp(form: HTMLFormElement): void {
     }
     try {
       const index = await loadPagefind();
-      const search = await index.debouncedSearch(lang === 'kk' ? kazakhTerm(term) : term, {}, 200);
+      const search = await index.debouncedSearch(typed ? typed(term) : term, {}, 200);
       // A newer keystroke started another search: this one's results are stale.
       if (!search || mine !== generation) return;
       if (search.results.length === 0) return message(fill(strings.none ?? '', { q: term }));

@@ -13,11 +13,10 @@ import { resolveBoundariesDir } from '../chart/boundaries-dir.ts';
 import { GENERATOR_ROOT } from '../generator-root.ts';
 import { hashOf, writeAtomic } from './disk-memo.ts';
 
-/** Folders and files of the report project whose contents decide the output. */
-const PROJECT_FOLDERS = ['content', 'data'];
-const PROJECT_FILES = ['package.json', 'package-lock.json'];
+/** Files of the report project whose contents decide the output, besides its content and data folders. */
+const PROJECT_FILES = ['package.json', 'package-lock.json', 'report.config.json'];
 /** And of the generator (the same folder for this repository; elsewhere for an installed generator). */
-const GENERATOR_FOLDERS = ['templates', 'scripts'];
+const GENERATOR_FOLDERS = ['templates', 'scripts', 'locales'];
 const GENERATOR_FILES = ['.eleventy.js', 'package.json', 'package-lock.json'];
 /** Settings the build reads from the environment (canonical links, edition date, maps). */
 const INPUT_ENV = ['REPORT_BASE_URL', 'SOURCE_DATE_EPOCH', 'REPORT_BOUNDARIES_DIR'];
@@ -29,12 +28,13 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 /** A hash of everything a build of `root` into `outDir` reads, with the generator in `generator`. */
 export async function inputsHash(root: string, outDir: string, env: NodeJS.ProcessEnv = process.env, generator = GENERATOR_ROOT): Promise<string> {
-  const boundaries = resolveBoundariesDir(root, env);
-  const folders = [...PROJECT_FOLDERS.map((dir) => path.join(root, dir)), ...GENERATOR_FOLDERS.map((dir) => path.join(generator, dir))];
+  const settings = await projectSettings(root);
+  const boundaries = resolveBoundariesDir(root, env, settings.boundaries);
+  const folders = [...settings.folders.map((dir) => path.join(root, dir)), ...GENERATOR_FOLDERS.map((dir) => path.join(generator, dir))];
   const files = [
     ...new Set([
       ...(await Promise.all(folders.map((dir) => filesUnder(dir)))).flat(),
-      ...PROJECT_FILES.map((file) => path.join(root, file)),
+      ...[...PROJECT_FILES, ...settings.files].map((file) => path.join(root, file)),
       ...GENERATOR_FILES.map((file) => path.join(generator, file)),
       ...(boundaries ? await filesUnder(boundaries) : []),
     ]),
@@ -44,6 +44,25 @@ export async function inputsHash(root: string, outDir: string, env: NodeJS.Proce
     parts.push(path.relative(root, file), await fs.readFile(file).catch(() => 'missing'));
   }
   return hashOf(...parts);
+}
+
+/**
+ * What report.config.json says about where the build reads: read leniently, without the
+ * pipeline (a config the build would refuse only changes the hash, and the build reports it).
+ */
+export async function projectSettings(root: string): Promise<{ folders: string[]; files: string[]; boundaries?: string }> {
+  let config: { folders?: { content?: unknown; data?: unknown }; strings?: Record<string, unknown>; boundaries?: unknown } = {};
+  try {
+    config = JSON.parse(await fs.readFile(path.join(root, 'report.config.json'), 'utf8')) ?? {};
+  } catch {
+    // no configuration, or not readable: the defaults
+  }
+  const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
+  return {
+    folders: [text(config.folders?.content, 'content'), text(config.folders?.data, 'data')],
+    files: Object.values(config.strings ?? {}).filter((entry): entry is string => typeof entry === 'string'),
+    ...(typeof config.boundaries === 'string' ? { boundaries: config.boundaries } : {}),
+  };
 }
 
 interface PublishedRecord {

@@ -2,10 +2,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-/** REPORT_BOUNDARIES_DIR, else `../shared/geo` beside the project when it exists; else none (tile grids). */
-export function resolveBoundariesDir(root: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const configured = env.REPORT_BOUNDARIES_DIR;
-  if (configured !== undefined && configured.trim() !== '') return path.resolve(root, configured);
-  const beside = path.resolve(root, '../shared/geo');
-  return existsSync(beside) ? beside : undefined;
+/**
+ * REPORT_BOUNDARIES_DIR, else the report's configured folder (report.config.json `boundaries`),
+ * when it exists; else none, and maps are tile grids.
+ */
+export function resolveBoundariesDir(root: string, env: NodeJS.ProcessEnv = process.env, configured?: string): string | undefined {
+  const setting = env.REPORT_BOUNDARIES_DIR?.trim() || configured;
+  if (!setting) return undefined;
+  const dir = path.resolve(root, setting);
+  return existsSync(dir) ? dir : undefined;
 }

@@ -13,8 +13,9 @@
  *   bar, grouped-bar, stacked-bar, stacked-bar-100
  *     rows: [a, b]           which rows, in this order (default: every row but memo rows)
  *     periods: ["2015", …]   which periods (default: all)
- *     transform: base-index | chain-index | share    plot an indicator of the values
- *     base: "2015"           base period of base-index (default: the table's basePeriod or first)
+ *     transform: base-index  plot an indicator of the values: any indicator with a series form
+ *                            (base-index, chain-index, share, growth-rate; README's indicator table)
+ *     base: "2015"           base period of base-index, growth-rate (default: the table's basePeriod or first)
  *
  * Two periods:
  *   slope            one line per row from the first to the second period, labelled at both ends
@@ -70,12 +71,15 @@
  *                                 of the map that are not shown stay as empty outlines or tiles
  *     geography: an id from data/geographies/   (default: the one whose units are the rows)
  *     map: auto | choropleth | tiles      (default auto: choropleth when boundaries exist)
+ *     highlight: [west-kazakhstan]       units drawn with a heavy outline (a templated page's own
+ *                                 unit: highlight: [{region}]), named in the description
  *
  * Anything else:
  *   raw              a Vega-Lite `spec:`; its data is injected from `table` as records with the
  *                    fields period, series, key, value
  */
 import { z } from 'zod';
+import { CHART_TRANSFORMS } from '../compute/indicators/registry.ts';
 import { Period, Slug } from '../validate/table-schema.ts';
 
 export const PRESETS = [
@@ -131,9 +135,9 @@ export const ChartBlock = z
     rows: z.array(Slug).min(1).optional(),
     /** Which periods to plot; defaults to all. */
     periods: z.array(Period).min(1).optional(),
-    /** Plot an indicator of the values instead of the values themselves. */
-    transform: z.enum(['base-index', 'chain-index', 'share']).optional(),
-    /** Base period for `transform: base-index` and the `index` preset. */
+    /** Plot an indicator of the values instead of the values themselves: an indicator with a series form. */
+    transform: z.enum(CHART_TRANSFORMS).optional(),
+    /** Base period for a transform that needs one (base-index, growth-rate) and the `index` preset. */
     base: Period.optional(),
     /** Overrides the generated text description (SVG desc and print). */
     description: z.string().min(1).optional(),
@@ -152,7 +156,7 @@ export const ChartBlock = z
     x: Measure.optional(),
     y: Measure.optional(),
     size: Measure.optional(),
-    /** portfolio: rows drawn in the accent colour. */
+    /** portfolio: rows drawn in the accent colour; map: units outlined. */
     highlight: z.array(Slug).min(1).optional(),
     /** map: the period of a numeric table. */
     period: Period.optional(),
@@ -186,6 +190,6 @@ export const PRESET_OPTIONS: Readonly<Record<PresetName, readonly Option[]>> = {
   matrix: [...COMMON, 'rows', 'columns'],
   'small-multiples': [...COMMON, ...SERIES, 'wrap'],
   portfolio: [...COMMON, 'rows', 'x', 'y', 'size', 'highlight'],
-  map: [...COMMON, 'rows', 'period', 'transform', 'base', 'midpoint', 'column', 'classes', 'geography', 'map'],
+  map: [...COMMON, 'rows', 'period', 'transform', 'base', 'midpoint', 'column', 'classes', 'geography', 'map', 'highlight'],
   raw: [...COMMON, ...SERIES, 'spec'],
 };

@@ -4,14 +4,14 @@
  * recomputes by itself. Used by every preset whose rows are series and whose periods are periods.
  */
 import { roundNumber } from '../compute/round-decimal.ts';
-import { baseIndex, chainIndex, shareOf } from '../compute/indicators/index.ts';
-import { LookupProblem, numericTable, tableRow, wholeOf, type Tables } from '../compute/table-access.ts';
+import { SERIES_TRANSFORMS } from '../compute/indicators/registry.ts';
+import { LookupProblem, numericTable, tableRow, type Tables } from '../compute/table-access.ts';
 import { localize, type NumericTable, type Row } from '../validate/table-schema.ts';
-import { unitLabel } from '../validate/units.ts';
 import type { ChartBlock } from './chart-block.ts';
 import type { ChartData, ChartRecord } from './chart-data.ts';
 import { chartWords } from './chart-strings.ts';
 import { CHART_LIMITS } from './spec-boundary.ts';
+import { unitLabel, type Language } from '../languages/language.ts';
 
 export interface SeriesData extends ChartData {
   table: NumericTable;
@@ -34,12 +34,12 @@ export function chartRows(table: NumericTable, rows: string[] | undefined, exclu
   return (rows ?? table.rows.filter((r) => !exclude.includes(r.role)).map((r) => r.id)).map((id) => tableRow(table, id));
 }
 
-export function chartData(block: SeriesOptions, tables: Tables, locale: string): SeriesData {
+export function chartData(block: SeriesOptions, tables: Tables, language: Language): SeriesData {
   const table = numericTable(tables, block.table);
   const rows = chartRows(table, block.rows);
   const periods = block.periods ?? table.periods;
   checkPeriods(table, periods);
-  const base = block.base ?? (block.transform === 'base-index' || block.preset === 'index' ? (table.basePeriod ?? periods[0]) : undefined);
+  const base = block.base ?? (needsBase(block.transform) || block.preset === 'index' ? (table.basePeriod ?? periods[0]) : undefined);
   if (base !== undefined && !table.periods.includes(base)) {
     throw new LookupProblem(`table "${table.id}" has no period "${base}" to use as base`, { expected: `one of ${table.periods.join(', ')}`, fix: 'correct "base"' });
   }
@@ -50,7 +50,7 @@ export function chartData(block: SeriesOptions, tables: Tables, locale: string):
   }
   const records: ChartRecord[] = [];
   for (const row of rows) {
-    const series = localize(row.label, locale);
+    const series = localize(row.label, language);
     for (const period of periods) {
       // Plotted at the digits the chart shows (tooltips, labels, Data view, CSV), rounded once by
       // the report's rule: a tooltip then gives the figure the text gives.
@@ -58,19 +58,19 @@ export function chartData(block: SeriesOptions, tables: Tables, locale: string):
       records.push({ period, series, key: row.id, value: value === null ? null : round(value, decimals) });
     }
   }
-  const series = rows.map((r): [string, string] => [r.id, localize(r.label, locale)]);
+  const series = rows.map((r): [string, string] => [r.id, localize(r.label, language)]);
   const valueOf = (key: string, period: string) => records.find((r) => r.key === key && r.period === period)?.value ?? null;
   return {
     table,
     alsoTables: [],
-    records: block.transform === 'chain-index' ? records.filter((r) => r.value !== null) : records,
+    records: seriesForm(block.transform)?.omitMissing ? records.filter((r) => r.value !== null) : records,
     csvFields: ['period', 'series', 'key', 'value'],
     view: {
-      corner: chartWords(locale).series,
+      corner: chartWords(language).series,
       columns: periods.map((p) => ({ key: p, label: p })),
       rows: series.map(([key, label]) => ({ key, label, cells: periods.map((p) => valueOf(key, p)) })),
     },
-    unitText: plottedUnit(table, block.transform, base, locale),
+    unitText: plottedUnit(table, block.transform, base, language),
     decimals,
     base,
     credits: [],
@@ -79,41 +79,34 @@ export function chartData(block: SeriesOptions, tables: Tables, locale: string):
   };
 }
 
+/** The series form of a chart transform (an indicator's, from the registry). */
+function seriesForm(transform: ChartBlock['transform']) {
+  return transform === undefined ? undefined : SERIES_TRANSFORMS.get(transform);
+}
+
+/** Whether a transform reads the block's `base`. */
+export function needsBase(transform: ChartBlock['transform']): boolean {
+  return seriesForm(transform)?.needsBase === true;
+}
+
 /** One row's value in one period, or the indicator `transform` asks for. */
 export function transformed(table: NumericTable, rows: Row[], row: Row, period: string, transform: ChartBlock['transform'], base: string | undefined): number | null {
-  const where = { table: table.id, row: row.id, period };
-  const value = row.values[period] ?? null;
-  let plotted = value;
-  if (transform === 'base-index' && base) plotted = baseIndex(value, row.values[base] ?? null, { ...where, period: base }).value;
-  if (transform === 'chain-index') {
-    const previous = table.periods[table.periods.indexOf(period) - 1];
-    plotted = previous === undefined ? null : chainIndex(value, row.values[previous] ?? null, { ...where, period: previous }).value;
-  }
-  if (transform === 'share') {
-    const { total } = wholeOf(table);
-    const whole = total ? (total.values[period] ?? null) : sumOrNull(rows.map((r) => r.values[period] ?? null));
-    plotted = shareOf(value, whole, where).value;
-  }
+  const form = seriesForm(transform);
+  const plotted = form ? form.value(table, rows, row, period, base) : (row.values[period] ?? null);
   return plotted === null ? null : round(plotted, 6);
 }
 
-export function plottedUnit(table: NumericTable, transform: ChartBlock['transform'], base: string | undefined, locale: string): string {
-  if (transform === 'base-index') return chartWords(locale).indexUnit(base ?? '');
-  if (transform === 'chain-index') return unitLabel('% of previous year', locale);
-  if (transform === 'share') return '%';
-  if (table.unit === '% of base year') return chartWords(locale).indexUnit(table.basePeriod ?? '');
-  return unitLabel(table.unit as Parameters<typeof unitLabel>[0], locale);
+export function plottedUnit(table: NumericTable, transform: ChartBlock['transform'], base: string | undefined, language: Language): string {
+  const form = seriesForm(transform);
+  const unit = form ? form.unit : table.unit;
+  if (unit === '% of base year') return chartWords(language).indexUnit((form ? base : table.basePeriod) ?? '');
+  return unitLabel(unit, language);
 }
 
 /** Whether values on this scale read as an index (100 = no change). */
 export function isIndexScale(table: NumericTable, transform: ChartBlock['transform']): boolean {
-  if (transform === 'base-index' || transform === 'chain-index') return true;
-  if (transform === 'share') return false;
-  return table.unit === '% of base year' || table.unit === '% of previous year';
-}
-
-function sumOrNull(values: Array<number | null>): number | null {
-  return values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + (v ?? 0), 0);
+  const unit = seriesForm(transform)?.unit ?? table.unit;
+  return unit === '% of base year' || unit === '% of previous year';
 }
 
 /** Drops floating-point noise (1.0000000002) before values reach SVG, CSV and tooltips: the report's one rounding rule. */

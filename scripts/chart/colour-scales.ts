@@ -6,7 +6,7 @@
  * can be computed here too: labels drawn on a coloured cell or tile pick a legible ink from it.
  */
 import * as vega from 'vega';
-import { CATEGORICAL, SERIES_COLOURS } from './theme.ts';
+import { CATEGORICAL } from './theme.ts';
 
 type Spec = Record<string, unknown>;
 
@@ -18,12 +18,15 @@ const DIVERGING_EXTENT: [number, number] = [0.05, 0.95];
 /** A ratio's diverging scale spans at most 1/4 … 4. */
 const MAX_RATIO_REACH = 4;
 
-/** Series colours: a row's fixed colour when it has one, else the next unused Okabe–Ito colour. */
-export function seriesColourScale(series: Array<[string, string]>): { domain: string[]; range: string[] } {
+/**
+ * Series colours: a row's own colour when the report gives it one (report.config.json `colours`:
+ * the same crop or sector keeps its colour in every chart), else the next unused Okabe–Ito colour.
+ */
+export function seriesColourScale(series: Array<[string, string]>, colours: Readonly<Record<string, string>> = {}): { domain: string[]; range: string[] } {
   let next = 0;
   const used = new Set<string>();
   const range = series.map(([key]) => {
-    const fixed = SERIES_COLOURS[key];
+    const fixed = colours[key];
     if (fixed && !used.has(fixed)) {
       used.add(fixed);
       return fixed;

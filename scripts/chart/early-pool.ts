@@ -17,6 +17,8 @@ import { renderPool, type RenderPool } from './render-pool.ts';
 export interface EarlyPoolOptions {
   /** Folder of the build's caches (`.cache/`): the chart cache under `charts/`, the schema validator under `vega-lite/`. */
   cacheDir?: string;
+  /** Folder of the chapters (report.config.json `folders.content`). Default `content`. */
+  contentDir?: string;
   /** Charts that must miss the cache before workers start early. Default POOL_THRESHOLD. */
   threshold?: number;
   cores?: number;
@@ -46,7 +48,7 @@ export function earlyPoolSize(blocks: number, cached: number, threshold = POOL_T
  * on an error before.
  */
 export async function withEarlyChartPool<T>(files: ProjectFiles, build: (pool: RenderPool | undefined) => Promise<T>, options: EarlyPoolOptions = {}): Promise<T> {
-  const [blocks, cached] = await Promise.all([countChartBlocks(files), options.cacheDir ? diskCache(path.join(options.cacheDir, 'charts')).count() : 0]);
+  const [blocks, cached] = await Promise.all([countChartBlocks(files, options.contentDir), options.cacheDir ? diskCache(path.join(options.cacheDir, 'charts')).count() : 0]);
   const size = earlyPoolSize(blocks, cached, options.threshold, options.cores);
   const pool = size ? (options.start ?? renderPool)(size, options.cacheDir ? path.join(options.cacheDir, 'vega-lite') : undefined) : undefined;
   try {

@@ -1,16 +1,17 @@
 /** Looking up the report's geographies (data/geographies/, validate/geography-schema.ts) for maps. */
 import { localize } from '../validate/table-schema.ts';
 import type { Geographies, Geography, TerritorialUnit } from '../validate/geography-schema.ts';
+import type { Language } from '../languages/language.ts';
 
 export type { Geographies, Geography, TerritorialUnit };
 
-export function unitShortName(unit: TerritorialUnit, locale: string): string {
-  return localize(unit.short, locale);
+export function unitShortName(unit: TerritorialUnit, language: Language): string {
+  return localize(unit.short, language);
 }
 
-/** The noun for `n` units in `locale` ("regions"), English where the geography gives none. */
-export function unitNoun(geography: Geography, locale: string, plural = true): string {
-  const words = geography.unitWord[locale] ?? geography.unitWord.en ?? ['unit', 'units'];
+/** The noun for `n` units in `language` ("regions"), from its fallbacks where the geography gives none. */
+export function unitNoun(geography: Geography, language: Language, plural = true): string {
+  const words = language.chain.map((code) => geography.unitWord[code]).find((w) => w !== undefined) ?? ['unit', 'units'];
   return words[plural ? 1 : 0];
 }
 

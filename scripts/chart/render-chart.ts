@@ -10,12 +10,12 @@ import { ChartError, IndicatorError, throwIfAny } from '../errors.ts';
 import type { ChartBlock } from './chart-block.ts';
 import { cacheKey, type ChartCache, type ChartStats } from './chart-cache.ts';
 import type { ChartData } from './chart-data.ts';
-import { vegaLocale } from './locale.ts';
 import { PRESET_BUILDERS, type PreparedChart } from './presets.ts';
 import { countShared, runRenderJob, type RenderJob, type RenderResult, type SharingStats } from './render-job.ts';
 import { CHART_LIMITS, specProblems } from './spec-boundary.ts';
 import { THEME } from './theme.ts';
 import type { Geographies } from '../validate/geography-schema.ts';
+import type { Language } from '../languages/language.ts';
 
 const NO_GEOGRAPHIES: Geographies = new Map();
 
@@ -35,7 +35,8 @@ export interface ChartContext {
   file: string;
   /** File line of the chart block's opening fence. */
   line: number;
-  locale: string;
+  /** The page's language: its words and number style. */
+  language: Language;
   /** Anchor id of the figure in its page. */
   anchor: string;
 }
@@ -45,6 +46,8 @@ export interface RenderOptions {
   boundariesDir?: string;
   /** The report's geographies, for maps. */
   geographies?: Geographies;
+  /** The report's fixed colours per series (row id). */
+  colours?: Readonly<Record<string, string>>;
   theme?: Config;
   cache?: ChartCache;
   stats?: ChartStats;
@@ -73,7 +76,7 @@ function chartError(context: ChartContext, problem: string, expected?: string, f
 export function prepareFigure(block: ChartBlock, tables: Tables, context: ChartContext, options: RenderOptions = {}): PreparedFigure {
   let prepared: PreparedChart;
   try {
-    prepared = PRESET_BUILDERS[block.preset](block, { tables, locale: context.locale, boundariesDir: options.boundariesDir, geographies: options.geographies ?? NO_GEOGRAPHIES });
+    prepared = PRESET_BUILDERS[block.preset](block, { tables, language: context.language, colours: options.colours ?? {}, boundariesDir: options.boundariesDir, geographies: options.geographies ?? NO_GEOGRAPHIES });
   } catch (error) {
     if (error instanceof LookupProblem) throw chartError(context, `chart "${block.id}": ${error.message}`, error.details.expected, error.details.fix);
     if (error instanceof IndicatorError) throw chartError(context, `chart "${block.id}": ${error.message}${error.where ? ` (${error.where})` : ''}`, error.expected, error.fix);
@@ -84,9 +87,9 @@ export function prepareFigure(block: ChartBlock, tables: Tables, context: ChartC
   const description = block.description ?? prepared.description;
   const fields = [...new Set([...prepared.data.records.flatMap((r) => Object.keys(r)), ...prepared.extraFields, ...(block.preset === 'raw' ? ['period', 'series', 'key', 'value'] : [])])];
   const theme = options.theme ?? THEME;
-  const job: RenderJob = { chart: block.id, spec: prepared.spec, fields, theme, svg: { locale: context.locale, id: context.anchor, title: block.title, description }, checkSchema: block.preset === 'raw' };
-  // The locale enters through its number formats as well as its name.
-  const key = cacheKey({ job, locale: vegaLocale(context.locale) });
+  const job: RenderJob = { chart: block.id, spec: prepared.spec, fields, theme, svg: { number: context.language.pack.number, id: context.anchor, title: block.title, description }, checkSchema: block.preset === 'raw' };
+  // The language enters through its number style (in the job) and the words in the spec.
+  const key = cacheKey({ job });
   return { block, prepared, subtitle, description, job, key };
 }
 

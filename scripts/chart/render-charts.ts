@@ -5,7 +5,7 @@
  *
  *   1 prepare   each block → records, Vega-Lite spec, description, cache key   (cheap, in order)
  *   2 render    each spec not in the cache → checks → Vega → SVG            (jobs: plain JSON)
- *   3 number    figures per chapter, with what a citation needs
+ *   3 figures   with their numbers (validate/numbering.ts) and what a citation needs
  *
  * Side effects come in through `ChartStageOptions`: the cache (`charts/` under `cacheDir`, none
  * without one), the boundaries folder, the report's date for citations.
@@ -16,7 +16,8 @@ import type { Config } from 'vega-lite';
 import { throwIfAny, ReportError } from '../errors.ts';
 import type { Tables } from '../compute/table-access.ts';
 import type { ParsedPage } from '../validate/parse-pages.ts';
-import { resolveBoundariesDir } from './boundaries.ts';
+import type { Numbering } from '../validate/numbering.ts';
+import type { ChartBlock } from './chart-block.ts';
 import { diskCache, newStats, type ChartCache, type ChartStats } from './chart-cache.ts';
 import { keepCompiledSchemaIn } from './check-spec.ts';
 import { shapeKey } from './compile-once.ts';
@@ -25,6 +26,7 @@ import type { RenderPool } from './render-pool.ts';
 import type { RenderSandbox } from './render-sandbox.ts';
 import { prepareFigure, renderPrepared, type PreparedFigure, type RenderedChart, type RenderOptions } from './render-chart.ts';
 import type { Geographies } from '../validate/geography-schema.ts';
+import type { LanguageSet } from '../languages/language-set.ts';
 
 export interface Figure {
   id: string;
@@ -45,14 +47,16 @@ export interface FigureCitation {
 }
 
 export interface ChartStageOptions {
-  /** Project root: what `../shared/geo` is relative to. Default: the working directory. */
-  root?: string;
   /** Folder of the build's caches (`.cache/`): charts under `charts/`, the schema validator under `vega-lite/`. None: nothing is written. */
   cacheDir?: string;
-  /** Boundary files for maps; `null` for none. Default: REPORT_BOUNDARIES_DIR, or ../shared/geo beside the root. */
-  boundariesDir?: string | null;
+  /** Folder of boundary files for maps (report.config.json `boundaries`); none by default: tile grids. */
+  boundariesDir?: string;
   /** The report's geographies (data/geographies/); none by default, so a map has no units. */
   geographies?: Geographies;
+  /** The report's languages: each page's words and number style. */
+  languages: LanguageSet;
+  /** The report's fixed colours per series (row id). */
+  colours?: Readonly<Record<string, string>>;
   /** Default: a disk cache under `<cacheDir>/charts/` (none without `cacheDir`); `false` renders every chart. */
   cache?: ChartCache | false;
   /** Counts rendered and reused charts. */
@@ -60,9 +64,8 @@ export interface ChartStageOptions {
   /** Counts the rendered charts that shared their Vega-Lite compilation and parsed dataflow with an earlier chart of their shape. */
   sharing?: RenderOptions['sharing'];
   theme?: Config;
-  /** Date of this edition (YYYY-MM-DD) for citations. Default: from SOURCE_DATE_EPOCH; none if unset. */
+  /** Date of this edition (YYYY-MM-DD) for citations (load-config.ts: configured, or SOURCE_DATE_EPOCH); none if unset. */
   date?: string;
-  env?: NodeJS.ProcessEnv;
   /** Renders a job elsewhere; default in this thread (or the worker pool, with `workers`). */
   run?: RenderOptions['run'];
   /** How many jobs run at once when `run` is given. */
@@ -99,28 +102,31 @@ export function poolSize(workers: ChartStageOptions['workers'], misses: number, 
 
 export const figureAnchor = (id: string) => `fig-${id}`;
 
-/** The edition date for citations: configured, else SOURCE_DATE_EPOCH; never the clock. */
-export function editionDate(options: Pick<ChartStageOptions, 'date' | 'env'>): string | undefined {
-  if (options.date) return options.date;
-  const epoch = (options.env ?? process.env).SOURCE_DATE_EPOCH;
-  if (epoch === undefined || !/^\d+$/.test(epoch.trim())) return undefined;
-  return new Date(Number(epoch.trim()) * 1000).toISOString().slice(0, 10);
+/**
+ * On a page a template made, a chart that plots the page's unit among other rows leaves the unit
+ * out where its table has no row for it (the page says in its text that the unit has no data);
+ * a chart of that unit alone, or of a table that does not exist, is still an error.
+ */
+function forUnit(block: ChartBlock, page: ParsedPage, tables: Tables): ChartBlock {
+  const unit = page.source.entity?.id;
+  const table = tables.get(block.table)?.table;
+  if (!unit || !block.rows?.includes(unit) || block.rows.length < 2 || !table || table.rows.some((r) => r.id === unit)) return block;
+  return { ...block, rows: block.rows.filter((id) => id !== unit) };
 }
 
-export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterNumber: (page: ParsedPage) => number, options: ChartStageOptions = {}): Promise<Map<ParsedPage, Figure[]>> {
-  const root = options.root ?? process.cwd();
-  const env = options.env ?? process.env;
+export async function renderCharts(pages: ParsedPage[], tables: Tables, numbering: Numbering, options: ChartStageOptions): Promise<Map<ParsedPage, Figure[]>> {
   const ownCache = options.cache === undefined && options.cacheDir ? diskCache(path.join(options.cacheDir, 'charts')) : undefined;
   const renderOptions: RenderOptions = {
-    boundariesDir: options.boundariesDir === null ? undefined : (options.boundariesDir ?? resolveBoundariesDir(root, env)),
+    boundariesDir: options.boundariesDir,
     geographies: options.geographies,
+    colours: options.colours,
     theme: options.theme,
     cache: options.cache === false ? undefined : (options.cache ?? ownCache),
     stats: options.stats ?? newStats(),
     sharing: options.sharing,
     run: options.run,
   };
-  const date = editionDate(options);
+  const date = options.date;
   const errors: ReportError[] = [];
   const schemaDir = options.cacheDir ? path.join(options.cacheDir, 'vega-lite') : undefined;
   keepCompiledSchemaIn(schemaDir);
@@ -152,9 +158,9 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterN
   try {
     for (const page of pages) {
       for (const [index, site] of page.charts.entries()) {
-        const context = { file: page.source.file, line: site.line, locale: page.source.locale, anchor: figureAnchor(site.block.id) };
+        const context = { file: page.source.file, line: site.line, language: options.languages.get(page.source.locale), anchor: figureAnchor(site.block.id) };
         try {
-          jobs.push({ page, index, figure: prepareFigure(site.block, tables, context, renderOptions), context });
+          jobs.push({ page, index, figure: prepareFigure(forUnit(site.block, page, tables), tables, context, renderOptions), context });
           if (early && errors.length === 0) started.push(renderAt(jobs.length - 1));
         } catch (error) {
           if (error instanceof ReportError) errors.push(error);
@@ -210,13 +216,11 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, chapterN
     const figure: Figure = {
       id: job.figure.block.id,
       anchor: job.context.anchor,
-      number: `${chapterNumber(job.page)}.${job.index + 1}`,
+      number: numbering.figure(job.page, job.figure.block.id),
       pageFile: job.page.source.file,
       chart,
       citation: { report: home?.source.frontMatter.title ?? '', ...(date ? { date } : {}) },
     };
-    const site = job.page.charts[job.index];
-    if (site) site.token.meta = { figure };
     figures.get(job.page)?.push(figure);
   }
   return figures;

@@ -1,16 +1,18 @@
 /**
- * Server-side rendering: a compiled Vega spec becomes an SVG string, with the page's locale for
- * number formats and an accessible name and description. Coordinates are rounded and written
+ * Server-side rendering: a compiled Vega spec becomes an SVG string, with the page language's
+ * number style and an accessible name and description. Coordinates are rounded and written
  * compactly to keep pages light (a chart is drawn at ~600 px, so a hundredth of a pixel is invisible).
  */
 import * as vega from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import { escapeHtml } from '../render/escape.ts';
-import { vegaLocale } from './locale.ts';
+import { vegaLocale } from '../languages/number-format.ts';
+import type { NumberStyle } from '../languages/pack-schema.ts';
 import { sealedLoader } from './sealed-loader.ts';
 
 export interface SvgOptions {
-  locale: string;
+  /** The page language's separators for Vega's number formats. */
+  number: NumberStyle;
   /** Unique in the page: used for the ids of <title> and <desc>. */
   id: string;
   title: string;
@@ -30,7 +32,7 @@ export async function renderRuntime(runtime: vega.Runtime, options: SvgOptions):
   // in an author's spec are evaluated as data, as in the browser (hydrate.ts).
   const view = new vega.View(runtime, {
     renderer: 'none',
-    locale: vegaLocale(options.locale),
+    locale: vegaLocale(options.number),
     loader: sealed.loader,
     logger: collectingLogger(logged),
     expr: expressionInterpreter,

@@ -4,32 +4,14 @@
  * render; data colours keep their meaning in both modes.
  */
 import type { Config } from 'vega-lite';
+import type { ReportConfig } from '../load/load-config.ts';
 
 /** Okabe–Ito: distinguishable with the common forms of colour blindness. */
 export const CATEGORICAL = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
 
-/**
- * The same crop or sector keeps the same colour in every chart of the report.
- * Keys are row ids used across tables.
- */
-export const SERIES_COLOURS: Readonly<Record<string, string>> = {
-  'cereals-legumes': '#0072B2',
-  'sunflower-seed': '#E69F00',
-  potatoes: '#009E73',
-  vegetables: '#CC79A7',
-  'melons-gourds': '#56B4E9',
-  total: '#555555',
-  agriculture: '#555555',
-  'crop-production': '#009E73',
-  'livestock-production': '#D55E00',
-  'industrial-production': '#0072B2',
-  wheat: '#0072B2',
-  barley: '#56B4E9',
-  maize: '#F0E442',
-  rapeseed: '#CC79A7',
-};
-
-export const FONT_FAMILY = '"PT Sans", "Noto Sans", Arial, sans-serif';
+/** The chart font: the report's text face, then faces most systems have (SVG downloads opened elsewhere). */
+export const fontStack = (family: string) => `"${family}", "Noto Sans", Arial, sans-serif`;
+export const FONT_FAMILY = fontStack('PT Sans');
 export const CHART_WIDTH = 600;
 export const CHART_HEIGHT = 300;
 
@@ -61,3 +43,8 @@ export const THEME: Config = {
   bar: { discreteBandSize: { band: 0.8 } },
   rule: { color: 'currentColor' },
 };
+
+/** The theme in the report's text face. */
+export function chartTheme(config: Pick<ReportConfig, 'fonts'>): Config {
+  return { ...THEME, font: fontStack(config.fonts.sans.family) };
+}

@@ -5,7 +5,7 @@
  */
 import { roundDecimal, roundNumber } from './round-decimal.ts';
 import { DataError, throwIfAny } from '../errors.ts';
-import { localize, type Check, type LocalizedText, type NumericTable, type StatedFigure } from '../validate/table-schema.ts';
+import { sourceText, type Check, type LocalizedText, type NumericTable, type StatedFigure } from '../validate/table-schema.ts';
 import { baseIndex, chainIndex, cumulativeIndex, growthRate } from './indicators/index.ts';
 import { wholeOf, type Tables } from './table-access.ts';
 
@@ -76,9 +76,10 @@ export function recompute(table: NumericTable, rowId: string, figure: StatedFigu
   }
 }
 
-function runCheck(table: NumericTable, file: string, check: Check, index: number): CheckResult[] {
+function runCheck(table: NumericTable, file: string, check: Check, index: number, source: string): CheckResult[] {
   const base = { table: table.id, file, index, type: check.type, severity: check.severity, discussedIn: check.discussedIn, note: check.note };
-  const label = (rowId: string) => localize(table.rows.find((r) => r.id === rowId)?.label, 'en') || rowId;
+  // Rows as the source language names them: these texts are for authors (messages); readers get checkSubject's.
+  const label = (rowId: string) => sourceText(table.rows.find((r) => r.id === rowId)?.label, source) || rowId;
   switch (check.type) {
     case 'sum': {
       const { total: totalRow, components: componentRows } = wholeOf(table);
@@ -132,7 +133,7 @@ function runCheck(table: NumericTable, file: string, check: Check, index: number
   }
 }
 
-export function runChecks(tables: Tables, pageSlugs: ReadonlySet<string>): CheckResult[] {
+export function runChecks(tables: Tables, pageSlugs: ReadonlySet<string>, source: string): CheckResult[] {
   const results: CheckResult[] = [];
   const errors: DataError[] = [];
   for (const { table, file } of [...tables.values()].sort((a, b) => a.file.localeCompare(b.file))) {
@@ -141,7 +142,7 @@ export function runChecks(tables: Tables, pageSlugs: ReadonlySet<string>): Check
       if (check.discussedIn && !pageSlugs.has(check.discussedIn.split('#')[0] ?? '')) {
         errors.push(new DataError(`check ${index + 1} is discussed in "${check.discussedIn}", which is not a page of the report`, { file, path: `checks[${index}].discussedIn`, expected: `a chapter slug: ${[...pageSlugs].join(', ')}`, fix: 'correct the slug (the file name without its number and .md)' }));
       }
-      for (const result of runCheck(table, file, check, index)) {
+      for (const result of runCheck(table, file, check, index, source)) {
         results.push(result);
         if (result.passed === false && check.severity === 'error') {
           errors.push(new DataError(`check failed: ${result.description}${result.period ? ` in ${result.period}` : ''}: expected ${result.expected}, got ${result.actual ?? 'a missing value'}`, { file, path: `checks[${index}]`, expected: 'the check to pass (it is declared "severity": "error")', fix: 'correct the transcribed value, or declare the check a "finding" if the source itself is wrong and the report discusses it' }));

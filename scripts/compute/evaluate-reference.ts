@@ -1,20 +1,29 @@
 /**
  * Stage 3 (compute) for prose: an inline reference becomes a number with its unit, its declared
- * decimals, the formula with the actual inputs and the cells it came from. The indicator
- * arithmetic lives in `indicators/`; the functions authors call are grouped in `inline/`.
+ * decimals, the formula with the actual inputs and the cells it came from. The functions authors
+ * call are the registered indicators (`indicators/<id>.ts`, each with its argument schema), plus
+ * `stated` (a printed figure); the arithmetic lives in the indicators' pure functions.
  */
-import { DYNAMICS } from './inline/dynamics.ts';
-import { INTENSITY } from './inline/intensity.ts';
+import { INDICATOR_LIST } from './indicators/registry.ts';
+import { readArguments } from './descriptor/inline-arguments.ts';
 import { SOURCE_FIGURES } from './inline/source-figures.ts';
-import { STRUCTURE } from './inline/structure.ts';
 import type { InlineFunction, ResolvedValue } from './inline/types.ts';
 import type { Reference } from './reference-syntax.ts';
-import { derivedCell } from './derive-tables.ts';
+import { derivedCell } from './descriptor/derivation.ts';
 import { cell, LookupProblem, numericTable, tableRow, type Tables } from './table-access.ts';
+import { closest } from '../suggest.ts';
 
 export type { InputCell, ResolvedValue } from './inline/types.ts';
 
-export const INLINE_FUNCTIONS: Record<string, InlineFunction> = { ...DYNAMICS, ...STRUCTURE, ...INTENSITY, ...SOURCE_FIGURES };
+/** Every function of the `{=name(...)}` language, from the registry. */
+export const INLINE_FUNCTIONS: Readonly<Record<string, InlineFunction>> = {
+  ...Object.fromEntries(
+    INDICATOR_LIST.flatMap(({ id, inline }) =>
+      inline ? [[id, { usage: inline.example, evaluate: (args, tables) => inline.evaluate(readArguments(inline.params, args, tables, inline.example), tables) } satisfies InlineFunction]] : [],
+    ),
+  ),
+  ...SOURCE_FIGURES,
+};
 
 export function evaluateReference(reference: Reference, tables: Tables, named: ReadonlyMap<string, ResolvedValue>): ResolvedValue {
   if (reference.kind === 'cell') {
@@ -44,7 +53,9 @@ export function evaluateReference(reference: Reference, tables: Tables, named: R
   }
   const fn = INLINE_FUNCTIONS[reference.name];
   if (!fn) {
-    throw new LookupProblem(`unknown indicator "${reference.name}"`, { expected: `one of ${Object.keys(INLINE_FUNCTIONS).join(', ')}`, fix: 'check the spelling of the indicator' });
+    const names = Object.keys(INLINE_FUNCTIONS);
+    const near = closest(reference.name, names);
+    throw new LookupProblem(`unknown indicator "${reference.name}"`, { expected: `one of ${names.join(', ')}`, fix: near ? `did you mean "${near}"?` : 'check the spelling of the indicator' });
   }
   return fn.evaluate(reference.args, tables);
 }

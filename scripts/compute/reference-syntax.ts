@@ -5,6 +5,10 @@
  *   {=base-index(harvest.cereals, 2019, 2015)}    an indicator computed from a table
  *   {=cereals-growth}                                      a value named in the front matter
  *
+ * After the expression, options separated by "|": a number of decimals (`|0`), a way to say the
+ * value in words (`|change`, `|ordinal`, `|rank`, see render/phrases.ts), and `|required`, which
+ * on a templated page stops the build where the unit has no value instead of saying so.
+ *
  * Parsed here into a small tree; evaluated by the compute stage.
  */
 
@@ -20,10 +24,18 @@ export type Reference =
   | { kind: 'call'; name: string; args: Argument[] }
   | { kind: 'name'; name: string };
 
+/** Ways to write a value as words instead of a bare number (render/phrases.ts). */
+export const PHRASES = ['change', 'ordinal', 'rank'] as const;
+export type Phrase = (typeof PHRASES)[number];
+
 export interface ParsedReference {
   reference: Reference;
   /** Decimals requested with `|1`, overriding the indicator's default. */
   decimals?: number;
+  /** `|change`, `|ordinal`…: the value in words. */
+  phrase?: Phrase;
+  /** `|required`: a templated page whose unit has no value stops the build. */
+  required?: boolean;
 }
 
 export class ReferenceSyntaxError extends Error {}
@@ -36,22 +48,29 @@ const CALL = new RegExp(`^(${SLUG})\\((.*)\\)$`, 's');
 const NAME = /^[a-z][a-zA-Z0-9-]*$/;
 
 export function parseReference(text: string): ParsedReference {
-  const [body = '', format, ...extra] = text.trim().split('|');
-  let decimals: number | undefined;
-  if (format !== undefined) {
-    if (extra.length || !/^\s*\d\s*$/.test(format)) throw new ReferenceSyntaxError(`after "|" write the number of decimals, e.g. {=${body.trim()}|1}`);
-    decimals = Number(format);
-  }
+  const [body = '', ...options] = text.trim().split('|');
   const expr = body.trim();
+  const parsed = parseExpression(expr);
+  for (const raw of options) {
+    const option = raw.trim();
+    if (/^\d$/.test(option) && parsed.decimals === undefined) parsed.decimals = Number(option);
+    else if (option === 'required' && !parsed.required) parsed.required = true;
+    else if ((PHRASES as readonly string[]).includes(option) && parsed.phrase === undefined) parsed.phrase = option as Phrase;
+    else throw new ReferenceSyntaxError(`"|${option}" is not an option of a reference: after "|" write a number of decimals (|1), a way to say it (${PHRASES.map((p) => `|${p}`).join(', ')}) or |required, each once`);
+  }
+  return parsed;
+}
+
+function parseExpression(expr: string): ParsedReference {
   const call = CALL.exec(expr);
   if (call) {
     const args = (call[2] ?? '').split(',').map((a) => a.trim());
     if (args.some((a) => a === '')) throw new ReferenceSyntaxError(`empty argument in "${expr}"`);
-    return { reference: { kind: 'call', name: call[1] ?? '', args: args.map(parseArgument) }, decimals };
+    return { reference: { kind: 'call', name: call[1] ?? '', args: args.map(parseArgument) } };
   }
   const cell = CELL.exec(expr);
-  if (cell) return { reference: { kind: 'cell', table: cell[1] ?? '', row: cell[2] ?? '', period: cell[3] ?? '' }, decimals };
-  if (NAME.test(expr) && !expr.includes('.')) return { reference: { kind: 'name', name: expr }, decimals };
+  if (cell) return { reference: { kind: 'cell', table: cell[1] ?? '', row: cell[2] ?? '', period: cell[3] ?? '' } };
+  if (NAME.test(expr) && !expr.includes('.')) return { reference: { kind: 'name', name: expr } };
   throw new ReferenceSyntaxError(
     `"${expr}" is not a reference: write table.row.period (e.g. harvest.cereals.2019), indicator(table.row, period, …) or a name from the front matter's "values"`,
   );

@@ -6,13 +6,20 @@ import type { ReportErrorDetails } from '../errors.ts';
 import type { LoadedTable } from '../load/load-tables.ts';
 import { isNumericTable, type NumericTable, type Row } from '../validate/table-schema.ts';
 import { closest } from '../suggest.ts';
+import type { UnitCatalogue } from '../validate/units.ts';
 
-export type Tables = ReadonlyMap<string, LoadedTable>;
+/**
+ * The report's tables by id, with the units they are measured in (validate/units.ts): indicators
+ * that convert between units (per capita) read how the tables' units scale from it.
+ */
+export type Tables = ReadonlyMap<string, LoadedTable> & { readonly units?: UnitCatalogue };
 
 export class LookupProblem extends Error {
   constructor(
     message: string,
     readonly details: Pick<ReportErrorDetails, 'expected' | 'fix'>,
+    /** Set when the problem is a row the table does not have: a templated page may say "no data" instead. */
+    readonly missingRow?: { table: string; row: string },
   ) {
     super(message);
   }
@@ -37,7 +44,7 @@ export function numericTable(tables: Tables, id: string): NumericTable {
 export function tableRow(table: NumericTable, rowId: string): Row {
   const row = table.rows.find((r) => r.id === rowId);
   if (!row) {
-    throw new LookupProblem(`table "${table.id}" has no row "${rowId}"`, { expected: 'a row id of that table', fix: suggestion(rowId, table.rows.map((r) => r.id)) });
+    throw new LookupProblem(`table "${table.id}" has no row "${rowId}"`, { expected: 'a row id of that table', fix: suggestion(rowId, table.rows.map((r) => r.id)) }, { table: table.id, row: rowId });
   }
   return row;
 }

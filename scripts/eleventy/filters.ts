@@ -1,4 +1,5 @@
 /** Template filters: translations and lookups the layouts need. Everything they return is text, escaped by Nunjucks. */
+import type { Language } from '../languages/language.ts';
 import { t, type UiKey } from '../render/ui-strings.ts';
 
 interface View {
@@ -10,8 +11,11 @@ interface View {
   title?: string;
   short?: string;
   kind?: string;
-  /** Set on a chapter shown in English under another language (see report-plugin.ts). */
+  /** Set on a chapter shown in another language's text (see write/site-data.ts). */
   fallbackFrom?: string;
+  /** On a page a template made: its chapter's slug and its place among its siblings. */
+  parent?: string;
+  entity?: { index: number };
 }
 
 interface Site {
@@ -32,6 +36,8 @@ interface SiteIndex {
   all: View[];
   order: Map<string, { pages: View[]; at: Map<string, number> }>;
   bySlug: Map<string, View[]>;
+  /** The pages a template made, by `locale\0parent slug`, in the template's order. */
+  children: Map<string, View[]>;
 }
 const indexes = new WeakMap<object, SiteIndex>();
 const chapterLists = new WeakMap<View[], Map<string, View[]>>();
@@ -53,7 +59,14 @@ function siteIndex(report: Site): SiteIndex {
     if (same) same.push(page);
     else bySlug.set(page.slug, [page]);
   }
-  index = { all, order: new Map(), bySlug };
+  const children = new Map<string, View[]>();
+  for (const page of report.pages) {
+    if (!page.parent) continue;
+    const key = `${page.locale}\u0000${page.parent}`;
+    children.set(key, [...(children.get(key) ?? []), page]);
+  }
+  for (const list of children.values()) list.sort((a, b) => (a.entity?.index ?? 0) - (b.entity?.index ?? 0));
+  index = { all, order: new Map(), bySlug, children };
   indexes.set(report.pages, index);
   return index;
 }
@@ -72,7 +85,8 @@ function chaptersOf(pages: View[], locale: string): View[] {
 
 /**
  * The reading order of one language, as the chapter navigation shows it: the home page, the
- * chapters, then the data-quality page, the data appendix and the references.
+ * chapters (each followed by the pages its template made, if any), then the data-quality page,
+ * the data appendix and the references.
  */
 export function readingOrder(report: Site, locale: string): View[] {
   return orderOf(report, locale).pages;
@@ -84,7 +98,8 @@ function orderOf(report: Site, locale: string): { pages: View[]; at: Map<string,
   if (!order) {
     const home = report.pages.find((p) => p.locale === locale && p.isHome);
     const generated = [report.qualityPages, report.dataPages, report.referencePages].map((list) => list.find((p) => p.locale === locale));
-    const pages = [home, ...chaptersOf(report.pages, locale), ...generated].filter((p): p is View => p !== undefined);
+    const chapters = chaptersOf(report.pages, locale).flatMap((ch) => [ch, ...(index.children.get(`${locale}\u0000${ch.slug}`) ?? [])]);
+    const pages = [home, ...chapters, ...generated].filter((p): p is View => p !== undefined);
     order = { pages, at: new Map(pages.map((p, i) => [p.url, i])) };
     index.order.set(locale, order);
   }
@@ -181,8 +196,22 @@ export function headingsOf(html: string): Array<{ id: string; text: string }> {
   return headings;
 }
 
-export function registerFilters(eleventyConfig: any): void {
-  eleventyConfig.addFilter('t', (key: UiKey, locale: string) => t(locale, key));
+/** `languageOf(code)`: the report's language with that code, with its words (report-plugin.ts). */
+/** The pages a chapter's template made, in order (for its list of them); none for other pages. */
+export function childrenOf(report: Site, view: View): View[] {
+  return siteIndex(report).children.get(`${view.locale}\u0000${view.slug}`) ?? [];
+}
+
+/** The chapter a templated page belongs to. */
+export function parentOf(report: Site, view: View): View | undefined {
+  if (!view.parent) return undefined;
+  return report.pages.find((p) => p.locale === view.locale && p.slug === view.parent);
+}
+
+export function registerFilters(eleventyConfig: any, languageOf: (code: string) => Language): void {
+  eleventyConfig.addFilter('childrenOf', childrenOf);
+  eleventyConfig.addFilter('parentOf', parentOf);
+  eleventyConfig.addFilter('t', (key: UiKey, locale: string) => t(languageOf(locale), key));
   eleventyConfig.addFilter('chaptersOf', chaptersOf);
   eleventyConfig.addFilter('chapterNavOf', chapterNavOf);
   eleventyConfig.addFilter('currentChapterOf', currentChapterOf);

@@ -7,7 +7,7 @@ import matter from 'gray-matter';
 import { ContentError, throwIfAny, type ReportError } from '../errors.ts';
 import type { ProjectFiles } from '../io.ts';
 import { FrontMatter } from '../validate/front-matter-schema.ts';
-import { LOCALES, type Locale } from '../validate/table-schema.ts';
+import type { Locale } from '../validate/table-schema.ts';
 import { decodeUtf8 } from './decode-text.ts';
 
 export interface SourcePage {
@@ -22,15 +22,22 @@ export interface SourcePage {
   bodyLineOffset: number;
   /** 1-based file line of each front-matter key, for errors about its value. */
   frontMatterLines: Record<string, number>;
+  /**
+   * A template, `<chapter>/[unit].md` beside its chapter: written once, published once per unit
+   * (validate/expand-templates.ts). `placeholder` is the name in brackets, `parent` the chapter's slug.
+   */
+  template?: { placeholder: string; parent: string };
+  /** A page made from a template: the unit it is about, and its place among the template's units. */
+  entity?: { id: string; name: string; placeholder: string; parent: string; index: number; count: number };
 }
 
-export async function loadContent(files: ProjectFiles, contentDir = 'content'): Promise<SourcePage[]> {
+export async function loadContent(files: ProjectFiles, languages: readonly string[], contentDir = 'content'): Promise<SourcePage[]> {
   const paths = (await files.list(contentDir, { recursive: true })).filter((p) => p.endsWith('.md'));
   const errors: ReportError[] = [];
   const pages: SourcePage[] = [];
   for (const file of paths) {
     try {
-      pages.push(parsePage(decodeUtf8(await files.readFile(file), file, ContentError), file, contentDir));
+      pages.push(parsePage(decodeUtf8(await files.readFile(file), file, ContentError), file, languages, contentDir));
     } catch (error) {
       if (error instanceof ContentError) errors.push(error);
       else throw error;
@@ -40,15 +47,17 @@ export async function loadContent(files: ProjectFiles, contentDir = 'content'): 
   return pages.sort((a, b) => a.locale.localeCompare(b.locale) || a.order - b.order || a.slug.localeCompare(b.slug));
 }
 
-export function parsePage(text: string, file: string, contentDir = 'content'): SourcePage {
+export function parsePage(text: string, file: string, languages: readonly string[], contentDir = 'content'): SourcePage {
   const relative = file.slice(contentDir.length + 1).split('/');
   const locale = relative[0];
   const name = relative.at(-1) ?? '';
-  if (relative.length !== 2 || !LOCALES.includes(locale as Locale)) {
-    throw new ContentError('a chapter must be in a language folder', {
+  // `<language>/<chapter>/[unit].md`: a template of the chapter's pages, one per unit.
+  const templateName = relative.length === 3 ? /^\[([a-z][a-z0-9]*)\]\.md$/.exec(name)?.[1] : undefined;
+  if ((relative.length !== 2 && templateName === undefined) || !languages.includes(locale ?? '')) {
+    throw new ContentError(relative.length === 3 ? `"${name}" is not a template name` : 'a chapter must be in a language folder', {
       file,
-      expected: `content/<language>/<file>.md with language one of ${LOCALES.join(', ')}`,
-      fix: `move the file to content/en/${name}`,
+      expected: relative.length === 3 ? `a template named after what it repeats over, in brackets: ${contentDir}/<language>/<chapter>/[region].md` : `${contentDir}/<language>/<file>.md with language one of ${languages.join(', ')}`,
+      fix: relative.length === 3 ? 'rename the file, e.g. [region].md' : `move the file to ${contentDir}/${languages[0] ?? 'en'}/${name}`,
     });
   }
   refuseFrontMatterLanguage(text, file);
@@ -83,12 +92,23 @@ export function parsePage(text: string, file: string, contentDir = 'content'): S
     throw new ContentError(`front matter field "${key}" is invalid: ${issue?.message ?? ''}`, {
       file,
       line: frontMatterLines[key],
-      expected: 'title (required), short, summary, order, findings (a list), values, chapter',
+      expected: 'title (required), short, summary, order, findings (a list), values, chapter, description, repeat (templates)',
       fix: issue?.code === 'unrecognized_keys' ? `remove or correct ${issue.keys.join(', ')}` : 'correct the value',
     });
   }
-  const prefixMatch = /^(\d+)-(.+)\.md$/.exec(name);
-  const slug = prefixMatch?.[2] ?? name.replace(/\.md$/, '');
+  const isTemplate = templateName !== undefined;
+  if (isTemplate !== (result.data.repeat !== undefined)) {
+    throw new ContentError(isTemplate ? 'a template must say what it repeats over' : 'only a template ([unit].md in a chapter\'s folder) repeats', {
+      file,
+      line: isTemplate ? 1 : frontMatterLines.repeat,
+      expected: isTemplate ? 'repeat: { geography: <id> } (its units) or repeat: { table: <id> } (its rows)' : `a file ${contentDir}/${locale}/<chapter>/[unit].md`,
+      fix: isTemplate ? 'add "repeat:" to the front matter' : 'move the page into its chapter\'s folder as [unit].md, or remove "repeat:"',
+    });
+  }
+  // A template's pages live under its chapter: the folder's name without its order number.
+  const baseName = isTemplate ? `${relative[1] ?? ''}.md` : name;
+  const prefixMatch = /^(\d+)-(.+)\.md$/.exec(baseName);
+  const slug = prefixMatch?.[2] ?? baseName.replace(/\.md$/, '');
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
     throw new ContentError(`file name "${name}" does not give a clean URL`, { file, expected: 'lowercase words and hyphens, optionally after an order number: 03-harvest.md', fix: 'rename the file' });
   }
@@ -101,6 +121,7 @@ export function parsePage(text: string, file: string, contentDir = 'content'): S
     body: parsed.content,
     bodyLineOffset,
     frontMatterLines,
+    ...(isTemplate ? { template: { placeholder: templateName, parent: slug } } : {}),
   };
 }
 

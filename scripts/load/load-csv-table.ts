@@ -9,7 +9,7 @@
 import { parse } from 'csv-parse/sync';
 import { DataError } from '../errors.ts';
 import { Period } from '../validate/table-schema.ts';
-import { validateTable, type TableDefinition } from '../validate/validate-table.ts';
+import { validateTable, type TableDefinition, type TableRules } from '../validate/validate-table.ts';
 import { parseJsonSource, type JsonSource } from './json-source.ts';
 
 const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
@@ -19,7 +19,7 @@ interface CsvCell {
   column: number;
 }
 
-export function loadCsvTable(csvText: string, csvFile: string, sidecar: JsonSource): { table?: TableDefinition; errors: DataError[] } {
+export function loadCsvTable(csvText: string, csvFile: string, sidecar: JsonSource, rules: TableRules): { table?: TableDefinition; errors: DataError[] } {
   let records: string[][];
   try {
     records = parse(csvText, { bom: true, skip_empty_lines: true, relax_column_count: false, trim: true }) as string[][];
@@ -65,7 +65,7 @@ export function loadCsvTable(csvText: string, csvFile: string, sidecar: JsonSour
 
   const merged = { ...meta, periods: periodColumns, rows };
   const mergedSource = parseJsonSource(JSON.stringify(merged, null, 2), sidecar.file);
-  const result = validateTable(mergedSource);
+  const result = validateTable(mergedSource, rules);
   // Errors about values belong to the CSV cell; the rest to the sidecar field.
   const remapped = result.errors.map((error) => {
     const match = /^rows\[(\d+)\]\.values\.(.+)$/.exec(error.path ?? '');

@@ -2,12 +2,13 @@
 import { DataError, throwIfAny, type ReportError } from '../errors.ts';
 import type { ProjectFiles } from '../io.ts';
 import { Geography, type Geographies } from '../validate/geography-schema.ts';
+import { checkTextLanguages, findTexts } from '../validate/text-languages.ts';
 import { decodeUtf8 } from './decode-text.ts';
 import { formatJsonPath, locate, parseJsonSource } from './json-source.ts';
 
 export const GEOGRAPHIES_DIR = 'data/geographies';
 
-export async function loadGeographies(files: ProjectFiles, dir = GEOGRAPHIES_DIR): Promise<Geographies> {
+export async function loadGeographies(files: ProjectFiles, languages: readonly string[], sourceLanguage: string, dir = GEOGRAPHIES_DIR, knownLanguages: readonly string[] = []): Promise<Geographies> {
   const paths = (await files.exists(dir)) ? (await files.list(dir, { recursive: false })).filter((p) => p.endsWith('.json')).sort() : [];
   const geographies = new Map<string, Geography>();
   const errors: ReportError[] = [];
@@ -23,6 +24,14 @@ export async function loadGeographies(files: ProjectFiles, dir = GEOGRAPHIES_DIR
         continue;
       }
       const geography = parsed.data;
+      const problems = checkTextLanguages(findTexts(Geography, geography), languages, sourceLanguage, knownLanguages);
+      // The units' noun is a pair of words per language, not a text: checked the same way.
+      if (!(sourceLanguage in geography.unitWord)) problems.push({ path: ['unitWord'], problem: `no noun for the units in "${sourceLanguage}" (the report's source language)`, expected: `"unitWord": {"${sourceLanguage}": ["region", "regions"], …}`, fix: `add the "${sourceLanguage}" singular and plural` });
+      for (const code of Object.keys(geography.unitWord)) if (!languages.includes(code) && !knownLanguages.includes(code)) problems.push({ path: ['unitWord', code], problem: `"${code}" is not a language of this report`, expected: `one of ${languages.join(', ')}`, fix: 'correct the language code' });
+      if (problems.length) {
+        for (const problem of problems) errors.push(new DataError(problem.problem, { file, ...locate(source, problem.path), path: formatJsonPath(problem.path), expected: problem.expected, fix: problem.fix }));
+        continue;
+      }
       const other = geographies.get(geography.id);
       if (other) {
         errors.push(new DataError(`duplicate geography id "${geography.id}"`, { file, ...locate(source, ['id']), path: 'id', expected: 'one file per geography id', fix: 'rename one of them' }));

@@ -68,8 +68,8 @@ export async function loadReferences(files: ProjectFiles, file = REFERENCES_FILE
   return references;
 }
 
-/** The item as the pages of `locale` name it: its own fields with that language's names over them. */
-export function inLanguage(item: CslItem, locale: string): CslItem {
-  const names = item.translations?.[locale];
+/** The item as the pages of language `code` name it: its own fields with that language's names over them. */
+export function inLanguage(item: CslItem, code: string): CslItem {
+  const names = item.translations?.[code];
   return names ? { ...item, ...names } : item;
 }

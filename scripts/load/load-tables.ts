@@ -6,12 +6,12 @@
 import { DataError, throwIfAny, type ReportError } from '../errors.ts';
 import type { ProjectFiles } from '../io.ts';
 import type { DerivedTable, Table } from '../validate/table-schema.ts';
-import { validateTable } from '../validate/validate-table.ts';
+import { validateTable, type TableRules } from '../validate/validate-table.ts';
+import type { UnitCatalogue } from '../validate/units.ts';
 import type { ResolvedValue } from '../compute/inline/types.ts';
 import { decodeUtf8 } from './decode-text.ts';
 import { parseJsonSource } from './json-source.ts';
 import { loadCsvTable } from './load-csv-table.ts';
-import { GEOGRAPHIES_DIR } from './load-geographies.ts';
 
 export interface LoadedTable {
   table: Table;
@@ -21,7 +21,8 @@ export interface LoadedTable {
 }
 
 export interface LoadedDefinitions {
-  tables: Map<string, LoadedTable>;
+  /** Every table by id (derived ones once computed), with the report's units. */
+  tables: Map<string, LoadedTable> & { units?: UnitCatalogue };
   /** Derived tables, computed in the compute stage. */
   pending: Array<{ definition: DerivedTable; file: string }>;
 }
@@ -29,25 +30,32 @@ export interface LoadedDefinitions {
 /** Files in `data/` that are not tables. */
 const NOT_TABLES = new Set(['references.json']);
 
-async function readCsvTable(files: ProjectFiles, file: string, all: string[]) {
+async function readCsvTable(files: ProjectFiles, file: string, all: string[], rules: TableRules) {
   const sidecarFile = `${file}.json`;
   if (!all.includes(sidecarFile)) {
     throw new DataError('a CSV table needs a JSON sidecar with its metadata', { file, expected: `${sidecarFile} with id, title, unit, decimals and source`, fix: `create ${sidecarFile} (see "Add a table" in README.md)` });
   }
   const sidecar = parseJsonSource(decodeUtf8(await files.readFile(sidecarFile), sidecarFile), sidecarFile);
-  return loadCsvTable(decodeUtf8(await files.readFile(file), file), file, sidecar);
+  return loadCsvTable(decodeUtf8(await files.readFile(file), file), file, sidecar, rules);
 }
 
-export async function loadTables(files: ProjectFiles, dataDir = 'data'): Promise<LoadedDefinitions> {
-  const all = await files.list(dataDir, { recursive: true });
-  const paths = all.filter((p) => !p.startsWith(`${GEOGRAPHIES_DIR}/`) && ((p.endsWith('.json') && !p.endsWith('.csv.json') && !NOT_TABLES.has(p.split('/').pop() ?? '')) || p.endsWith('.csv')));
+export interface TableFolders {
+  data: string;
+  /** Geographies live under the data folder but are not tables. */
+  geographies: string;
+}
+
+export async function loadTables(files: ProjectFiles, folders: TableFolders, rules: TableRules): Promise<LoadedDefinitions> {
+  const all = await files.list(folders.data, { recursive: true });
+  const paths = all.filter((p) => !p.startsWith(`${folders.geographies}/`) && ((p.endsWith('.json') && !p.endsWith('.csv.json') && !NOT_TABLES.has(p.split('/').pop() ?? '')) || p.endsWith('.csv')));
   const errors: ReportError[] = [];
-  const tables = new Map<string, LoadedTable>();
+  // The units travel with the tables: indicators that convert between units read them there.
+  const tables = Object.assign(new Map<string, LoadedTable>(), { units: rules.units });
   const pending: LoadedDefinitions['pending'] = [];
   const files_of = new Map<string, string>();
   for (const file of paths) {
     try {
-      const { table, errors: tableErrors } = file.endsWith('.csv') ? await readCsvTable(files, file, all) : validateTable(parseJsonSource(decodeUtf8(await files.readFile(file), file), file));
+      const { table, errors: tableErrors } = file.endsWith('.csv') ? await readCsvTable(files, file, all, rules) : validateTable(parseJsonSource(decodeUtf8(await files.readFile(file), file), file), rules);
       errors.push(...tableErrors);
       if (!table) continue;
       const existing = files_of.get(table.id);

@@ -5,10 +5,11 @@
  */
 import { inLanguage, type CslItem } from '../load/load-references.ts';
 import { t } from './ui-strings.ts';
+import type { Language } from '../languages/language.ts';
 
-/** The parts of an author–date citation in `locale`: who and the year. */
-export function citationParts(item: CslItem, locale: string): { who: string; year?: string } {
-  const named = inLanguage(item, locale);
+/** The parts of an author–date citation in `language`: who and the year. */
+export function citationParts(item: CslItem, language: Language): { who: string; year?: string } {
+  const named = inLanguage(item, language.code);
   const authors = named.author ?? [];
   const name = (a: (typeof authors)[number]) => a.family ?? a.literal ?? a.given ?? '';
   const short = typeof named['title-short'] === 'string' ? named['title-short'] : named.title;
@@ -21,14 +22,14 @@ export function citationParts(item: CslItem, locale: string): { who: string; yea
       : authors.length === 1
         ? name(authors[0]!)
         : authors.length === 2
-          ? `${name(authors[0]!)} ${t(locale, 'citeAnd')} ${name(authors[1]!)}`
-          : `${name(authors[0]!)} ${t(locale, 'citeEtAl')}`);
+          ? `${name(authors[0]!)} ${t(language, 'citeAnd')} ${name(authors[1]!)}`
+          : `${name(authors[0]!)} ${t(language, 'citeEtAl')}`);
   const year = item.issued?.['date-parts']?.[0]?.[0] ?? item.issued?.literal;
   return { who, year: year === undefined ? undefined : String(year) };
 }
 
 /** "Author (2021)", "Author & Other (2021)", "Author et al. (2021)", or the short name of an institution. */
-export function shortCitation(item: CslItem, locale: string): string {
-  const { who, year } = citationParts(item, locale);
+export function shortCitation(item: CslItem, language: Language): string {
+  const { who, year } = citationParts(item, language);
   return year === undefined ? who : `${who} (${year})`;
 }

@@ -1,10 +1,11 @@
 /** Diagrams as HTML: semantic lists a screen reader can read, laid out by CSS as a diamond, cards or steps. */
 import type { References } from '../load/load-references.ts';
-import { localize, type Locale, type Table, type TextTable } from '../validate/table-schema.ts';
+import { localize, type Table, type TextTable } from '../validate/table-schema.ts';
 import type { DiagramBlock } from './diagram-block.ts';
 import { escapeHtml } from './escape.ts';
 import { sourceLine } from './source-line.ts';
 import { numbered, t } from './ui-strings.ts';
+import type { Language } from '../languages/language.ts';
 
 interface Node {
   id: string;
@@ -13,14 +14,14 @@ interface Node {
   details: Array<[string, string]>;
 }
 
-function nodesOf(block: DiagramBlock, table: TextTable | undefined, locale: Locale): Node[] {
+function nodesOf(block: DiagramBlock, table: TextTable | undefined, language: Language): Node[] {
   if (!table) return (block.steps ?? []).map((step, i) => ({ id: `step-${i + 1}`, title: step.title, details: step.text ? [['', step.text]] : [] }));
   const columns = block.columns ? table.columns.filter((c) => block.columns?.includes(c.id)) : table.columns;
   const rows = block.rows ? (block.rows.map((id) => table.rows.find((r) => r.id === id)).filter(Boolean) as TextTable['rows']) : table.rows;
   return rows.map((row) => ({
     id: row.id,
-    title: localize(row.label, locale),
-    details: columns.map((c): [string, string] => [localize(c.label, locale), localize(row.cells[c.id] ?? undefined, locale)]).filter(([, text]) => text !== ''),
+    title: localize(row.label, language),
+    details: columns.map((c): [string, string] => [localize(c.label, language), localize(row.cells[c.id] ?? undefined, language)]).filter(([, text]) => text !== ''),
   }));
 }
 
@@ -32,10 +33,10 @@ function nodeHtml(node: Node, showLabels: boolean, diagramId: string, tag = 'li'
   return `<${tag} class="diagram-node" id="${e(diagramId)}-${e(node.id)}"><p class="node-title">${e(node.title)}</p>${details}</${tag}>`;
 }
 
-export function diagramHtml(block: DiagramBlock, number: string, table: Table | undefined, locale: Locale, references: References): string {
+export function diagramHtml(block: DiagramBlock, number: string, table: Table | undefined, language: Language, references: References): string {
   const e = escapeHtml;
   const textTable = table && table.kind === 'text' ? table : undefined;
-  const nodes = nodesOf(block, textTable, locale);
+  const nodes = nodesOf(block, textTable, language);
   const anchor = `fig-${block.id}`;
   let body: string;
   if (block.type === 'diamond') {
@@ -50,12 +51,12 @@ ${outside.length ? `<ul class="diamond-outside">${outside.map((n) => nodeHtml(n,
   } else {
     body = `<ul class="diagram diagram-cards">${nodes.map((n) => nodeHtml(n, true, block.id)).join('')}</ul>`;
   }
-  const source = table ? `<p class="figure-source">${sourceLine(table, locale, references)}</p>` : '';
+  const source = table ? `<p class="figure-source">${sourceLine(table, language, references)}</p>` : '';
   const description = block.description ? `<p class="diagram-description">${e(block.description)}</p>` : '';
   return `<figure class="figure diagram-figure" id="${e(anchor)}">
-<figcaption class="figure-caption"><span class="figure-number">${e(numbered(locale, 'figure', number))}.</span> <span class="figure-title">${e(block.title)}</span></figcaption>
+<figcaption class="figure-caption"><span class="figure-number">${e(numbered(language, 'figure', number))}.</span> <span class="figure-title">${e(block.title)}</span></figcaption>
 ${body}
 ${description}${source}
-<p class="figure-links"><a href="#${e(anchor)}">${e(t(locale, 'permalink'))}</a></p>
+<p class="figure-links"><a href="#${e(anchor)}">${e(t(language, 'permalink'))}</a></p>
 </figure>`;
 }

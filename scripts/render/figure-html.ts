@@ -8,14 +8,15 @@
 import type { Figure } from '../chart/render-charts.ts';
 import { chartWords, formatDate } from '../chart/chart-strings.ts';
 import { recordsCsv } from '../chart/chart-data.ts';
-import { formatNumber } from '../chart/locale.ts';
+import { formatNumber } from '../languages/number-format.ts';
 import type { References } from '../load/load-references.ts';
 import { shortCitation } from './cite-name.ts';
 import { escapeHtml, scriptSafeJson } from './escape.ts';
 import { localizeLocator, sourceLine } from './source-line.ts';
 import { numbered, t } from './ui-strings.ts';
+import type { Language } from '../languages/language.ts';
 
-function dataTable(figure: Figure, locale: string): string {
+function dataTable(figure: Figure, language: Language): string {
   const e = escapeHtml;
   const { chart } = figure;
   const { view, decimals } = chart.data;
@@ -25,7 +26,7 @@ function dataTable(figure: Figure, locale: string): string {
       const cells = row.cells.map((cell, i) => {
         if (cell === null) return `<td>…</td>`;
         if (typeof cell === 'string') return `<td class="text">${e(cell)}</td>`;
-        return `<td>${e(formatNumber(cell, view.columns[i]?.decimals ?? decimals, locale))}</td>`;
+        return `<td>${e(formatNumber(cell, view.columns[i]?.decimals ?? decimals, language))}</td>`;
       });
       return `<tr><th scope="row">${e(row.label)}</th>${cells.join('')}</tr>`;
     })
@@ -34,38 +35,38 @@ function dataTable(figure: Figure, locale: string): string {
 }
 
 /** "“Title”. Figure 1.2 in: Report, 1 July 2024. Source: Author (2021), Table 2. /en/page/#fig-id" */
-export function citationText(figure: Figure, locale: string, references: References, pageUrl: string): string {
-  const words = chartWords(locale);
+export function citationText(figure: Figure, language: Language, references: References, pageUrl: string): string {
+  const words = chartWords(language);
   const { data } = figure.chart;
   const sources = [data.table, ...data.alsoTables]
     .flatMap((table) => [table.source, ...(table.alsoFrom ?? [])])
     .map((source) => {
       const item = references.get(source.ref);
-      return `${item ? shortCitation(item, locale) : source.ref}${source.locator ? `, ${localizeLocator(source.locator, locale)}` : ''}`;
+      return `${item ? shortCitation(item, language) : source.ref}${source.locator ? `, ${localizeLocator(source.locator, language)}` : ''}`;
     });
   const unique = [...new Set(sources)];
-  const date = figure.citation.date ? formatDate(figure.citation.date, locale) : undefined;
-  return words.citation(figure.chart.block.title, numbered(locale, 'figure', figure.number), figure.citation.report, date, unique.join('; '), `${pageUrl}#${figure.anchor}`);
+  const date = figure.citation.date ? formatDate(figure.citation.date, language) : undefined;
+  return words.citation(figure.chart.block.title, numbered(language, 'figure', figure.number), figure.citation.report, date, unique.join('; '), `${pageUrl}#${figure.anchor}`);
 }
 
-export function figureHtml(figure: Figure, locale: string, references: References, pageUrl: string): string {
+export function figureHtml(figure: Figure, language: Language, references: References, pageUrl: string): string {
   const { chart } = figure;
   const { data } = chart;
   const e = escapeHtml;
   const base = `${pageUrl}${figure.anchor}`;
-  const sources = [data.table, ...data.alsoTables].map((table) => sourceLine(table, locale, references)).join(' ');
+  const sources = [data.table, ...data.alsoTables].map((table) => sourceLine(table, language, references)).join(' ');
   const credits = data.credits.map((credit) => ` <span class="figure-credit">${e(credit)}.</span>`).join('');
   return `<figure class="figure" id="${e(figure.anchor)}">
-<figcaption class="figure-caption"><span class="figure-number">${e(numbered(locale, 'figure', figure.number))}.</span> <span class="figure-title">${e(chart.block.title)}</span><span class="figure-subtitle">${e(chart.subtitle)}</span></figcaption>
-${chart.interactive ? `<div class="chart" data-chart="${e(figure.anchor)}">${chart.svg}</div>
+<figcaption class="figure-caption"><span class="figure-number">${e(numbered(language, 'figure', figure.number))}.</span> <span class="figure-title">${e(chart.block.title)}</span><span class="figure-subtitle">${e(chart.subtitle)}</span></figcaption>
+${chart.interactive ? `<div class="chart" data-chart="${e(figure.anchor)}" data-number="${e(JSON.stringify(language.pack.number))}">${chart.svg}</div>
 <script type="application/json" class="chart-spec">${scriptSafeJson(chart.vega)}</script>` : `<div class="chart">${chart.svg}</div>`}
 <p class="figure-description" hidden>${e(chart.description)}</p>
 <p class="figure-source">${sources}${credits}</p>
-<details class="figure-data"><summary>${e(t(locale, 'data'))}</summary>
-<div class="table-scroll">${dataTable(figure, locale)}</div>
+<details class="figure-data"><summary>${e(t(language, 'data'))}</summary>
+<div class="table-scroll">${dataTable(figure, language)}</div>
 </details>
-<p class="figure-links"><a href="${e(base)}.csv" download>CSV</a> · <a href="${e(base)}.svg" download>SVG</a> · <a href="${e(pageUrl)}#${e(figure.anchor)}">${e(t(locale, 'permalink'))}</a></p>
-<p class="figure-cite"><span class="figure-cite-label">${e(chartWords(locale).cite)}:</span> ${e(citationText(figure, locale, references, pageUrl))}</p>
+<p class="figure-links"><a href="${e(base)}.csv" download>CSV</a> · <a href="${e(base)}.svg" download>SVG</a> · <a href="${e(pageUrl)}#${e(figure.anchor)}">${e(t(language, 'permalink'))}</a></p>
+<p class="figure-cite"><span class="figure-cite-label">${e(chartWords(language).cite)}:</span> ${e(citationText(figure, language, references, pageUrl))}</p>
 </figure>`;
 }
 

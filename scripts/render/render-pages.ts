@@ -1,20 +1,25 @@
 /**
- * Stage 5 (render): tokens whose numbers and charts are already computed become HTML. Nothing
- * here can fail on data any more, except a cross-reference to a figure that does not exist,
- * which is checked for every page before anything is rendered.
+ * Stage 5 (render): the parsed pages become HTML, with what the earlier stages returned looked
+ * up by token: each `{=…}`'s computed value, each chart block's figure, the numbers of figures and
+ * tables. Nothing here can fail on data any more, except a cross-reference to a figure that does
+ * not exist, which is checked for every page before anything is rendered.
  */
 import type MarkdownIt from 'markdown-it';
 import type { Figure } from '../chart/render-charts.ts';
-import { formatInput, formatNumber } from '../chart/locale.ts';
-import type { ComputedValue } from '../compute/compute-references.ts';
+import { formatInput, formatNumber } from '../languages/number-format.ts';
+import type { Language } from '../languages/language.ts';
+import type { LanguageSet } from '../languages/language-set.ts';
+import type { ComputedValue, ComputedValues } from '../compute/compute-references.ts';
 import type { Tables } from '../compute/table-access.ts';
 import { ContentError, throwIfAny, type ReportError } from '../errors.ts';
 import type { References } from '../load/load-references.ts';
 import { localize, type Locale } from '../validate/table-schema.ts';
 import type { ParsedPage } from '../validate/parse-pages.ts';
+import type { Numbering } from '../validate/numbering.ts';
 import { escapeHtml } from './escape.ts';
 import { figureCsv, figureHtml, figureSvgFile } from './figure-html.ts';
-import katex from 'katex';
+import { mathHtml } from './math-html.ts';
+import { indicatorListHtml, type IndicatorListBlock } from './indicator-list.ts';
 import { citationParts } from './cite-name.ts';
 import { localizeLocator } from './source-line.ts';
 import { isNumericTable } from '../validate/table-schema.ts';
@@ -23,6 +28,9 @@ import type { TableBlock } from './table-block.ts';
 import type { DiagramBlock } from './diagram-block.ts';
 import { diagramHtml } from './diagram-html.ts';
 import { tableHtml } from './table-views.ts';
+import { phraseOf } from './phrases.ts';
+import { pagesTableHtml } from './pages-table.ts';
+import type { PageTable } from '../compute/compute-page-tables.ts';
 import { numbered, t } from './ui-strings.ts';
 
 export interface Calculation {
@@ -48,17 +56,27 @@ export interface PageView {
   figures: Array<{ anchor: string; number: string; title: string; csv: string; svg: string }>;
   /** Set on a page published in a language it has not been translated into: the language of its text. */
   fallbackFrom?: Locale;
+  /** Whether the page has a table readers can sort (it loads the script that sorts it). */
+  sortable?: boolean;
+  /** A page a template made: its section number ("7.3"), its chapter's slug, its unit, its place among its siblings. */
+  section?: string;
+  parent?: string;
+  entity?: { id: string; name: string; index: number; count: number };
 }
 
 interface RenderEnv {
-  locale: Locale;
+  language: Language;
+  /** What the compute stage returned: every inline value, by its token. */
+  values: ComputedValues;
+  /** The chart stage's figure of each chart block, the number of each table and diagram block, by token. */
+  blocks: ReadonlyMap<Token, RenderedBlock>;
   tables: Tables;
   pageUrl: string;
   references: References;
   calculations: Calculation[];
   bySource: Map<string, Calculation>;
-  /** Cross-reference targets of this language: `fig:id` and `tab:id`. */
-  targets: ReadonlyMap<string, { url: string; number: string; kind: 'figure' | 'table' }>;
+  /** Cross-reference targets of this page: `fig:id` and `tab:id` (its own first, see `targetsOf`). */
+  targets: ReadonlyMap<string, Target>;
 }
 
 interface Citation {
@@ -74,23 +92,21 @@ export function parseCitation(source: string): Citation[] {
   });
 }
 
-function mathHtml(tex: string, displayMode: boolean): string {
-  // MathML needs no stylesheet or fonts, and Chromium, Firefox and Safari render it.
-  return katex.renderToString(tex, { output: 'mathml', displayMode, throwOnError: true, strict: 'ignore', trust: false });
-}
-
 export function pageUrl(page: ParsedPage): string {
   return page.source.slug === 'index' ? `/${page.source.locale}/` : `/${page.source.locale}/${page.source.slug}/`;
 }
 
-export function isChapter(page: ParsedPage): boolean {
-  return page.source.slug !== 'index' && page.source.frontMatter.chapter !== false;
+
+/** The value as the text shows it: a category's label, the number, or the "no data" sign. */
+function shownValue(value: ComputedValue, language: Language): string {
+  if (value.value === null) return t(language, 'missing');
+  return value.label ?? formatNumber(value.value, value.decimals, language);
 }
 
-function formulaHtml(value: ComputedValue, locale: string): string {
-  const result = value.value === null ? t(locale, 'missing') : formatNumber(value.value, value.decimals, locale);
+function formulaHtml(value: ComputedValue, language: Language): string {
+  const result = shownValue(value, language);
   if (value.formula.length === 0) return escapeHtml(value.note ? `${result} (${value.note})` : result);
-  const terms = value.formula.map((term) => (typeof term === 'number' ? formatInput(term, locale) : term)).join('');
+  const terms = value.formula.map((term) => (typeof term === 'number' ? formatInput(term, language) : term)).join('');
   return `${escapeHtml(result)} = ${escapeHtml(terms)}`;
 }
 
@@ -105,51 +121,50 @@ function inputsHtml(value: ComputedValue, env: RenderEnv): string {
   return [...byRow.values()]
     .map(({ table: id, row: rowId, periods }) => {
       const table = env.tables.get(id)?.table;
-      const title = table ? localize(table.title, env.locale) : id;
+      const title = table ? localize(table.title, env.language) : id;
       const row = table && 'unit' in table ? table.rows.find((r) => r.id === rowId) : undefined;
-      const rowLabel = row ? localize(row.label, env.locale) : rowId;
-      return `<a href="/${env.locale}/data/#table-${escapeHtml(id)}">${escapeHtml(title)}</a>: ${escapeHtml(rowLabel)}, ${escapeHtml(periods.join(', '))}`;
+      const rowLabel = row ? localize(row.label, env.language) : rowId;
+      return `<a href="/${env.language.code}/data/#table-${escapeHtml(id)}">${escapeHtml(title)}</a>: ${escapeHtml(rowLabel)}, ${escapeHtml(periods.join(', '))}`;
     })
     .join('; ');
 }
 
 function installRenderers(md: MarkdownIt): void {
   md.renderer.rules[VALUE_TOKEN] = (tokens, idx, _options, env: RenderEnv) => {
-    const meta = tokens[idx]?.meta as InlineMeta & { computed: ComputedValue };
-    const value = meta.computed;
+    const value = env.values.get(tokens[idx] as Token) as ComputedValue;
     let calc = env.bySource.get(value.source);
     const first = calc === undefined;
     if (!calc) {
-      calc = { n: env.calculations.length + 1, source: value.source, html: `<span class="calc-formula">${formulaHtml(value, env.locale)}</span> <span class="calc-inputs">${inputsHtml(value, env)}</span>${value.missing ? ` <span class="calc-missing">(${escapeHtml(value.missing)})</span>` : ''}` };
+      calc = { n: env.calculations.length + 1, source: value.source, html: `<span class="calc-formula">${formulaHtml(value, env.language)}</span> <span class="calc-inputs">${inputsHtml(value, env)}</span>${value.missing ? ` <span class="calc-missing">(${escapeHtml(value.missing)})</span>` : ''}` };
       env.calculations.push(calc);
       env.bySource.set(value.source, calc);
     }
-    const text = value.value === null ? t(env.locale, 'missing') : formatNumber(value.value, value.decimals, env.locale);
-    const title = formulaHtml(value, env.locale);
+    const text = value.value === null ? t(env.language, 'missing') : (phraseOf(value, env.language) ?? shownValue(value, env.language));
+    const title = formulaHtml(value, env.language);
     return `<a class="num" href="#calc-${calc.n}"${first ? ` id="calc-ref-${calc.n}"` : ''} title="${title}">${escapeHtml(text)}</a>`;
   };
   md.renderer.rules[XREF_TOKEN] = (tokens, idx, _options, env: RenderEnv) => {
     const meta = tokens[idx]?.meta as InlineMeta;
     const target = env.targets.get(meta.source);
     if (!target) return '';
-    const label = numbered(env.locale, target.kind === 'figure' ? 'figureRef' : 'tableRef', target.number);
+    const label = numbered(env.language, target.kind === 'figure' ? 'figureRef' : 'tableRef', target.number);
     return `<a class="xref" href="${escapeHtml(target.url)}">${escapeHtml(label)}</a>`;
   };
   md.renderer.rules[CITE_TOKEN] = (tokens, idx, _options, env: RenderEnv) => {
     const meta = tokens[idx]?.meta as InlineMeta & { narrative?: boolean };
-    const link = (key: string, text: string) => `<a class="cite" href="/${env.locale}/references/#ref-${escapeHtml(key)}">${escapeHtml(text)}</a>`;
+    const link = (key: string, text: string) => `<a class="cite" href="/${env.language.code}/references/#ref-${escapeHtml(key)}">${escapeHtml(text)}</a>`;
     const citations = parseCitation(meta.source);
     if (meta.narrative) {
       // "Imashev (2016)": the name in the sentence, the year in brackets.
       const { key } = citations[0] ?? { key: '' };
       const item = env.references.get(key);
-      const { who, year } = item ? citationParts(item, env.locale) : { who: key, year: undefined };
+      const { who, year } = item ? citationParts(item, env.language) : { who: key, year: undefined };
       return `<span class="citation">${link(key, year ? `${who} (${year})` : who)}</span>`;
     }
     const parts = citations.map(({ key, locator }) => {
       const item = env.references.get(key);
-      const { who, year } = item ? citationParts(item, env.locale) : { who: key, year: undefined };
-      return `${link(key, year ? `${who}, ${year}` : who)}${locator ? `, ${escapeHtml(localizeLocator(locator, env.locale))}` : ''}`;
+      const { who, year } = item ? citationParts(item, env.language) : { who: key, year: undefined };
+      return `${link(key, year ? `${who}, ${year}` : who)}${locator ? `, ${escapeHtml(localizeLocator(locator, env.language))}` : ''}`;
     });
     return `<span class="citation">(${parts.join('; ')})</span>`;
   };
@@ -157,10 +172,12 @@ function installRenderers(md: MarkdownIt): void {
   const defaultFence = md.renderer.rules.fence;
   md.renderer.rules.fence = (tokens, idx, options, env: RenderEnv, self) => {
     const token = tokens[idx] as Token;
-    const meta = token.meta as { figure?: Figure; table?: { block: TableBlock; number: string }; diagram?: { block: DiagramBlock; number: string } } | null;
-    if (meta?.figure) return figureHtml(meta.figure, env.locale, env.references, env.pageUrl);
-    if (meta?.diagram) return diagramHtml(meta.diagram.block, meta.diagram.number, meta.diagram.block.table ? env.tables.get(meta.diagram.block.table)?.table : undefined, env.locale, env.references);
+    const meta = env.blocks.get(token);
+    if (meta?.figure) return figureHtml(meta.figure, env.language, env.references, env.pageUrl);
+    if (meta?.diagram) return diagramHtml(meta.diagram.block, meta.diagram.number, meta.diagram.block.table ? env.tables.get(meta.diagram.block.table)?.table : undefined, env.language, env.references);
     if (meta?.table) return tableBlockHtml(meta.table.block, meta.table.number, env);
+    if (meta?.pages) return pagesTableHtml(meta.pages, env.language, `pages-${idx}`);
+    if (meta?.indicators) return indicatorListHtml(meta.indicators, env.language);
     if (token.info.trim() === 'math') return `<div class="math-display">${mathHtml(token.content, true)}</div>`;
     return defaultFence ? defaultFence(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
   };
@@ -170,22 +187,48 @@ function tableBlockHtml(block: TableBlock, number: string, env: RenderEnv): stri
   const table = env.tables.get(block.table)?.table;
   if (!table) return '';
   const anchor = `tab-${block.id}`;
-  const caption = `<span class="figure-number">${escapeHtml(numbered(env.locale, 'tableLabel', number))}.</span> ${escapeHtml(block.title ?? localize(table.title, env.locale))}`;
+  const caption = `<span class="figure-number">${escapeHtml(numbered(env.language, 'tableLabel', number))}.</span> ${escapeHtml(block.title ?? localize(table.title, env.language))}`;
   return `<figure class="table-figure" id="${escapeHtml(anchor)}">
-${tableHtml(table, env.locale, env.references, { rows: block.rows, columns: block.columns, captionHtml: caption, id: anchor })}
-<p class="figure-links"><a href="/data/${escapeHtml(table.id)}.csv" download>CSV</a> · <a href="/data/${escapeHtml(table.id)}.json" download>JSON</a> · <a href="#${escapeHtml(anchor)}">${escapeHtml(t(env.locale, 'permalink'))}</a></p>
+${tableHtml(table, env.language, env.references, { rows: block.rows, columns: block.columns, captionHtml: caption, id: anchor })}
+<p class="figure-links"><a href="/data/${escapeHtml(table.id)}.csv" download>CSV</a> · <a href="/data/${escapeHtml(table.id)}.json" download>JSON</a> · <a href="#${escapeHtml(anchor)}">${escapeHtml(t(env.language, 'permalink'))}</a></p>
 </figure>`;
 }
 
+interface Target {
+  url: string;
+  number: string;
+  kind: 'figure' | 'table';
+  page: ParsedPage;
+}
+
+/**
+ * What `{@fig:id}` on a page refers to: the page's own figure of that id; else the one figure of
+ * that id in the page's language. An id several other pages use (the pages of a template all
+ * have their own "trend" chart) is ambiguous there: left out, and named in the error.
+ */
+function targetsOf(page: ParsedPage, all: ReadonlyMap<string, Target[]>): Map<string, Target> {
+  const targets = new Map<string, Target>();
+  for (const [key, list] of all) {
+    const own = list.find((t) => t.page === page);
+    if (own) targets.set(key, own);
+    else if (list.length === 1) targets.set(key, list[0] as Target);
+  }
+  return targets;
+}
+
 /** Every problem the render stage can still find, found before anything is rendered. */
-function checkPages(pages: ParsedPage[], tables: Tables, references: References, targets: Map<string, Map<string, unknown>>): ReportError[] {
+function checkPages(pages: ParsedPage[], tables: Tables, references: References, targets: Map<string, Map<string, Target[]>>): ReportError[] {
   const errors: ReportError[] = [];
   for (const page of pages) {
     const { file, locale } = page.source;
-    const known = targets.get(locale) ?? new Map<string, unknown>();
+    const all = targets.get(locale) ?? new Map<string, Target[]>();
+    const known = targetsOf(page, all);
     for (const xref of page.xrefs) {
+      const several = all.get(xref.meta.source);
       if (!/^(fig|tab):[a-z0-9-]+$/.test(xref.meta.source)) {
         errors.push(new ContentError(`{@${xref.meta.source}} is not a cross-reference`, { file, line: xref.line, expected: '{@fig:figure-id} or {@tab:table-id}', fix: 'write {@fig: or {@tab: followed by the id of a chart or table block' }));
+      } else if (!known.has(xref.meta.source) && several && several.length > 1) {
+        errors.push(new ContentError(`{@${xref.meta.source}} could mean the ${xref.meta.source.startsWith('fig:') ? 'figure' : 'table'} of that id on ${several.length} pages`, { file, line: xref.line, expected: `an id used on one page only, or on this page: it is on ${several.map((t) => t.url.split('#')[0]).join(', ')}`, fix: 'give the block on this page, or the one meant, an id of its own' }));
       } else if (!known.has(xref.meta.source)) {
         const kind = xref.meta.source.startsWith('fig:') ? 'figure' : 'table';
         const ids = [...known.keys()].filter((k) => k.startsWith(xref.meta.source.slice(0, 4)));
@@ -234,28 +277,52 @@ function checkPages(pages: ParsedPage[], tables: Tables, references: References,
   return errors;
 }
 
-export function renderPages(md: MarkdownIt, pages: ParsedPage[], figures: ReadonlyMap<ParsedPage, Figure[]>, tables: Tables, references: References, chapterNumber: (page: ParsedPage) => number): PageView[] {
+/** What the earlier stages returned, for the render stage to look up. */
+export interface RenderInputs {
+  values: ComputedValues;
+  /** The tables of a template's pages (```pages blocks), by token. */
+  pageTables: ReadonlyMap<Token, PageTable>;
+  figures: ReadonlyMap<ParsedPage, Figure[]>;
+  numbering: Numbering;
+  tables: Tables;
+  references: References;
+  languages: LanguageSet;
+}
+
+type RenderedBlock = { figure?: Figure; table?: { block: TableBlock; number: string }; diagram?: { block: DiagramBlock; number: string }; pages?: PageTable; indicators?: IndicatorListBlock };
+
+export function renderPages(md: MarkdownIt, pages: ParsedPage[], inputs: RenderInputs): PageView[] {
+  const { values, figures, numbering, tables, references, languages, pageTables } = inputs;
   installRenderers(md);
-  const targets = new Map<string, Map<string, { url: string; number: string; kind: 'figure' | 'table' }>>();
+  const targets = new Map<string, Map<string, Target[]>>();
+  const blocks = new Map<Token, RenderedBlock>();
   for (const page of pages) {
-    const index = targets.get(page.source.locale) ?? new Map<string, { url: string; number: string; kind: 'figure' | 'table' }>();
-    // Charts and diagrams share one numbering, in the order they appear.
-    const figureNumber = (id: string) => `${chapterNumber(page)}.${page.figureOrder.indexOf(id) + 1}`;
-    for (const figure of figures.get(page) ?? []) {
-      figure.number = figureNumber(figure.id);
+    const byKey = targets.get(page.source.locale) ?? new Map<string, Target[]>();
+    const index = { set: (key: string, target: Omit<Target, 'page'>) => byKey.set(key, [...(byKey.get(key) ?? []), { ...target, page }]) };
+    // The chart stage returns a page's figures in the order of its chart blocks.
+    const pageFigures = figures.get(page) ?? [];
+    page.charts.forEach((site, i) => {
+      const figure = pageFigures[i];
+      if (!figure) return;
+      blocks.set(site.token, { figure });
       index.set(`fig:${figure.id}`, { url: `${pageUrl(page)}#${figure.anchor}`, number: figure.number, kind: 'figure' });
-    }
+    });
     for (const site of page.diagrams) {
-      const number = figureNumber(site.block.id);
-      site.token.meta = { diagram: { block: site.block, number } };
+      const number = numbering.figure(page, site.block.id);
+      blocks.set(site.token, { diagram: { block: site.block, number } });
       index.set(`fig:${site.block.id}`, { url: `${pageUrl(page)}#fig-${site.block.id}`, number, kind: 'figure' });
     }
+    for (const site of page.pageTables) {
+      const table = pageTables.get(site.token);
+      if (table) blocks.set(site.token, { pages: table });
+    }
+    for (const site of page.indicatorLists) blocks.set(site.token, { indicators: site.block });
     page.tables.forEach((site, i) => {
-      const number = `${chapterNumber(page)}.${i + 1}`;
-      site.token.meta = { table: { block: site.block, number } };
+      const number = numbering.table(page, i);
+      blocks.set(site.token, { table: { block: site.block, number } });
       index.set(`tab:${site.block.id}`, { url: `${pageUrl(page)}#tab-${site.block.id}`, number, kind: 'table' });
     });
-    targets.set(page.source.locale, index);
+    targets.set(page.source.locale, byKey);
   }
   const errors = checkPages(pages, tables, references, targets);
   throwIfAny(errors);
@@ -263,13 +330,15 @@ export function renderPages(md: MarkdownIt, pages: ParsedPage[], figures: Readon
   return pages.map((page) => {
     const url = pageUrl(page);
     const env: RenderEnv = {
-      locale: page.source.locale,
+      language: languages.get(page.source.locale),
+      values,
+      blocks,
       tables,
       pageUrl: url,
       references,
       calculations: [],
       bySource: new Map(),
-      targets: targets.get(page.source.locale) ?? new Map(),
+      targets: targetsOf(page, targets.get(page.source.locale) ?? new Map()),
     };
     const findings = page.findings.map((tokens) => md.renderer.render(tokens, md.options, env));
     const html = md.renderer.render(page.tokens, md.options, env);
@@ -279,7 +348,11 @@ export function renderPages(md: MarkdownIt, pages: ParsedPage[], figures: Readon
       slug: page.source.slug,
       url,
       isHome: page.source.slug === 'index',
-      number: chapterNumber(page),
+      number: numbering.chapter(page),
+      ...(page.pageTables.length ? { sortable: true } : {}),
+      ...(page.source.entity
+        ? { section: numbering.section(page), parent: page.source.entity.parent, entity: { id: page.source.entity.id, name: page.source.entity.name, index: page.source.entity.index, count: page.source.entity.count } }
+        : {}),
       title: fm.title,
       short: fm.short ?? fm.title,
       summary: fm.summary ?? '',

@@ -1,54 +1,47 @@
 import type { References } from '../load/load-references.ts';
 import { shortCitation } from './cite-name.ts';
-import { localize, type LocalizedText, type Table } from '../validate/table-schema.ts';
+import { localize, sourceText, type LocalizedText, type Table } from '../validate/table-schema.ts';
 import { escapeHtml } from './escape.ts';
 import { t } from './ui-strings.ts';
+import type { Language } from '../languages/language.ts';
 
-type Rewrite = [RegExp, string];
+const LOCATOR_KINDS = ['tables', 'table', 'figures', 'figure', 'pages', 'page', 'section'] as const;
 
-/**
- * Numbered parts of a work, in the page language. Kazakh puts the number first and joins it with
- * a hyphen ("1-кесте", "2–3-кестелер", "14-б."), as Kazakh publications number tables and pages.
- */
-const LOCATOR_WORDS: Record<string, Rewrite[]> = {
-  ru: [
-    [/^Tables (\S+)/, 'Таблицы $1'],
-    [/^Table (\S+)/, 'Таблица $1'],
-    [/^Figures (\S+)/, 'Рисунки $1'],
-    [/^Figure (\S+)/, 'Рисунок $1'],
-    [/^pp?\. (\S+)/, 'с. $1'],
-    [/^Section (\S+)/, 'Раздел $1'],
-  ],
-  kk: [
-    [/^Tables (\S+?)([,;]|$)/, '$1-кестелер$2'],
-    [/^Table (\S+?)([,;]|$)/, '$1-кесте$2'],
-    [/^Figures (\S+?)([,;]|$)/, '$1-суреттер$2'],
-    [/^Figure (\S+?)([,;]|$)/, '$1-сурет$2'],
-    [/^pp?\. (\S+?)([,;]|$)/, '$1-б.$2'],
-    [/^Section (\S+?)([,;]|$)/, '$1-бөлім$2'],
-  ],
-};
+/** The source language's locator words as patterns: "Table {n}" → /^Table (\S+?)([,;]|$)/. */
+function locatorPatterns(source: Language): Array<[RegExp, (typeof LOCATOR_KINDS)[number]]> {
+  return LOCATOR_KINDS.map((kind) => {
+    const [before = '', after = ''] = source.pack.locators[kind].split('{n}');
+    const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return [new RegExp(`^${literal(before)}(\\S+?)${literal(after)}([,;]|$)`), kind];
+  });
+}
 
 /**
- * A locator in the page language: its own translation if the author gave one, else the English
- * text with a leading "Table 2" / "p. 14" translated ("Таблица 2", "2-кесте").
+ * A locator in the page language: its own translation if the author gave one, else the source
+ * language's text with a leading numbered part ("Table 2", "p. 14") in the page language's words
+ * and word order ("Таблица 2", "2-кесте", "14-б."), from the language packs.
  */
-export function localizeLocator(locator: LocalizedText, locale: string): string {
-  if (typeof locator !== 'string' && locale !== 'en' && (locator as Record<string, string | undefined>)[locale]) return localize(locator, locale);
-  const english = typeof locator === 'string' ? locator : locator.en;
-  const rewrite = (LOCATOR_WORDS[locale] ?? []).find(([pattern]) => pattern.test(english));
-  return rewrite ? english.replace(rewrite[0], rewrite[1]) : english;
+export function localizeLocator(locator: LocalizedText, language: Language): string {
+  const source = language.source;
+  if (typeof locator !== 'string' && locator[language.code] !== undefined) return locator[language.code] as string;
+  const original = sourceText(locator, source.code);
+  if (language.code === source.code) return original;
+  for (const [pattern, kind] of locatorPatterns(source)) {
+    const match = pattern.exec(original);
+    if (match) return `${language.pack.locators[kind].replace('{n}', match[1] ?? '')}${match[2] ?? ''}${original.slice(match[0].length)}`;
+  }
+  return original;
 }
 
 /** "Source: Author et al. (2021), Table 2." — linked to the bibliography entry. */
-export function sourceLine(table: Table, locale: string, references: References): string {
+export function sourceLine(table: Table, language: Language, references: References): string {
   const sources = [table.source, ...(table.alsoFrom ?? [])];
   const parts = sources.map((source) => {
     const item = references.get(source.ref);
-    const name = item ? shortCitation(item, locale) : source.ref;
-    const locator = source.locator ? `, ${localizeLocator(source.locator, locale)}` : '';
-    return `<a href="/${locale}/references/#ref-${escapeHtml(source.ref)}">${escapeHtml(name)}</a>${escapeHtml(locator)}`;
+    const name = item ? shortCitation(item, language) : source.ref;
+    const locator = source.locator ? `, ${localizeLocator(source.locator, language)}` : '';
+    return `<a href="/${language.code}/references/#ref-${escapeHtml(source.ref)}">${escapeHtml(name)}</a>${escapeHtml(locator)}`;
   });
-  const label = t(locale, sources.length > 1 ? 'sources' : 'source');
-  return `${escapeHtml(label)}: ${parts.join('; ')}. <span class="source-table">(${escapeHtml(t(locale, 'table'))} <a href="/${locale}/data/#table-${escapeHtml(table.id)}"><code>${escapeHtml(table.id)}</code></a>: ${escapeHtml(localize(table.title, locale))})</span>`;
+  const label = t(language, sources.length > 1 ? 'sources' : 'source');
+  return `${escapeHtml(label)}: ${parts.join('; ')}. <span class="source-table">(${escapeHtml(t(language, 'table'))} <a href="/${language.code}/data/#table-${escapeHtml(table.id)}"><code>${escapeHtml(table.id)}</code></a>: ${escapeHtml(localize(table.title, language))})</span>`;
 }

@@ -1,272 +1,30 @@
-/** Every word the site itself says, per language, in one place. */
-
-const STRINGS = {
-  en: {
-    figure: 'Figure',
-    figureRef: 'Figure',
-    tableRef: 'Table',
-    tableLabel: 'Table',
-    data: 'Data',
-    series: 'Series',
-    item: 'Item',
-    permalink: 'Link',
-    source: 'Source',
-    sources: 'Sources',
-    citeEtAl: 'et al.',
-    citeAnd: '&',
-    note: 'Note',
-    calculations: 'How the numbers on this page were computed',
-    calculationsIntro: 'Each number in the text links here: its formula with the actual inputs and the table they come from.',
-    keyFindings: 'Key findings',
-    chapters: 'Chapters',
-    allChapters: 'All {n} chapters',
-    contents: 'Contents',
-    skip: 'Skip to content',
-    home: 'Home',
-    chapter: 'Chapter',
-    previous: 'Previous',
-    next: 'Next',
-    missing: 'no data',
-    table: 'table',
-    language: 'Language',
-    fromTable: 'from',
-    dataAppendix: 'Data appendix',
-    references: 'References',
-    dataIntro: 'Every table the report uses, with its source, notes and corrections. Download any table as CSV or JSON.',
-    backToText: 'Back to the text',
-    footer: 'Every number on this site is computed from the data tables at build time.',
-    untranslated: 'This chapter has not been translated yet: it is shown in English.',
-    buildError: 'The last edit did not build. This page shows the previous version; fix the problem below and save again.',
-    dataQuality: 'Consistency checks',
-    qualityIntro: 'Every consistency check the build runs on the data: sums against totals, figures printed in the sources against the same figures recomputed, shares against 100, values against their bounds. Findings are slips in the sources that the report discusses.',
-    qualityChecks: 'Checks',
-    qualityPassed: 'passed',
-    qualityFindings: 'findings',
-    qualityNotChecked: 'not checked (input missing)',
-    qualityCheck: 'Check',
-    qualityPeriod: 'Period',
-    qualityExpected: 'Printed or expected',
-    qualityActual: 'Recomputed',
-    qualityDifference: 'Difference',
-    qualityResult: 'Result',
-    qualityDiscussed: 'discussed',
-    translationGaps: 'For authors: translations missing in this language',
-    translationGapsIntro: 'Texts that exist in another language of the report but not in this one. Readers see the English text in their place.',
-    gapChapter: 'no translation of {file} (it exists in: {present})',
-    gapText: '{file}, {path}: translated into {present} only',
-    'status-passed': 'passed',
-    'status-finding': 'finding',
-    'status-error': 'error',
-    'status-not-checked': 'not checked',
-    // Search (the box in the header, and the results page it falls back to).
-    search: 'Search',
-    searchLabel: 'Search the report',
-    searchPlaceholder: 'Search the report',
-    searchIntro: 'Search every chapter, table title and reference of the report in this language.',
-    searchNeedsScript: 'Search runs in your browser and needs JavaScript. Without it, the chapters below lead to every part of the report.',
-    searchTyping: 'Type at least two letters to search.',
-    searchLoading: 'Searching…',
-    searchNone: 'Nothing found for “{q}”.',
-    'searchFound-one': '{n} page found for “{q}”',
-    'searchFound-few': '{n} pages found for “{q}”',
-    'searchFound-many': '{n} pages found for “{q}”',
-    'searchFound-other': '{n} pages found for “{q}”',
-    searchAll: 'All results',
-    searchUnavailable: 'Search is not available here: its index is missing or could not be loaded.',
-    // Navigation within and between pages.
-    onThisPage: 'On this page',
-    pager: 'Previous and next page',
-    homeShort: 'Introduction',
-    // Open Graph locale of the language.
-    ogLocale: 'en_GB',
-    // The PDF edition.
-    pdfContents: 'Contents',
-    pdfOnline: 'The online edition, with interactive charts, downloadable data and search:',
-  },
-  ru: {
-    figure: 'Рисунок',
-    figureRef: 'рис.',
-    tableRef: 'табл.',
-    tableLabel: 'Таблица',
-    data: 'Данные',
-    series: 'Ряд',
-    item: 'Показатель',
-    permalink: 'Ссылка',
-    source: 'Источник',
-    sources: 'Источники',
-    citeEtAl: 'и др.',
-    citeAnd: 'и',
-    note: 'Примечание',
-    calculations: 'Как рассчитаны числа на этой странице',
-    calculationsIntro: 'Каждое число в тексте ведёт сюда: формула с исходными значениями и таблица, из которой они взяты.',
-    keyFindings: 'Основные выводы',
-    chapters: 'Главы',
-    allChapters: 'Все главы ({n})',
-    contents: 'Содержание',
-    skip: 'Перейти к содержанию',
-    home: 'Главная',
-    chapter: 'Глава',
-    previous: 'Назад',
-    next: 'Далее',
-    missing: 'нет данных',
-    table: 'таблица',
-    language: 'Язык',
-    fromTable: 'из',
-    dataAppendix: 'Приложение: данные',
-    references: 'Литература',
-    dataIntro: 'Все таблицы, которые использует доклад, с источниками, примечаниями и исправлениями. Каждую таблицу можно скачать в CSV или JSON.',
-    backToText: 'Вернуться к тексту',
-    footer: 'Все числа на этом сайте рассчитаны из таблиц данных при сборке.',
-    untranslated: 'Эта глава ещё не переведена на русский язык: ниже приведён английский текст.',
-    buildError: 'Последняя правка не собралась. На странице показана предыдущая версия; исправьте ошибку ниже и сохраните файл снова.',
-    dataQuality: 'Проверки данных',
-    qualityIntro: 'Все проверки согласованности, которые сборка выполняет над данными: суммы против итогов, напечатанные в источниках показатели против пересчитанных, доли против 100, значения против допустимых границ. Замечания — это ошибки источников, которые обсуждаются в докладе.',
-    qualityChecks: 'Проверок',
-    qualityPassed: 'пройдено',
-    qualityFindings: 'замечаний',
-    qualityNotChecked: 'не проверено (нет данных)',
-    qualityCheck: 'Проверка',
-    qualityPeriod: 'Период',
-    qualityExpected: 'Напечатано или ожидается',
-    qualityActual: 'Пересчитано',
-    qualityDifference: 'Разница',
-    qualityResult: 'Результат',
-    qualityDiscussed: 'обсуждение',
-    translationGaps: 'Для авторов: чего нет на этом языке',
-    translationGapsIntro: 'Тексты, которые есть на другом языке доклада, но не на этом. Читатели видят вместо них английский текст.',
-    gapChapter: 'нет перевода {file} (есть на: {present})',
-    gapText: '{file}, {path}: переведено только на {present}',
-    'status-passed': 'пройдена',
-    'status-finding': 'замечание',
-    'status-error': 'ошибка',
-    'status-not-checked': 'не проверено',
-    search: 'Поиск',
-    searchLabel: 'Поиск по докладу',
-    searchPlaceholder: 'Поиск по докладу',
-    searchIntro: 'Поиск по всем главам, названиям таблиц и источникам доклада на этом языке.',
-    searchNeedsScript: 'Поиск работает в браузере и требует JavaScript. Без него все части доклада доступны по ссылкам на главы ниже.',
-    searchTyping: 'Введите хотя бы две буквы.',
-    searchLoading: 'Идёт поиск…',
-    searchNone: 'По запросу «{q}» ничего не найдено.',
-    'searchFound-one': 'По запросу «{q}» найдена {n} страница',
-    'searchFound-few': 'По запросу «{q}» найдено {n} страницы',
-    'searchFound-many': 'По запросу «{q}» найдено {n} страниц',
-    'searchFound-other': 'По запросу «{q}» найдено {n} страницы',
-    searchAll: 'Все результаты',
-    searchUnavailable: 'Поиск недоступен: поисковый индекс отсутствует или не загрузился.',
-    onThisPage: 'На этой странице',
-    pager: 'Предыдущая и следующая страница',
-    homeShort: 'Введение',
-    ogLocale: 'ru_RU',
-    pdfContents: 'Содержание',
-    pdfOnline: 'Электронная версия с интерактивными графиками, данными для скачивания и поиском:',
-  },
-} as const;
-
-export type UiKey = keyof (typeof STRINGS)['en'];
-
 /**
- * Kazakh: every key, so a key added to English without a Kazakh string fails to compile. Nouns
- * after a number stay singular in Kazakh ("5 бет"), so one wording serves every plural category;
- * search.ts picks the key with Intl.PluralRules('kk'), which (CLDR) only ever says 'one' or
- * 'other', but 'few' and 'many' are filled too so the data attributes the search form carries are
- * the same in every language.
+ * Every word the site itself says comes from the language packs (locales/ in the generator, plus
+ * the report's own `strings`): this module reads them. The keys are those of the generator's
+ * English pack, the catalogue every other pack translates.
  */
-const KAZAKH: Record<UiKey, string> = {
-  // Kazakh numbers a figure or table before the word: "2.1-сурет", "3-кесте".
-  figure: '{n}-сурет',
-  figureRef: '{n}-сурет',
-  tableRef: '{n}-кесте',
-  tableLabel: '{n}-кесте',
-  data: 'Деректер',
-  series: 'Қатар',
-  item: 'Көрсеткіш',
-  permalink: 'Сілтеме',
-  source: 'Дереккөз',
-  sources: 'Дереккөздер',
-  citeEtAl: 'және т.б.',
-  citeAnd: 'және',
-  note: 'Ескертпе',
-  calculations: 'Осы беттегі сандар қалай есептелді',
-  calculationsIntro: 'Мәтіндегі әрбір сан осы бөлімге сілтейді: мұнда оның нақты бастапқы мәндер қойылған формуласы және сол мәндер алынған кесте берілген.',
-  keyFindings: 'Негізгі қорытындылар',
-  chapters: 'Тараулар',
-  allChapters: 'Барлық тараулар ({n})',
-  contents: 'Мазмұны',
-  skip: 'Негізгі мәтінге өту',
-  home: 'Басты бет',
-  chapter: 'Тарау',
-  previous: 'Алдыңғы',
-  next: 'Келесі',
-  missing: 'деректер жоқ',
-  table: 'кесте',
-  language: 'Тіл',
-  fromTable: 'кестеден',
-  dataAppendix: 'Деректер қосымшасы',
-  references: 'Әдебиеттер',
-  dataIntro: 'Баяндамада пайдаланылған барлық кестелер дереккөздерімен, ескертпелерімен және түзетулерімен бірге берілген. Әр кестені CSV немесе JSON пішімінде жүктеп алуға болады.',
-  backToText: 'Мәтінге оралу',
-  footer: 'Осы сайттағы барлық сандар сайт құрастырылған кезде деректер кестелерінен есептелген.',
-  untranslated: 'Бұл тарау әзірге қазақ тіліне аударылмаған: төменде ағылшын тіліндегі мәтіні берілген.',
-  buildError: 'Соңғы өзгерістен кейін сайт құрастырылмады. Бетте алдыңғы нұсқа көрсетілген; төмендегі қатені түзетіп, файлды қайта сақтаңыз.',
-  dataQuality: 'Деректерді тексеру',
-  qualityIntro: 'Құрастыру кезінде деректерге жүргізілетін барлық үйлесімділік тексерулері: сомалар жиынтық мәндермен, дереккөздерде басылған көрсеткіштер олардың қайта есептелген мәндерімен, үлестер 100 пайызбен, мәндер өз шектерімен салыстырылады. Сәйкессіздіктер — дереккөздерде жіберілген, баяндамада талқыланатын қателер.',
-  qualityChecks: 'Тексерулер',
-  qualityPassed: 'өтті',
-  qualityFindings: 'сәйкессіздіктер',
-  qualityNotChecked: 'тексерілмеді (бастапқы деректер жоқ)',
-  qualityCheck: 'Тексеру',
-  qualityPeriod: 'Кезең',
-  qualityExpected: 'Басылған немесе күтілетін мән',
-  qualityActual: 'Қайта есептелген мән',
-  qualityDifference: 'Айырма',
-  qualityResult: 'Нәтиже',
-  qualityDiscussed: 'талқылауы',
-  translationGaps: 'Авторларға: осы тілде жоқ аудармалар',
-  translationGapsIntro: 'Баяндаманың басқа тілінде бар, бірақ осы тілде жоқ мәтіндер. Оқырмандар олардың орнына ағылшынша мәтінді көреді.',
-  gapChapter: '{file} аударылмаған (ол мына тілдерде бар: {present})',
-  gapText: '{file}, {path}: тек {present} тілдеріне аударылған',
-  'status-passed': 'өтті',
-  'status-finding': 'сәйкессіздік',
-  'status-error': 'қате',
-  'status-not-checked': 'тексерілмеді',
-  search: 'Іздеу',
-  searchLabel: 'Баяндамадан іздеу',
-  searchPlaceholder: 'Баяндамадан іздеу',
-  searchIntro: 'Баяндаманың осы тілдегі барлық тарауларынан, кесте атауларынан және әдебиеттер тізімінен іздеу.',
-  searchNeedsScript: 'Іздеу браузерде орындалады, сондықтан JavaScript қосулы болуы керек. Онсыз баяндаманың барлық бөлімдеріне төмендегі тараулар арқылы өтуге болады.',
-  searchTyping: 'Іздеу үшін кемінде екі әріп енгізіңіз.',
-  searchLoading: 'Іздеу жүріп жатыр…',
-  searchNone: '«{q}» бойынша ештеңе табылмады.',
-  'searchFound-one': '«{q}» бойынша {n} бет табылды',
-  'searchFound-few': '«{q}» бойынша {n} бет табылды',
-  'searchFound-many': '«{q}» бойынша {n} бет табылды',
-  'searchFound-other': '«{q}» бойынша {n} бет табылды',
-  searchAll: 'Барлық нәтижелер',
-  searchUnavailable: 'Бұл жерде іздеу қолжетімсіз: іздеу индексі жоқ немесе жүктелмеді.',
-  onThisPage: 'Осы бетте',
-  pager: 'Алдыңғы және келесі бет',
-  homeShort: 'Кіріспе',
-  ogLocale: 'kk_KZ',
-  pdfContents: 'Мазмұны',
-  pdfOnline: 'Интерактивті диаграммалары, жүктеп алуға болатын деректері және іздеу мүмкіндігі бар онлайн нұсқасы:',
-};
+import type catalogue from '../../locales/en.json';
+import { fillMessage } from '../languages/pack-schema.ts';
+import type { Language } from '../languages/language.ts';
 
-const BY_LOCALE: Record<string, Partial<Record<UiKey, string>>> = { en: STRINGS.en, ru: STRINGS.ru, kk: KAZAKH };
-const FALLBACK: Record<string, string[]> = { kk: ['kk', 'en'], ru: ['ru', 'en'], en: ['en'] };
+export type UiKey = keyof (typeof catalogue)['ui'];
+
+/** An interface string in the page's language (complete: missing ones come from its fallbacks). */
+export function t(language: Language, key: UiKey): string {
+  const text = language.pack.ui[key];
+  if (text === undefined) throw new Error(`language pack "${language.code}" has no interface string "${key}"`);
+  return text;
+}
+
+/** The same, with its placeholders filled: `tf(lang, 'searchNone', { q })`. */
+export function tf(language: Language, key: UiKey, values: Readonly<Record<string, string | number>>): string {
+  return fillMessage(t(language, key), values);
+}
 
 type NumberedKey = 'figure' | 'figureRef' | 'tableRef' | 'tableLabel';
 
 /** "Figure 2.1", "Рисунок 2.1", "2.1-сурет": a numbered label, the number where the language puts it. */
-export function numbered(locale: string, key: NumberedKey, number: string): string {
-  const word = t(locale, key);
+export function numbered(language: Language, key: NumberedKey, number: string): string {
+  const word = t(language, key);
   return word.includes('{n}') ? word.replace('{n}', number) : `${word} ${number}`;
-}
-
-export function t(locale: string, key: UiKey): string {
-  for (const candidate of FALLBACK[locale] ?? ['en']) {
-    const text = BY_LOCALE[candidate]?.[key];
-    if (text !== undefined) return text;
-  }
-  return STRINGS.en[key];
 }

@@ -5,6 +5,8 @@ declare module '@11ty/eleventy' {
     quietMode?: boolean;
     runMode?: 'build' | 'serve' | 'watch';
     source?: 'cli' | 'script';
+    /** Configures this instance after the configuration file (plugins with options, e.g. the report). */
+    config?: (eleventyConfig: unknown) => void;
   }
   export default class Eleventy {
     constructor(input: string, output: string, options?: EleventyOptions);

@@ -1,6 +1,6 @@
 /** What a chapter's front matter may say. Presentation fields are lenient; references are strict. */
 import { z } from 'zod';
-import { LocalizedText } from './table-schema.ts';
+import { LocalizedText, Slug } from './table-schema.ts';
 
 export const FrontMatter = z
   .object({
@@ -18,6 +18,21 @@ export const FrontMatter = z
     /** Named inline values: `{=name}` in the text. */
     values: z.record(z.string().regex(/^[a-z][a-zA-Z0-9-]*$/), z.string().min(1)).optional(),
     description: LocalizedText.optional(),
+    /**
+     * A template (`content/<language>/<chapter>/[unit].md`): the units it is written once for, each
+     * getting a page of its own. The units of a geography (data/geographies/), or the rows of a
+     * table; `units` picks and orders some of them, `exclude` leaves some out.
+     */
+    repeat: z
+      .object({
+        geography: Slug.optional(),
+        table: Slug.optional(),
+        units: z.array(Slug).min(1).optional(),
+        exclude: z.array(Slug).min(1).optional(),
+      })
+      .strict()
+      .refine((r) => (r.geography === undefined) !== (r.table === undefined), 'either "geography" or "table", not both')
+      .optional(),
   })
   .strict();
 export type FrontMatter = z.infer<typeof FrontMatter>;

@@ -21,6 +21,10 @@ export const TerritorialUnit = z
     names: z.array(z.string().min(1)).default([]),
     /** Short name on tiles and map labels. */
     short: LocalizedText,
+    /** Full name, where pages name the unit ("Northland Region"); the short name when absent. */
+    name: LocalizedText.optional(),
+    /** The unit it lies in, when the geography has several levels: an id of this geography. */
+    parent: Slug.optional(),
     /** Tile position: [column from the west, row from the north]. */
     tile: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
   })
@@ -32,8 +36,8 @@ export const Geography = z
     $schema: z.string().optional(),
     id: Slug,
     title: LocalizedText,
-    /** Noun for the units in descriptions, per language: `{"en": ["region", "regions"]}`. */
-    unitWord: z.record(z.string(), UnitWord).refine((words) => 'en' in words, 'an English noun ("en") is required'),
+    /** Noun for the units in descriptions, per language: `{"en": ["region", "regions"]}`; the source language's is required. */
+    unitWord: z.record(z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a language code such as "en"'), UnitWord),
     /** Optional boundary file, looked up in the boundaries folder (REPORT_BOUNDARIES_DIR or ../shared/geo). */
     boundaries: z
       .object({
@@ -60,6 +64,7 @@ export const Geography = z
     geography.units.forEach((unit, i) => {
       if (seen.has(unit.id)) ctx.addIssue({ code: 'custom', path: ['units', i, 'id'], message: `unit "${unit.id}" is listed twice` });
       seen.add(unit.id);
+      if (unit.parent !== undefined && !geography.units.some((u) => u.id === unit.parent)) ctx.addIssue({ code: 'custom', path: ['units', i, 'parent'], message: `parent "${unit.parent}" is not a unit of this geography` });
       const [column, row] = unit.tile;
       if (column >= geography.tiles.columns || row >= geography.tiles.rows) {
         ctx.addIssue({ code: 'custom', path: ['units', i, 'tile'], message: `tile [${column}, ${row}] is outside the ${geography.tiles.columns} × ${geography.tiles.rows} grid` });

@@ -10,6 +10,8 @@ import type { SourcePage } from '../load/load-content.ts';
 import { CITE_TOKEN, MATH_TOKEN, UNRESOLVED_TOKEN, VALUE_TOKEN, XREF_TOKEN, type InlineMeta, type Token } from '../render/markdown.ts';
 import { parseTableBlock, type TableBlock } from '../render/table-block.ts';
 import { parseDiagramBlock, type DiagramBlock } from '../render/diagram-block.ts';
+import { parsePagesBlock, type PagesBlock } from '../render/pages-block.ts';
+import { parseIndicatorListBlock, type IndicatorListBlock } from '../render/indicator-list.ts';
 
 export interface ChartSite {
   token: Token;
@@ -30,6 +32,19 @@ export interface TableSite {
   line: number;
 }
 
+export interface PagesSite {
+  token: Token;
+  block: PagesBlock;
+  line: number;
+}
+
+/** A ```indicators block: which indicators a methodology page lists. */
+export interface IndicatorListSite {
+  token: Token;
+  block: IndicatorListBlock;
+  line: number;
+}
+
 export interface InlineSite {
   token: Token;
   meta: InlineMeta;
@@ -47,6 +62,9 @@ export interface ParsedPage {
   /** Figure ids (charts and diagrams) in document order: figures are numbered in this order. */
   figureOrder: string[];
   tables: TableSite[];
+  /** ```pages blocks: the tables of a template's pages. */
+  pageTables: PagesSite[];
+  indicatorLists: IndicatorListSite[];
   values: InlineSite[];
   xrefs: InlineSite[];
   cites: InlineSite[];
@@ -64,7 +82,7 @@ export function parsePages(md: MarkdownIt, pages: SourcePage[]): ParsedPage[] {
     const tokens = md.parse(source.body, env);
     const findings = (source.frontMatter.findings ?? []).map((text) => md.parse(text, {}));
     const findingsLine = source.frontMatterLines.findings ?? 1;
-    const page: ParsedPage = { source, tokens, findings, charts: [], diagrams: [], figureOrder: [], tables: [], values: [], xrefs: [], cites: [], maths: [], unresolved: [] };
+    const page: ParsedPage = { source, tokens, findings, charts: [], diagrams: [], figureOrder: [], tables: [], pageTables: [], indicatorLists: [], values: [], xrefs: [], cites: [], maths: [], unresolved: [] };
     const collectInline = (list: Token[], lineOf: (meta: InlineMeta) => number) => {
       for (const block of list) {
         for (const child of block.children ?? []) {
@@ -90,10 +108,13 @@ export function parsePages(md: MarkdownIt, pages: SourcePage[]): ParsedPage[] {
     }
     for (const token of tokens) {
       const kind = token.type === 'fence' ? token.info.trim().split(/\s+/)[0] : undefined;
-      if (kind !== 'chart' && kind !== 'table' && kind !== 'diagram') continue;
+      if (kind !== 'chart' && kind !== 'table' && kind !== 'diagram' && kind !== 'pages' && kind !== 'indicators') continue;
       const line = source.bodyLineOffset + (token.map?.[0] ?? 0) + 1;
       try {
-        if (kind === 'chart') {
+        if (kind === 'indicators') {
+          // Rendered from the descriptors; checked here so a wrong id stops the build with its line.
+          page.indicatorLists.push({ token, block: parseIndicatorListBlock(token.content, source.file, line + 1), line });
+        } else if (kind === 'chart') {
           const block = parseChartBlock(token.content, source.file, line + 1);
           page.charts.push({ token, block, line });
           page.figureOrder.push(block.id);
@@ -101,7 +122,8 @@ export function parsePages(md: MarkdownIt, pages: SourcePage[]): ParsedPage[] {
           const block = parseDiagramBlock(token.content, source.file, line + 1);
           page.diagrams.push({ token, block, line });
           page.figureOrder.push(block.id);
-        } else page.tables.push({ token, block: parseTableBlock(token.content, source.file, line + 1), line });
+        } else if (kind === 'pages') page.pageTables.push({ token, block: parsePagesBlock(token.content, source.file, line + 1), line });
+        else page.tables.push({ token, block: parseTableBlock(token.content, source.file, line + 1), line });
       } catch (error) {
         if (error instanceof ReportError) errors.push(error);
         else throw error;

@@ -7,20 +7,25 @@
  * `"1,234"`, `""` and `"12"` are rejected, never coerced.
  */
 import { z } from 'zod';
-import { UNIT_IDS } from './units.ts';
+import type { Language } from '../languages/language.ts';
 
-export const LOCALES = ['en', 'ru', 'kk'] as const;
-export type Locale = (typeof LOCALES)[number];
+/** A language code of the report ("en", "kk"): its languages are the report's to choose (report.config.json). */
+export type Locale = string;
 
 /** Lowercase words joined by hyphens: safe in URLs, file names and inline references. */
 export const Slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and single hyphens, e.g. "harvest"');
 
-/** A text in English, optionally with Russian and Kazakh versions. A plain string is English. */
+/**
+ * A text readers see, in one or more of the report's languages: `{"en": "Harvest", "ru": "Урожай"}`.
+ * A plain string is in the report's source language. Which languages are allowed, and that the
+ * source language is present, is checked against the report's configuration after parsing
+ * (validate/text-languages.ts), so the format itself names no language.
+ */
 export const LocalizedText = z.union([
   z.string().min(1),
-  z.object({ en: z.string().min(1), ru: z.string().min(1).optional(), kk: z.string().min(1).optional() }).strict(),
+  z.record(z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a language code such as "en"'), z.string().min(1)).refine((texts) => Object.keys(texts).length > 0, 'at least one language'),
 ]);
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
@@ -125,7 +130,8 @@ export const NumericTable = z
   .object({
     ...TableBase,
     kind: z.literal('numeric').optional(),
-    unit: z.enum(UNIT_IDS as [string, ...string[]]),
+    /** One of the report's units (validate/units.ts and report.config.json), checked after parsing. */
+    unit: z.string().min(1),
     /** Decimals shown when the table's values are printed: declared, never guessed per value. */
     decimals: z.number().int().min(0).max(6),
     /** The base period of index values (unit `% of base year`). */
@@ -178,34 +184,27 @@ export type TextTable = z.infer<typeof TextTable>;
  * A table computed from other tables at build time: authors ask for an indicator without writing
  * TypeScript, and every cell of the result keeps its formula and inputs.
  *
- *   base-index / chain-index / share     one table → the same rows as indices or shares
- *   ratio                               from ÷ by × scale, row by row (yields: scale 10 with t and ha)
- *   location-quotient-by-sector         rows are sectors: (from[i] ÷ from[fromTotal]) ÷ (by[i'] ÷ by[byTotal])
- *   location-quotient-by-region         rows are regions: (from[r] ÷ by[r]) ÷ (from[reference] ÷ by[reference])
+ * These are the fields every derived table has. `compute` names an indicator's table form, which
+ * adds its own options (`by`, `base`, `reference`…): the schema of each is built from the
+ * indicator's descriptor (compute/indicators/<id>.ts) in `derived-table-schema.ts`.
  */
-export const DerivedTable = z
-  .object({
-    ...TableBase,
-    kind: z.literal('derived'),
-    compute: z.enum(['base-index', 'chain-index', 'share', 'ratio', 'yield', 'location-quotient-by-sector', 'location-quotient-by-region']),
-    from: Slug,
-    by: Slug.optional(),
-    /** Base period of a base index. */
-    base: Period.optional(),
-    /** Multiplier of a ratio (100 for a percentage). */
-    scale: z.number().positive().optional(),
-    fromTotal: Slug.optional(),
-    byTotal: Slug.optional(),
-    /** Region row that is the reference (location-quotient-by-region), e.g. "country". */
-    reference: Slug.optional(),
-    /** Rows of the result: ids of `from` rows, or `{ "row in from": "row in by" }` when the ids differ. */
-    rows: z.union([z.array(Slug).min(1), z.record(Slug, Slug)]).optional(),
-    periods: z.array(Period).min(1).optional(),
-    decimals: z.number().int().min(0).max(6),
-    periodLabel: LocalizedText.optional(),
-  })
-  .strict();
-export type DerivedTable = z.infer<typeof DerivedTable>;
+export const DerivedTableFields = {
+  ...TableBase,
+  kind: z.literal('derived'),
+  from: Slug,
+  /** Rows of the result: ids of `from` rows, or `{ "row in from": "row in by" }` when the ids differ. */
+  rows: z.union([z.array(Slug).min(1), z.record(Slug, Slug)]).optional(),
+  periods: z.array(Period).min(1).optional(),
+  decimals: z.number().int().min(0).max(6),
+  periodLabel: LocalizedText.optional(),
+  /**
+   * The unit of the result when the indicator's own says less than the report knows: a ratio of
+   * hectares to holdings is "hectares per holding" (a unit of the report), not a bare "ratio".
+   */
+  unit: z.string().min(1).optional(),
+};
+/** A derived table as validated: the common fields, `compute`, and the options of its form. */
+export type DerivedTable = z.infer<z.ZodObject<typeof DerivedTableFields>> & { compute: string; by?: string; [option: string]: unknown };
 
 export const Table = z.union([NumericTable, TextTable]);
 export type Table = z.infer<typeof Table>;
@@ -214,9 +213,23 @@ export function isNumericTable(table: Table): table is NumericTable {
   return table.kind !== 'text';
 }
 
-/** The English text, or the requested locale's text when it exists. */
-export function localize(text: LocalizedText | undefined, locale: string): string {
+/**
+ * The text in `language`, or in the first language of its fallback chain that has it (the chain
+ * ends with the source language, which a validated text always has).
+ */
+export function localize(text: LocalizedText | undefined, language: Language): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
-  return (locale === 'ru' || locale === 'kk' ? text[locale] : undefined) ?? text.en;
+  for (const code of language.chain) {
+    const found = text[code];
+    if (found !== undefined) return found;
+  }
+  return Object.values(text)[0] ?? '';
+}
+
+/** The text in the source language (what classes and ids are matched on): a plain string, or its `source` entry. */
+export function sourceText(text: LocalizedText | undefined, source: string): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[source] ?? Object.values(text)[0] ?? '';
 }

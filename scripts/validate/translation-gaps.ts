@@ -1,11 +1,15 @@
 /**
  * What one language of the report lacks that another has: a chapter written in some languages
  * only, or a text in a table translated into some of the report's languages but not all. Listed
- * for authors (build warning, Data-quality page); readers get the English text in its place.
+ * for authors (build warning, Data-quality page); readers get the text of the language's
+ * fallback (at last the source language) in its place.
  */
 import type { LoadedTable } from '../load/load-tables.ts';
 import type { SourcePage } from '../load/load-content.ts';
-import { LOCALES, type Locale } from './table-schema.ts';
+import { DerivedTable } from './derived-table-schema.ts';
+import { NumericTable, TextTable, type Locale } from './table-schema.ts';
+import { findTexts } from './text-languages.ts';
+import { formatJsonPath } from '../load/json-source.ts';
 
 export interface TranslationGap {
   /** The language that lacks the text. */
@@ -19,43 +23,27 @@ export interface TranslationGap {
   present: Locale[];
 }
 
-const isLocale = (key: string): key is Locale => (LOCALES as readonly string[]).includes(key);
-
-/** `{en, ru}`-shaped values: objects whose keys are all languages and that hold English. */
-function localizedTexts(value: unknown, path: string, found: Array<{ path: string; present: Locale[] }>): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => localizedTexts(item, `${path}[${i}]`, found));
-    return;
-  }
-  if (value === null || typeof value !== 'object') return;
-  const keys = Object.keys(value);
-  if (keys.length > 0 && keys.includes('en') && keys.every(isLocale) && keys.every((k) => typeof (value as Record<string, unknown>)[k] === 'string')) {
-    found.push({ path, present: keys.filter(isLocale) });
-    return;
-  }
-  for (const [key, child] of Object.entries(value)) localizedTexts(child, path ? `${path}.${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}` : key, found);
-}
-
-export function findTranslationGaps(pages: readonly SourcePage[], tables: ReadonlyMap<string, LoadedTable>, locales: readonly Locale[]): TranslationGap[] {
+export function findTranslationGaps(pages: readonly SourcePage[], tables: ReadonlyMap<string, LoadedTable>, locales: readonly Locale[], source: Locale): TranslationGap[] {
   const gaps: TranslationGap[] = [];
   const bySlug = new Map<string, SourcePage[]>();
   for (const page of pages) bySlug.set(page.slug, [...(bySlug.get(page.slug) ?? []), page]);
   for (const versions of bySlug.values()) {
-    const present = LOCALES.filter((locale) => versions.some((p) => p.locale === locale));
+    const present = locales.filter((locale) => versions.some((p) => p.locale === locale));
     for (const locale of locales) {
       if (present.includes(locale)) continue;
-      const original = versions.find((p) => p.locale === 'en') ?? versions[0]!;
+      const original = versions.find((p) => p.locale === source) ?? versions[0]!;
       gaps.push({ locale, kind: 'chapter', file: original.file, present });
     }
   }
   for (const { table, file, derived } of tables.values()) {
-    const texts: Array<{ path: string; present: Locale[] }> = [];
     // A derived table's texts are those its author wrote: the definition's, at its paths.
-    localizedTexts(derived ? derived.definition : table, '', texts);
-    for (const text of texts) {
-      // Only texts someone began to translate: an English-only string is a choice (a name, a code).
-      if (text.present.length < 2) continue;
-      for (const locale of locales) if (!text.present.includes(locale)) gaps.push({ locale, kind: 'text', file, path: text.path, present: text.present });
+    const texts = derived ? findTexts(DerivedTable, derived.definition) : findTexts(table.kind === 'text' ? TextTable : NumericTable, table);
+    for (const { path, text } of texts) {
+      // Only texts someone began to translate: a source-language-only string is a choice (a name, a code).
+      if (typeof text === 'string') continue;
+      const present = locales.filter((locale) => locale in text);
+      if (present.length < 2) continue;
+      for (const locale of locales) if (!present.includes(locale)) gaps.push({ locale, kind: 'text', file, path: formatJsonPath(path), present });
     }
   }
   return gaps;

@@ -6,12 +6,24 @@
 import type { z } from 'zod';
 import { DataError } from '../errors.ts';
 import { formatJsonPath, locate, valueAt, type JsonPath, type JsonSource } from '../load/json-source.ts';
-import { DerivedTable, NumericTable, TextTable, type Table } from './table-schema.ts';
-import { UNIT_IDS } from './units.ts';
+import { closest } from '../suggest.ts';
+import { COMPUTE_IDS, DerivedTable, formOptions } from './derived-table-schema.ts';
+import { NumericTable, TextTable, type Table } from './table-schema.ts';
+import { checkTextLanguages, findTexts } from './text-languages.ts';
+import type { UnitCatalogue } from './units.ts';
 
 export type TableDefinition = Table | DerivedTable;
 
-export function validateTable(source: JsonSource): { table?: TableDefinition; errors: DataError[] } {
+/** What a table is checked against beyond its format: the report's units and languages. */
+export interface TableRules {
+  units: UnitCatalogue;
+  languages: readonly string[];
+  sourceLanguage: string;
+  /** Other language codes a text may carry (those a language pack exists for): translations not published yet. */
+  knownLanguages?: readonly string[];
+}
+
+export function validateTable(source: JsonSource, rules: TableRules): { table?: TableDefinition; errors: DataError[] } {
   const raw = source.value;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { errors: [errorAt(source, [], 'a table file must hold one JSON object', 'an object like {"id": "...", "title": ..., "rows": [...]}', 'wrap the content in { } with the table fields')] };
@@ -21,7 +33,8 @@ export function validateTable(source: JsonSource): { table?: TableDefinition; er
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { errors: parsed.error.issues.map((issue) => issueToError(source, issue)) };
   const table: TableDefinition = parsed.data;
-  const errors = table.kind === 'text' ? checkTextTable(source, table) : table.kind === 'derived' ? [] : checkNumericTable(source, table);
+  const errors = table.kind === 'text' ? checkTextTable(source, table) : table.kind === 'derived' ? checkDerivedUnit(source, table, rules.units) : checkNumericTable(source, table, rules.units);
+  for (const problem of checkTextLanguages(findTexts(schema, table), rules.languages, rules.sourceLanguage, rules.knownLanguages)) errors.push(errorAt(source, problem.path, problem.problem, problem.expected, problem.fix));
   const expectedName = `${table.id}.json`;
   if (!source.file.endsWith(`/${expectedName}`) && source.file !== expectedName && !source.file.endsWith(`/${table.id}.csv.json`) && source.file !== `${table.id}.csv.json`) {
     errors.push(errorAt(source, ['id'], `table id "${table.id}" does not match the file name`, `the file to be named ${expectedName}`, `rename the file to ${expectedName} or change "id"`));
@@ -50,6 +63,18 @@ function issueToError(source: JsonSource, issue: z.core.$ZodIssue): DataError {
   const value = valueAt(source.value, path);
   const field = String(path.at(-1) ?? 'table');
 
+  if (issue.code === 'invalid_union' && path.length === 1 && path[0] === 'compute') {
+    const near = typeof value === 'string' ? closest(value, [...COMPUTE_IDS]) : undefined;
+    return value === undefined
+      ? errorAt(source, path, 'missing required field "compute"', `one of: ${COMPUTE_IDS.join(', ')}`, 'add "compute": the indicator the table is computed with (see "Add an indicator table" in README.md)')
+      : errorAt(source, path, `"compute": ${JSON.stringify(value)} is not an indicator a derived table can compute`, `one of: ${COMPUTE_IDS.join(', ')}`, near ? `did you mean "${near}"?` : 'use one of the listed indicators');
+  }
+  if (issue.code === 'unrecognized_keys' && (source.value as { kind?: unknown }).kind === 'derived' && path.length === 0) {
+    const compute = (source.value as { compute?: unknown }).compute;
+    const options = formOptions(compute) ?? [];
+    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+    return errorAt(source, [issue.keys[0] ?? ''], `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys} for "compute": ${JSON.stringify(compute)}`, `the fields of every derived table (from, rows, periods, decimals, id, title, source…)${options.length ? ` and this indicator's options: ${options.join(', ')}` : ' (this indicator has no options of its own)'}`, 'check the spelling, or remove the field (another indicator may take it)');
+  }
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && value === undefined) {
     return errorAt(source, path, `missing required field "${field}"`, issue.code === 'invalid_type' ? `a value of type ${issue.expected}` : `one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, `add "${field}" to this object`);
   }
@@ -69,9 +94,6 @@ function issueToError(source: JsonSource, issue: z.core.$ZodIssue): DataError {
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => `"${k}"`).join(', ');
     return errorAt(source, [...path, issue.keys[0] ?? ''], `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}`, 'only the fields of the table format (see schemas/table.schema.json)', 'check the spelling, or remove the field');
-  }
-  if (issue.code === 'invalid_value' && path.at(-1) === 'unit') {
-    return errorAt(source, path, `unknown unit ${typeof value === 'string' ? JSON.stringify(value) : describeValue(value)}`, `one of: ${UNIT_IDS.join(', ')}`, 'use one of the listed units, or add the unit to scripts/validate/units.ts');
   }
   if (issue.code === 'invalid_value') {
     return errorAt(source, path, `"${field}" has an invalid value ${describeValue(value)}`, `one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, 'use one of the allowed values');
@@ -102,8 +124,11 @@ function numberFromText(text: string): number | undefined {
   return Number.isFinite(number) ? number : undefined;
 }
 
-function checkNumericTable(source: JsonSource, table: Extract<Table, { unit: string }>): DataError[] {
+function checkNumericTable(source: JsonSource, table: Extract<Table, { unit: string }>, units: UnitCatalogue): DataError[] {
   const errors: DataError[] = [];
+  if (!units.has(table.unit)) {
+    errors.push(errorAt(source, ['unit'], `unknown unit ${JSON.stringify(table.unit)}`, `one of: ${units.ids.join(', ')}`, 'use one of the listed units, or define the unit under "units" in report.config.json'));
+  }
   const periods = new Set(table.periods);
   if (periods.size !== table.periods.length) {
     errors.push(errorAt(source, ['periods'], 'a period is listed twice', 'each period once, in order', 'remove the duplicate period'));
@@ -148,6 +173,12 @@ function checkNumericTable(source: JsonSource, table: Extract<Table, { unit: str
   }
   errors.push(...checkFixes(source, table.fixes));
   return errors;
+}
+
+/** A derived table's own unit, when it names one, is one of the report's. */
+function checkDerivedUnit(source: JsonSource, table: { unit?: unknown }, units: UnitCatalogue): DataError[] {
+  if (typeof table.unit !== 'string' || units.has(table.unit)) return [];
+  return [errorAt(source, ['unit'], `unknown unit ${JSON.stringify(table.unit)}`, `one of: ${units.ids.join(', ')}`, 'use one of the listed units, or define the unit under "units" in report.config.json')];
 }
 
 function checkTextTable(source: JsonSource, table: Extract<Table, { kind: 'text' }>): DataError[] {

@@ -18,10 +18,11 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString, StandardFonts, rgb, type PDFObject, type PDFPage } from 'pdf-lib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ReportError } from '../errors.ts';
 import { escapeHtml } from '../render/escape.ts';
 import { t } from '../render/ui-strings.ts';
+import type { Language } from '../languages/language.ts';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
 
@@ -30,12 +31,14 @@ export interface PdfOptions {
   site: string;
   /** The PDF to write. */
   out: string;
-  /** Language of the edition: `en` (default), `ru`, `kk`. */
-  locale?: string;
+  /** Language of the edition (one of the report's, with its words). */
+  language: Language;
   /** The published site's address, for links to pages that are not in the PDF (the data appendix). */
   baseUrl: string;
   /** Chromium to print with; default CHROMIUM_PATH or Debian's /usr/bin/chromium. */
   chromiumPath?: string;
+  /** A running Chromium to print with instead (the tests share one); it is left running. */
+  browser?: Browser;
   log?: (line: string) => void;
 }
 
@@ -45,6 +48,8 @@ export interface PdfSection {
   title: string;
   /** Chapter number, 0 for the introduction and the references. */
   number: number;
+  /** A page a chapter's template made: its section number ("7.3"); it is printed after its chapter, under it. */
+  section?: string;
   /** 1-based page of the merged PDF the part starts on. */
   firstPage: number;
   pages: number;
@@ -65,15 +70,35 @@ interface Part {
   title: string;
   short: string;
   number: number;
+  section?: string;
   appendix: boolean;
   pdf: PDFDocument;
 }
 
+/**
+ * The pages a chapter's template made, in their order: the reading order's "next" links from the
+ * chapter, while they lead to a page under it (/en/regions/ → /en/regions/akmola/ → …).
+ */
+async function templatedPages(site: string, chapterUrl: string): Promise<Array<{ url: string; section: string }>> {
+  const found: Array<{ url: string; section: string }> = [];
+  let url = chapterUrl;
+  for (;;) {
+    const html = await fs.readFile(path.join(site, url, 'index.html'), 'utf8').catch(() => '');
+    const next = /<a class="pager-link pager-next" href="([^"]+)" rel="next">/.exec(html)?.[1];
+    if (!next || !next.startsWith(chapterUrl) || next === chapterUrl || found.some((f) => f.url === next)) return found;
+    const child = await fs.readFile(path.join(site, next, 'index.html'), 'utf8').catch(() => '');
+    const section = /<p class="chapter-kicker">(?:<a [^>]*>[^<]*<\/a> · )?([\d.]+)<\/p>/.exec(child)?.[1] ?? '';
+    found.push({ url: next, section });
+    url = next;
+  }
+}
+
 export async function writePdf(options: PdfOptions): Promise<PdfResult> {
-  const locale = options.locale ?? 'en';
+  const { language } = options;
+  const locale = language.code;
   const log = options.log ?? (() => undefined);
   const executable = options.chromiumPath ?? chromiumPath();
-  if (!(await fs.stat(executable).then((s) => s.isFile(), () => false))) {
+  if (!options.browser && !(await fs.stat(executable).then((s) => s.isFile(), () => false))) {
     throw new ReportError(`Chromium was not found at ${executable}`, {
       expected: 'a Chromium to print the PDF with',
       fix: "install Debian's package (apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary",
@@ -84,12 +109,13 @@ export async function writePdf(options: PdfOptions): Promise<PdfResult> {
   }
   const pdfCss = await fs.readFile(path.join(options.site, 'assets/css/pdf.css'), 'utf8');
   const server = await serveStatic(options.site);
-  let browser: Browser | undefined;
+  let launched: Browser | undefined;
+  let context: BrowserContext | undefined;
   try {
-    browser = await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS });
+    const browser = options.browser ?? (launched = await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS }));
     // JavaScript off: the charts stay the inline SVG the build wrote (vector in the PDF) and no
     // script changes the page between load and print.
-    const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'light' });
+    context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'light' });
     let front = '';
     await context.route(`${server.url}/assets/css/print.css`, async (route) => {
       const response = await route.fetch();
@@ -105,10 +131,16 @@ export async function writePdf(options: PdfOptions): Promise<PdfResult> {
     const chapters = await page.locator('.chapter-nav-list a').evaluateAll((links) =>
       links.map((a) => ({ url: a.getAttribute('href') ?? '', number: Number(a.querySelector('.chapter-number')?.textContent ?? '0'), short: a.querySelector('.chapter-short')?.textContent?.trim() ?? '' })),
     );
+    // A chapter whose template made pages is one part with sub-parts: the chapter, then its pages.
+    const chapterParts: Array<{ url: string; number: number; short: string; section?: string; appendix: boolean }> = [];
+    for (const chapter of chapters.filter((c) => c.number > 0)) {
+      chapterParts.push({ ...chapter, appendix: false });
+      for (const child of await templatedPages(options.site, chapter.url)) chapterParts.push({ url: child.url, number: 0, short: '', section: child.section, appendix: false });
+    }
     const wanted = [
-      { url: `/${locale}/`, number: 0, short: t(locale, 'homeShort'), appendix: false },
-      ...chapters.filter((c) => c.number > 0).map((c) => ({ ...c, appendix: false })),
-      { url: `/${locale}/references/`, number: 0, short: t(locale, 'references'), appendix: true },
+      { url: `/${locale}/`, number: 0, short: t(language, 'homeShort'), appendix: false },
+      ...chapterParts,
+      { url: `/${locale}/references/`, number: 0, short: t(language, 'references'), appendix: true },
     ];
 
     // Chromium names only the anchors its own document links to. So that a link from one part to
@@ -129,7 +161,7 @@ export async function writePdf(options: PdfOptions): Promise<PdfResult> {
       log(`printing ${item.url}`);
       await load(page, `${server.url}${item.url}`);
       const h1 = (await page.locator('main h1').first().textContent())?.trim() ?? item.short;
-      const title = item.number === 0 ? item.short : h1;
+      const title = item.number === 0 && !item.section ? item.short : h1;
       parts.push({ ...item, title, pdf: await PDFDocument.load(await print(page)) });
     }
 
@@ -144,7 +176,7 @@ export async function writePdf(options: PdfOptions): Promise<PdfResult> {
         next += part.pdf.getPageCount();
         return frontPages === 0 ? 0 : start;
       });
-      front = frontMatter({ locale, title: reportTitle, summary, parts, starts, online: `${options.baseUrl}/${locale}/` });
+      front = frontMatter({ language, title: reportTitle, summary, parts, starts, online: `${options.baseUrl}/${locale}/` });
       await load(page, `${server.url}/__pdf/front.html`);
       frontPdf = await PDFDocument.load(await print(page));
       if (frontPdf.getPageCount() === frontPages) break;
@@ -164,7 +196,8 @@ export async function writePdf(options: PdfOptions): Promise<PdfResult> {
     await fs.writeFile(options.out, bytes);
     return { file: options.out, pages: merged.doc.getPageCount(), sections: merged.sections };
   } finally {
-    await browser?.close();
+    await context?.close();
+    await launched?.close();
     await server.close();
   }
 }
@@ -193,14 +226,17 @@ function print(page: Page): Promise<Buffer> {
 }
 
 /** The cover and the contents, as a page printed with the site's stylesheets (pdf.css styles it). */
-function frontMatter(input: { locale: string; title: string; summary: string; parts: Part[]; starts: number[]; online: string }): string {
-  const { locale, parts, starts } = input;
+function frontMatter(input: { language: Language; title: string; summary: string; parts: Part[]; starts: number[]; online: string }): string {
+  const { language, parts, starts } = input;
+  const locale = language.code;
   const rows = parts
     .map((part, i) => {
-      const number = part.number > 0 ? `<span class="pdf-toc-number">${part.number}</span>` : '<span class="pdf-toc-number"></span>';
+      const number = part.number > 0 ? `<span class="pdf-toc-number">${part.number}</span>` : part.section ? `<span class="pdf-toc-number">${escapeHtml(part.section)}</span>` : '<span class="pdf-toc-number"></span>';
       const short = part.number > 0 && part.short && part.short !== part.title ? `<span class="pdf-toc-short">${escapeHtml(part.short)}</span>` : '';
       const page = starts[i] ? String(starts[i]) : '000';
-      return `<li${part.appendix ? ' class="pdf-toc-appendix"' : ''}><a href="${escapeHtml(part.url)}">${number}<span class="pdf-toc-title">${escapeHtml(part.title)}${short}</span><span class="pdf-toc-dots"></span><span class="pdf-toc-page">${page}</span></a></li>`;
+      // A chapter's templated pages: its sub-contents, indented under it.
+      const kind = part.appendix ? ' class="pdf-toc-appendix"' : part.section ? ' class="pdf-toc-sub"' : '';
+      return `<li${kind}><a href="${escapeHtml(part.url)}">${number}<span class="pdf-toc-title">${escapeHtml(part.title)}${short}</span><span class="pdf-toc-dots"></span><span class="pdf-toc-page">${page}</span></a></li>`;
     })
     .join('\n');
   return `<!DOCTYPE html>
@@ -215,10 +251,10 @@ function frontMatter(input: { locale: string; title: string; summary: string; pa
 <section class="pdf-cover">
 <h1 class="pdf-cover-title">${escapeHtml(input.title)}</h1>
 <p class="pdf-cover-summary">${escapeHtml(input.summary)}</p>
-<p class="pdf-cover-online">${escapeHtml(t(locale, 'pdfOnline'))} <a href="${escapeHtml(input.online)}">${escapeHtml(input.online)}</a></p>
+<p class="pdf-cover-online">${escapeHtml(t(language, 'pdfOnline'))} <a href="${escapeHtml(input.online)}">${escapeHtml(input.online)}</a></p>
 </section>
 <nav class="pdf-toc">
-<h2>${escapeHtml(t(locale, 'pdfContents'))}</h2>
+<h2>${escapeHtml(t(language, 'pdfContents'))}</h2>
 <ol>
 ${rows}
 </ol>
@@ -271,7 +307,7 @@ async function merge(front: PDFDocument, parts: Part[], links: LinkContext): Pro
     const first = copied[0];
     if (!first) continue;
     names.set(`p${i}`, doc.context.obj([first.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull]) as PDFArray);
-    sections.push({ url: part.url, title: part.title, number: part.number, firstPage: doc.getPageIndices().length - copied.length + 1, pages: copied.length });
+    sections.push({ url: part.url, title: part.title, number: part.number, ...(part.section ? { section: part.section } : {}), firstPage: doc.getPageIndices().length - copied.length + 1, pages: copied.length });
   }
   // A link to an anchor no part has (a heading Chromium did not name) jumps to the part's start.
   for (const page of doc.getPages()) {
@@ -302,8 +338,8 @@ const MAX_NAME_BYTES = 127;
 
 /**
  * A destination's name, within the PDF's limit. Chromium names a destination after its anchor's
- * id, percent-encoded: six bytes for every Cyrillic letter, so a Kazakh or Russian heading of
- * about twenty letters is already too long (poppler warns "name token is longer than what the
+ * id, percent-encoded: six bytes for every letter outside ASCII, so a Cyrillic heading of about
+ * twenty letters is already too long (poppler warns "name token is longer than what the
  * specification says it can be", and a reader may not find the jump). A name over the limit is
  * replaced by its part's prefix and a hash of the whole name, the same for every link to it.
  */
@@ -351,25 +387,46 @@ function rewriteLinks(source: PDFDocument, prefix: string, partIndex: Map<string
   }
 }
 
-/** Bookmarks: one per part, in order. */
+/** Bookmarks: one per part, in order; a chapter's templated pages nested under it (closed). */
 function addOutline(doc: PDFDocument, sections: PdfSection[]): void {
   if (sections.length === 0) return;
   const context = doc.context;
   const outlineRef = context.nextRef();
-  const refs = sections.map(() => context.nextRef());
   const pages = doc.getPages();
-  sections.forEach((section, i) => {
-    const page = pages[section.firstPage - 1]!;
-    const item = context.obj({
-      Title: PDFHexString.fromText(section.number > 0 ? `${section.number}. ${section.title}` : section.title),
-      Parent: outlineRef,
-      Dest: [page.ref, 'XYZ', null, null, null],
+  // Top-level items, each with the sections nested under it.
+  const tops: Array<{ section: PdfSection; ref: PDFRef; children: Array<{ section: PdfSection; ref: PDFRef }> }> = [];
+  for (const section of sections) {
+    const parent = tops.at(-1);
+    if (section.section && parent && parent.section.number > 0) parent.children.push({ section, ref: context.nextRef() });
+    else tops.push({ section, ref: context.nextRef(), children: [] });
+  }
+  const item = (section: PdfSection, parent: PDFRef) =>
+    context.obj({
+      Title: PDFHexString.fromText(section.number > 0 ? `${section.number}. ${section.title}` : section.section ? `${section.section}. ${section.title}` : section.title),
+      Parent: parent,
+      Dest: [pages[section.firstPage - 1]!.ref, 'XYZ', null, null, null],
     });
-    if (i > 0) item.set(PDFName.of('Prev'), refs[i - 1]!);
-    if (i < sections.length - 1) item.set(PDFName.of('Next'), refs[i + 1]!);
-    context.assign(refs[i]!, item);
+  const link = (list: Array<{ ref: PDFRef }>, i: number, dict: PDFDict) => {
+    if (i > 0) dict.set(PDFName.of('Prev'), list[i - 1]!.ref);
+    if (i < list.length - 1) dict.set(PDFName.of('Next'), list[i + 1]!.ref);
+  };
+  tops.forEach((top, i) => {
+    const dict = item(top.section, outlineRef);
+    link(tops, i, dict);
+    if (top.children.length) {
+      dict.set(PDFName.of('First'), top.children[0]!.ref);
+      dict.set(PDFName.of('Last'), top.children[top.children.length - 1]!.ref);
+      // Negative: closed, so the bookmarks show the chapters first.
+      dict.set(PDFName.of('Count'), PDFNumber.of(-top.children.length));
+      top.children.forEach((child, j) => {
+        const childDict = item(child.section, top.ref);
+        link(top.children, j, childDict);
+        context.assign(child.ref, childDict);
+      });
+    }
+    context.assign(top.ref, dict);
   });
-  context.assign(outlineRef, context.obj({ Type: 'Outlines', First: refs[0]!, Last: refs[refs.length - 1]!, Count: sections.length }));
+  context.assign(outlineRef, context.obj({ Type: 'Outlines', First: tops[0]!.ref, Last: tops[tops.length - 1]!.ref, Count: tops.length }));
   doc.catalog.set(PDFName.of('Outlines'), outlineRef);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }

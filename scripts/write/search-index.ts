@@ -102,18 +102,17 @@ async function storeCached(entryDir: string, files: Array<{ path: string; conten
 }
 
 /**
- * Languages. Pagefind keeps one index per `<html lang>`, stemmed where it has a stemmer: English
- * and Russian do. Kazakh has none in Pagefind 1.x: `kk` gets an index of its own (`"wasm": null`
- * in pagefind-entry.json) searched by the language-neutral `wasm.unknown.pagefind`, which matches
- * words as written, lower-cased, with combining marks folded (й → и, ё → е; ә ө ү ұ қ ғ ң һ і have
- * no decomposition and stay distinct letters). Every word of a query matches the indexed words
- * that begin with it, and shorter matches rank higher, so "кластер" finds "кластер", "кластердің"
- * and "кластерлерді", and "Бәйтерек" and "бәйтерек" find the same pages. Kazakh adds its endings
- * to the end of the word, so this covers most inflected forms; a stem whose last consonant
- * changes (кітап, кітабы) does not match. Quoted words ("кластер") match exactly. So Kazakh needs
- * no setting here: `forceLanguage` would put all three languages into one index, and
- * `includeCharacters` is only for symbols (Kazakh letters are letters to Pagefind already).
- * test/browser/search.test.ts checks this on the built index.
+ * Languages. Pagefind keeps one index per `<html lang>`, stemmed where it has a stemmer (English,
+ * Russian and some thirty others). A language it has no stemmer for gets an index of its own
+ * (`"wasm": null` in pagefind-entry.json), searched by the language-neutral
+ * `wasm.unknown.pagefind`: words as written, lower-cased, with combining marks folded (й → и;
+ * letters with no decomposition, such as ә or қ, stay distinct). Every word of a query matches
+ * the indexed words that begin with it, shorter matches first, so in a language that inflects by
+ * endings a stem still finds its forms ("кластер" finds "кластердің"); a stem whose last
+ * consonant changes does not. Quoted words match exactly. So no language needs a setting here:
+ * `forceLanguage` would put every language into one index, and `includeCharacters` is only for
+ * symbols (letters of any script are letters to Pagefind already). test/browser/search.test.ts
+ * checks this on the report's built index.
  */
 async function runPagefind(siteDir: string): Promise<{ pages: number; files: Array<{ path: string; content: Uint8Array }> }> {
   try {

@@ -7,11 +7,12 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import type { Report } from '../build.ts';
-import { provideReport } from '../eleventy/report-plugin.ts';
+import reportPlugin from '../eleventy/report-plugin.ts';
 import { throwIfAny } from '../errors.ts';
 import { ELEVENTY_CONFIG, TEMPLATES_DIR } from '../generator-root.ts';
 import { checkLinks } from './check-links.ts';
 import { buildSearchIndex } from './search-index.ts';
+import { siteData } from './site-data.ts';
 
 export interface WriteOptions {
   root: string;
@@ -19,7 +20,7 @@ export interface WriteOptions {
   outDir?: string;
 }
 
-export async function writeSite(report: Report, { root, outDir = '_site' }: WriteOptions): Promise<{ files: number }> {
+export async function writeSite(report: Report, { root, outDir = report.config.folders.output }: WriteOptions): Promise<{ files: number }> {
   const output = path.resolve(root, outDir);
   // One staging folder per process: two builds running at once (an editor's build and a test
   // run) must not write into, or delete, each other's half-built site.
@@ -27,9 +28,9 @@ export async function writeSite(report: Report, { root, outDir = '_site' }: Writ
   await fs.rm(staging, { recursive: true, force: true });
   await fs.mkdir(path.dirname(staging), { recursive: true });
 
-  provideReport(report);
+  const site = await siteData(report, { cacheDir: path.join(root, '.cache') });
   try {
-    await runEleventy(root, staging);
+    await runEleventy(root, staging, report, () => Promise.resolve(site));
     // Every internal link and anchor must resolve before anything is published.
     const readSource = (file: string) => fs.readFile(path.join(root, file), 'utf8').catch(() => undefined);
     // The search index is built by Pagefind's own process, so it runs beside the link check; both
@@ -39,7 +40,9 @@ export async function writeSite(report: Report, { root, outDir = '_site' }: Writ
     throwIfAny(links.value);
     if (search.status === 'rejected') throw search.reason;
   } catch (error) {
-    await fs.rm(staging, { recursive: true, force: true });
+    // Eleventy may still be copying files into the folder when a page fails: retry while it
+    // empties, and never let the cleanup replace the error that matters.
+    await fs.rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => undefined);
     throw error;
   }
   const files = (await fs.readdir(staging, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
@@ -51,8 +54,12 @@ export async function writeSite(report: Report, { root, outDir = '_site' }: Writ
  * Its own function so the Eleventy instance, which holds every written page, can be collected
  * before the link check and the search index read the pages back.
  */
-async function runEleventy(root: string, staging: string): Promise<void> {
-  const eleventy = new Eleventy(TEMPLATES_DIR, staging, { configPath: ELEVENTY_CONFIG, quietMode: true });
+async function runEleventy(root: string, staging: string, report: Report, site: () => Promise<Awaited<ReturnType<typeof siteData>>>): Promise<void> {
+  const eleventy = new Eleventy(TEMPLATES_DIR, staging, {
+    configPath: ELEVENTY_CONFIG,
+    quietMode: true,
+    config: (eleventyConfig: unknown) => reportPlugin(eleventyConfig, { root, site, config: report.config }),
+  });
   await eleventy.write();
 }
 

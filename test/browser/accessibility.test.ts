@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../helpers/browser.ts';
+import { hasChromium, openChromium } from '../helpers/browser.ts';
 import { serveFolder } from '../helpers/static-server.ts';
 import { eachLimited, pagePaths, SITE } from './pages.ts';
 
@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium || !existsSync(`${SITE}/index.html`))('accessibilit
 
   beforeAll(async () => {
     server = await serveFolder(SITE);
-    browser = await launchChromium();
+    browser = await openChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -22,9 +22,9 @@ describe('report init', () => {
 
   it('writes a one-chapter report that builds where it is, with the generator used from its own folder', async () => {
     const { files } = await initReport(dir, { install: false });
-    expect(files).toEqual(['package.json', '.gitignore', 'content/en/index.md', 'content/en/01-output.md', 'data/gross-output.json', 'data/references.json']);
+    expect(files).toEqual(['package.json', '.gitignore', 'report.config.json', 'content/en/index.md', 'content/en/01-output.md', 'data/gross-output.json', 'data/references.json']);
     // Nothing of the generator is in the report: no templates, scripts or node_modules.
-    expect(readdirSync(dir).sort()).toEqual(['.gitignore', 'content', 'data', 'package.json']);
+    expect(readdirSync(dir).sort()).toEqual(['.gitignore', 'content', 'data', 'package.json', 'report.config.json']);
     const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string> };
     expect(pkg.scripts.build).toBe('report build');
     expect(pkg.dependencies['regional-report']).toBe(`file:${path.relative(dir, repo)}`);
@@ -39,8 +39,9 @@ describe('report init', () => {
     expect(chapter).toContain('title="150.1 = 1,200.4 ÷ 800 × 100"');
     expect(chapter).toContain('an index of <a');
     expect(chapter).toMatch(/<svg[^>]+class="chart-svg"/);
-    // The generator's fonts and assets are published from its own folder.
-    expect(existsSync(path.join(dir, '_site/assets/fonts/pt-sans-cyrillic-400-normal.woff2'))).toBe(true);
+    // The generator's fonts and assets are published from its own folder: for an English report, the Latin faces only.
+    expect(existsSync(path.join(dir, '_site/assets/fonts/pt-sans-latin-400-normal.woff2'))).toBe(true);
+    expect(existsSync(path.join(dir, '_site/assets/fonts/pt-sans-cyrillic-400-normal.woff2'))).toBe(false);
     expect(existsSync(path.join(dir, '_site/assets/js/charts.js'))).toBe(true);
     expect(lstatSync(path.join(dir, '_site')).isDirectory()).toBe(true);
 

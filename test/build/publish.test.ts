@@ -3,9 +3,9 @@
  * the author-facing message and leaves every byte of the previous _site/ as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { HARVEST_TABLE, fixtureProjectOnDisk, json, page } from '../helpers/fixture-project.ts';
 
 const cli = path.resolve(import.meta.dirname, '../../scripts/cli.ts');
@@ -32,6 +32,7 @@ describe('publishing', () => {
     'content/en/index.md': page('title: Fixture report', 'Home.\n'),
     'content/en/01-harvest.md': page('title: Harvest', 'Index {=base-index(harvest.cereals, 2019, 2015)}.\n\n```chart\nid: crops\ntitle: Crops\ntable: harvest\n```\n'),
   });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('writes _site/ with the home page and the chapter with its chart', () => {
     const result = build(root);

@@ -17,6 +17,10 @@ import { createMarkdown } from '../../scripts/render/markdown.ts';
 import { parsePages } from '../../scripts/validate/parse-pages.ts';
 import { HARVEST_TABLE, page } from '../helpers/fixture-project.ts';
 import { tablesOf } from './chart-fixtures.ts';
+import { LANGUAGES } from '../helpers/languages.ts';
+
+/** Every page chapter 1, its figures numbered in order. */
+const ONE_CHAPTER = { chapter: () => 1, section: () => undefined, figure: (page: { figureOrder: string[] }, id: string) => `1.${page.figureOrder.indexOf(id) + 1}`, table: (_page: unknown, i: number) => `1.${i + 1}` };
 
 const CHART = '```chart\nid: crops\ntitle: Cereals dominate\ntable: harvest\nrows: [cereals, sunflower]\n```\n';
 const OTHER = '```chart\nid: totals\ntitle: The total\ntable: harvest\npreset: bar\nrows: [total]\n```\n';
@@ -31,9 +35,9 @@ interface Build {
 /** Runs the chart stage on a one-chapter project; returns the stats of this run. */
 async function chartStage(cache: ChartCache, { chapter = `Intro.\n\n${CHART}`, locale = 'en', tables = tablesOf(HARVEST_TABLE), theme }: Build = {}): Promise<ChartStats> {
   const files = memoryFiles({ [`content/${locale}/01-harvest.md`]: page('title: Harvest', chapter) });
-  const pages = parsePages(createMarkdown(), await loadContent(files));
+  const pages = parsePages(createMarkdown(), await loadContent(files, LANGUAGES.codes));
   const stats = newStats();
-  await renderCharts(pages, tables, () => 1, { cache, stats, theme, boundariesDir: null, env: {} });
+  await renderCharts(pages, tables, ONE_CHAPTER, { cache, stats, theme, languages: LANGUAGES });
   return stats;
 }
 
@@ -122,10 +126,10 @@ describe('chart cache', () => {
 
   it('gives the same figure from the cache as from rendering', async () => {
     const files = memoryFiles({ 'content/en/01-harvest.md': page('title: Harvest', CHART) });
-    const pages = parsePages(createMarkdown(), await loadContent(files));
+    const pages = parsePages(createMarkdown(), await loadContent(files, LANGUAGES.codes));
     const cache = memoryCache();
-    const first = await renderCharts(pages, tablesOf(HARVEST_TABLE), () => 1, { cache, boundariesDir: null, env: {} });
-    const second = await renderCharts(pages, tablesOf(HARVEST_TABLE), () => 1, { cache, boundariesDir: null, env: {} });
+    const first = await renderCharts(pages, tablesOf(HARVEST_TABLE), ONE_CHAPTER, { cache, languages: LANGUAGES });
+    const second = await renderCharts(pages, tablesOf(HARVEST_TABLE), ONE_CHAPTER, { cache, languages: LANGUAGES });
     const [a] = [...first.values()].flat();
     const [b] = [...second.values()].flat();
     expect(b?.chart.svg).toBe(a?.chart.svg);

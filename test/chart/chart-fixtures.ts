@@ -6,27 +6,27 @@ import type { Tables } from '../../scripts/compute/table-access.ts';
 import { ChartBlock } from '../../scripts/chart/chart-block.ts';
 import { memoryCache, newStats } from '../../scripts/chart/chart-cache.ts';
 import { keepCompiledSchemaIn } from '../../scripts/chart/check-spec.ts';
-import { resolveBoundariesDir } from '../../scripts/chart/boundaries-dir.ts';
 import { prepareFigure, renderChart, type RenderOptions } from '../../scripts/chart/render-chart.ts';
 import { figureAnchor } from '../../scripts/chart/render-charts.ts';
 import type { RenderJob } from '../../scripts/chart/render-job.ts';
 import { computeReferences } from '../../scripts/compute/compute-references.ts';
-import { deriveTables } from '../../scripts/compute/derive-tables.ts';
-import { diskFiles } from '../../scripts/io.ts';
-import { loadContent } from '../../scripts/load/load-content.ts';
-import { loadTables } from '../../scripts/load/load-tables.ts';
 import { createMarkdown } from '../../scripts/render/markdown.ts';
 import { parsePages } from '../../scripts/validate/parse-pages.ts';
 import type { Figure } from '../../scripts/chart/render-charts.ts';
 import { figureHtml } from '../../scripts/render/figure-html.ts';
 import { Table } from '../../scripts/validate/table-schema.ts';
 import { HARVEST_TABLE } from '../helpers/fixture-project.ts';
-import { loadGeographies } from '../../scripts/load/load-geographies.ts';
+import { lang, LANGUAGES } from '../helpers/languages.ts';
+import { reportConfig, reportGeographies, reportPages, reportTables } from '../helpers/real-report.ts';
 
 /** The report's own geographies (data/geographies/): Kazakhstan's regions and West Kazakhstan's units. */
-export const GEOGRAPHIES = await loadGeographies(diskFiles(path.resolve(import.meta.dirname, '../..')));
+export const GEOGRAPHIES = await reportGeographies();
 export const KZ_REGIONS = GEOGRAPHIES.get('kz-regions')!;
 export const WKO_UNITS = GEOGRAPHIES.get('wko-units')!;
+
+/** The report's series colours (report.config.json), as its charts use them. */
+export const REPORT_COLOURS = (await reportConfig()).colours;
+export { LANGUAGES };
 
 // The compiled Vega-Lite schema, shared with builds: compiling it again costs seconds per test file.
 keepCompiledSchemaIn(path.resolve(import.meta.dirname, '../../.cache/vega-lite'));
@@ -147,9 +147,9 @@ const references = new Map([['seed000', { id: 'seed000', type: 'article-journal'
 
 export async function renderFigure(b: ChartBlock, options: RenderOptions & { tables?: Tables; locale?: string; date?: string } = {}): Promise<RenderedFigure> {
   const locale = options.locale ?? 'en';
-  const chart = await renderChart(b, options.tables ?? ALL_TABLES(), { file: 'content/en/01-test.md', line: 5, locale, anchor: `fig-${b.id}` }, { cache: memoryCache(), stats: newStats(), geographies: GEOGRAPHIES, ...options });
+  const chart = await renderChart(b, options.tables ?? ALL_TABLES(), { file: 'content/en/01-test.md', line: 5, language: lang(locale), anchor: `fig-${b.id}` }, { cache: memoryCache(), stats: newStats(), geographies: GEOGRAPHIES, colours: REPORT_COLOURS, ...options });
   const figure: Figure = { id: b.id, anchor: `fig-${b.id}`, number: '1.1', pageFile: 'content/en/01-test.md', chart, citation: { report: 'Test report', ...(options.date ? { date: options.date } : {}) } };
-  return { figure, html: figureHtml(figure, locale, references, `/${locale}/test/`), svg: chart.svg };
+  return { figure, html: figureHtml(figure, lang(locale), references, `/${locale}/test/`), svg: chart.svg };
 }
 
 /** The Data view as text: header row, then each row's label and cells. */
@@ -179,13 +179,12 @@ export const emptyDir = () => mkdtempSync(path.join(os.tmpdir(), 'no-boundaries-
 
 /** Every chart of the real report, prepared as the chart stage prepares it (see bench/chart-stage.ts). */
 export async function realReportJobs(): Promise<Array<RenderJob & { preset: string }>> {
-  const root = path.resolve(import.meta.dirname, '../..');
-  const files = diskFiles(root);
-  const pages = parsePages(createMarkdown(), await loadContent(files));
-  const tables = deriveTables(await loadTables(files));
-  computeReferences(pages, tables);
-  const options = { boundariesDir: resolveBoundariesDir(root, {}), geographies: await loadGeographies(files) };
+  const config = await reportConfig();
+  const pages = parsePages(createMarkdown(), await reportPages(config));
+  const tables = await reportTables(config);
+  computeReferences(pages, tables, config.languages);
+  const options = { boundariesDir: config.boundariesDir, geographies: await reportGeographies(config), colours: config.colours };
   return pages.flatMap((page) =>
-    page.charts.map((site) => ({ ...prepareFigure(site.block, tables, { file: page.source.file, line: site.line, locale: page.source.locale, anchor: figureAnchor(site.block.id) }, options).job, preset: site.block.preset })),
+    page.charts.map((site) => ({ ...prepareFigure(site.block, tables, { file: page.source.file, line: site.line, language: config.languages.get(page.source.locale), anchor: figureAnchor(site.block.id) }, options).job, preset: site.block.preset })),
   );
 }

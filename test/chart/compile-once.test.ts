@@ -11,6 +11,7 @@ import { compileChart, compileOnce, compileStats, forgetShapes } from '../../scr
 import { runRenderJob, type RenderJob } from '../../scripts/chart/render-job.ts';
 import { THEME } from '../../scripts/chart/theme.ts';
 import { realReportJobs } from './chart-fixtures.ts';
+import { lang } from '../helpers/languages.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 keepCompiledSchemaIn(path.join(root, '.cache/vega-lite'));
@@ -118,7 +119,7 @@ describe('compile once per shape', () => {
   it('fails a spec with warnings the same way every time', async () => {
     // A shape channel on bars: Vega-Lite drops it with a warning.
     const warned = (values: unknown[]): TopLevelSpec => ({ ...barSpec(values), encoding: { ...(barSpec(values) as { encoding: object }).encoding, shape: { field: 'series', type: 'nominal' } } }) as TopLevelSpec;
-    const job = (values: unknown[]): RenderJob => ({ chart: 'warned', spec: warned(values), fields: ['period', 'series', 'value'], theme: THEME, svg: { locale: 'en', id: 'w', title: 'W', description: 'D' }, checkSchema: true });
+    const job = (values: unknown[]): RenderJob => ({ chart: 'warned', spec: warned(values), fields: ['period', 'series', 'value'], theme: THEME, svg: { number: lang('en').pack.number, id: 'w', title: 'W', description: 'D' }, checkSchema: true });
     const { warnings } = compileWithWarnings(warned(records([1])), THEME);
     expect(warnings.length).toBeGreaterThan(0);
     const expected = { ok: false, problem: `chart "warned" compiles with warnings: ${warnings.join('; ')}`, expected: 'a spec that compiles without warnings', fix: 'correct the spec as the warning says' };

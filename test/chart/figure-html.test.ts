@@ -1,6 +1,6 @@
 /** The figure around a chart: permalink, downloads, source and credits, and the citation line. */
 import { describe, expect, it } from 'vitest';
-import { editionDate } from '../../scripts/chart/render-charts.ts';
+import { editionDate } from '../../scripts/load/load-config.ts';
 import { figureCsv, figureSvgFile } from '../../scripts/render/figure-html.ts';
 import { block, GEO_DIR, HAS_GEO, renderFigure } from './chart-fixtures.ts';
 
@@ -40,10 +40,10 @@ describe('figure', () => {
   });
 
   it('takes the edition date from configuration or SOURCE_DATE_EPOCH, never the clock', () => {
-    expect(editionDate({ date: '2025-01-31', env: { SOURCE_DATE_EPOCH: '0' } })).toBe('2025-01-31');
-    expect(editionDate({ env: { SOURCE_DATE_EPOCH: '1719792000' } })).toBe('2024-07-01');
-    expect(editionDate({ env: {} })).toBeUndefined();
-    expect(editionDate({ env: { SOURCE_DATE_EPOCH: 'yesterday' } })).toBeUndefined();
+    expect(editionDate('2025-01-31', { SOURCE_DATE_EPOCH: '0' })).toEqual({ date: '2025-01-31' });
+    expect(editionDate(undefined, { SOURCE_DATE_EPOCH: '1719792000' })).toEqual({ date: '2024-07-01' });
+    expect(editionDate(undefined, {})).toEqual({});
+    expect(editionDate(undefined, { SOURCE_DATE_EPOCH: 'yesterday' })).toEqual({});
   });
 
   it('downloads the plotted records as CSV', async () => {
@@ -68,9 +68,11 @@ describe('figure', () => {
 });
 
 describe('interactive version', () => {
-  it('ships the Vega spec of a chart, not of a map', async () => {
+  it('ships the Vega spec of a chart, not of a map, with the page language\'s number style for its tooltips', async () => {
     const chart = await renderFigure(crops);
-    expect(chart.html).toContain('<div class="chart" data-chart="fig-crops"><svg');
+    expect(chart.html).toContain('<div class="chart" data-chart="fig-crops" data-number="{&quot;decimal&quot;:&quot;.&quot;,&quot;group&quot;:&quot;,&quot;,&quot;minus&quot;:&quot;−&quot;,&quot;minimumGroupingDigits&quot;:1}"><svg');
+    const ru = await renderFigure(crops, { locale: 'ru' });
+    expect(ru.html).toContain('data-number="{&quot;decimal&quot;:&quot;,&quot;,&quot;group&quot;:&quot;\u00a0&quot;,&quot;minus&quot;:&quot;−&quot;,&quot;minimumGroupingDigits&quot;:1}"');
     expect(chart.html).toContain('<script type="application/json" class="chart-spec">');
     const map = await renderFigure(block({ id: 'wko', title: 'Districts', table: 'wko-values', preset: 'map' }), { boundariesDir: GEO_DIR });
     expect(map.html).toContain('<div class="chart"><svg');

@@ -1,6 +1,7 @@
 /**
  * Maps end to end through the chart stage: where boundaries come from (REPORT_BOUNDARIES_DIR, or
- * ../shared/geo beside the project), both variants, and matching features by KATO code or name.
+ * the folder report.config.json names: ../shared/geo beside the project for this report), both
+ * variants, and matching features by statistical code or name.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,24 +16,32 @@ import { createMarkdown } from '../../scripts/render/markdown.ts';
 import { parsePages } from '../../scripts/validate/parse-pages.ts';
 import { page } from '../helpers/fixture-project.ts';
 import { ALL_TABLES, block, emptyDir, GEO_DIR, GEOGRAPHIES, HAS_GEO, KZ_REGIONS, markItems, marks, renderFigure, WKO_IDS, WKO_UNITS } from './chart-fixtures.ts';
+import { LANGUAGES } from '../helpers/languages.ts';
+
+/** Every page chapter 1, its figures numbered in order. */
+const ONE_CHAPTER = { chapter: () => 1, section: () => undefined, figure: (page: { figureOrder: string[] }, id: string) => `1.${page.figureOrder.indexOf(id) + 1}`, table: (_page: unknown, i: number) => `1.${i + 1}` };
 
 const REPO = path.resolve(import.meta.dirname, '../..');
+/** What this report's report.config.json says ("boundaries"). */
+const CONFIGURED = '../shared/geo';
 const MAP = '```chart\nid: districts\ntitle: Districts\ntable: wko-values\npreset: map\n```\n';
 
 async function mapStage(env: NodeJS.ProcessEnv) {
   const files = memoryFiles({ 'content/en/01-map.md': page('title: Map', MAP) });
-  const pages = parsePages(createMarkdown(), await loadContent(files));
-  const figures = await renderCharts(pages, ALL_TABLES(), () => 1, { root: REPO, env, cache: false, stats: newStats(), geographies: GEOGRAPHIES });
+  const pages = parsePages(createMarkdown(), await loadContent(files, LANGUAGES.codes));
+  const figures = await renderCharts(pages, ALL_TABLES(), ONE_CHAPTER, { boundariesDir: resolveBoundariesDir(REPO, env, CONFIGURED), languages: LANGUAGES, cache: false, stats: newStats(), geographies: GEOGRAPHIES });
   const [figure] = [...figures.values()].flat();
   if (!figure) throw new Error('no figure');
   return figure.chart;
 }
 
 describe('boundaries folder', () => {
-  it.skipIf(!HAS_GEO)('is ../shared/geo beside the project by default, or REPORT_BOUNDARIES_DIR', () => {
-    expect(resolveBoundariesDir(REPO, {})).toBe(GEO_DIR);
-    expect(resolveBoundariesDir(REPO, { REPORT_BOUNDARIES_DIR: 'maps' })).toBe(path.join(REPO, 'maps'));
-    expect(resolveBoundariesDir('/nowhere/project', {})).toBeUndefined();
+  it.skipIf(!HAS_GEO)('is the configured folder, or REPORT_BOUNDARIES_DIR, when it exists; none by default', () => {
+    expect(resolveBoundariesDir(REPO, {}, CONFIGURED)).toBe(GEO_DIR);
+    const maps = mkdtempSync(path.join(os.tmpdir(), 'maps-'));
+    expect(resolveBoundariesDir(REPO, { REPORT_BOUNDARIES_DIR: maps }, CONFIGURED)).toBe(maps);
+    expect(resolveBoundariesDir(REPO, {})).toBeUndefined();
+    expect(resolveBoundariesDir('/nowhere/project', {}, CONFIGURED)).toBeUndefined();
   });
 
   it.skipIf(!HAS_GEO)('draws a choropleth from ../shared/geo when no variable is set', async () => {
@@ -69,6 +78,21 @@ describe('tile grids', () => {
     // 2 coloured tiles, 11 empty ones with their names
     expect(markItems(svg, 'rect')).toBe(13);
     expect(svg).toContain('>Syrym</text>');
+  });
+
+  it('outline a highlighted unit, over its colour, and name it in the description', async () => {
+    const plain = await renderFigure(block({ id: 'm', title: 'T', table: 'wko-values', preset: 'map', map: 'tiles' }));
+    const { svg, figure } = await renderFigure(block({ id: 'm', title: 'T', table: 'wko-values', preset: 'map', map: 'tiles', highlight: ['baiterek'] }));
+    // One more rect: the outline, with no fill.
+    expect(markItems(svg, 'rect')).toBe(markItems(plain.svg, 'rect') + 1);
+    expect(svg).toMatch(/<path[^>]*fill-opacity="0"[^>]*stroke-width="2.5"|stroke-width="2.5"[^>]*fill-opacity="0"/);
+    expect(figure.chart.description).toMatch(/ Outlined: Baiterek district\.$/);
+    await expect(renderFigure(block({ id: 'm', title: 'T', table: 'wko-values', preset: 'map', map: 'tiles', rows: ['uralsk'], highlight: ['baiterek'] }))).rejects.toThrow('"highlight" names "baiterek", which is not on the map');
+  });
+
+  it.skipIf(!HAS_GEO)('outline a highlighted unit on a choropleth too', async () => {
+    const { svg } = await renderFigure(block({ id: 'm', title: 'T', table: 'wko-values', preset: 'map', highlight: ['baiterek'] }), { boundariesDir: GEO_DIR });
+    expect(marks(svg, 'shape')).toBe(2);
   });
 
   it('cannot show South Kazakhstan and Turkistan together', async () => {

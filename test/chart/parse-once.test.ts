@@ -11,6 +11,7 @@ import { prepareFigure } from '../../scripts/chart/render-chart.ts';
 import { runRenderJob, type RenderJob } from '../../scripts/chart/render-job.ts';
 import { renderRuntime, renderSvg } from '../../scripts/chart/render-svg.ts';
 import { block, realReportJobs, tablesOf } from './chart-fixtures.ts';
+import { lang } from '../helpers/languages.ts';
 
 beforeEach(() => {
   forgetShapes();
@@ -34,7 +35,7 @@ const crops = tablesOf({
 
 function job(id: string, preset: string, rows: string[], periods?: string[]): RenderJob {
   const chart = block({ id, title: `Chart ${id}`, table: 'crops', preset, rows, ...(periods ? { periods } : {}) });
-  return prepareFigure(chart, crops, { file: 'content/en/01-x.md', line: 1, locale: 'en', anchor: `fig-${id}` }).job;
+  return prepareFigure(chart, crops, { file: 'content/en/01-x.md', line: 1, language: lang('en'), anchor: `fig-${id}` }).job;
 }
 
 /** Rendered as if it were the only chart: a plain compile and parse of its own spec. */
@@ -80,7 +81,7 @@ describe('one parsed dataflow per chart shape', () => {
     const jobs = await realReportJobs();
     // Every shape compiled and parsed first (nothing rendered): each chart below then reuses them.
     for (const j of jobs) parseOnce(compileChart(j.spec, j.theme));
-    for (const j of jobs) expect(await runRenderJob(j), `${j.chart} (${j.svg.locale})`).toEqual({ ok: true, ...(await alone(j)), shared: { compile: true, dataflow: true } });
+    for (const [i, j] of jobs.entries()) expect(await runRenderJob(j), `${j.chart} (chart ${i + 1} of ${jobs.length})`).toEqual({ ok: true, ...(await alone(j)), shared: { compile: true, dataflow: true } });
     const { parsed, reused, plain } = parseStats();
     expect(plain).toBe(0);
     expect(reused).toBeGreaterThanOrEqual(jobs.length);

@@ -9,6 +9,7 @@ import { runRenderJob } from '../../scripts/chart/render-job.ts';
 import { schemaProblems } from '../../scripts/chart/check-spec.ts';
 import { prepareFigure } from '../../scripts/chart/render-chart.ts';
 import { ALL_TABLES, block, realReportJobs } from './chart-fixtures.ts';
+import { lang } from '../helpers/languages.ts';
 
 describe('preset specs and the Vega-Lite schema', () => {
   it('every chart of the real report, of every preset, follows the schema', async () => {
@@ -19,7 +20,7 @@ describe('preset specs and the Vega-Lite schema', () => {
 
   it('the presets the real report does not use follow it too, on the test tables', () => {
     for (const preset of ['bar', 'grouped-bar']) {
-      const prepared = prepareFigure(block({ id: 'crops', title: 'Crops', table: 'harvest', preset, rows: ['cereals', 'sunflower'] }), ALL_TABLES(), { file: 'x.md', line: 1, locale: 'en', anchor: 'fig-crops' });
+      const prepared = prepareFigure(block({ id: 'crops', title: 'Crops', table: 'harvest', preset, rows: ['cereals', 'sunflower'] }), ALL_TABLES(), { file: 'x.md', line: 1, language: lang('en'), anchor: 'fig-crops' });
       expect(schemaProblems(prepared.job.spec), preset).toEqual([]);
     }
   });

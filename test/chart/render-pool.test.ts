@@ -11,6 +11,10 @@ import { ChartError } from '../../scripts/errors.ts';
 import { parsePages } from '../../scripts/validate/parse-pages.ts';
 import { page } from '../helpers/fixture-project.ts';
 import { ALL_TABLES } from './chart-fixtures.ts';
+import { LANGUAGES } from '../helpers/languages.ts';
+
+/** Every page chapter 1, its figures numbered in order. */
+const ONE_CHAPTER = { chapter: () => 1, section: () => undefined, figure: (page: { figureOrder: string[] }, id: string) => `1.${page.figureOrder.indexOf(id) + 1}`, table: (_page: unknown, i: number) => `1.${i + 1}` };
 
 const blocks = [
   'id: a\ntitle: A\ntable: harvest\npreset: line',
@@ -20,10 +24,10 @@ const blocks = [
 ];
 
 async function stage(body: string, workers: number, pool?: RenderPool) {
-  const pages = parsePages(createMarkdown(), await loadContent(memoryFiles({ 'content/en/01-x.md': page('title: X', body) })));
+  const pages = parsePages(createMarkdown(), await loadContent(memoryFiles({ 'content/en/01-x.md': page('title: X', body) }), LANGUAGES.codes));
   const stats = newStats();
   const sharing = newSharingStats();
-  const figures = await renderCharts(pages, ALL_TABLES(), () => 1, { cache: false, stats, sharing, workers, pool, boundariesDir: null, env: {} });
+  const figures = await renderCharts(pages, ALL_TABLES(), ONE_CHAPTER, { cache: false, stats, sharing, workers, pool, languages: LANGUAGES });
   return { svgs: [...figures.values()].flat().map((f) => f.chart.svg), vega: [...figures.values()].flat().map((f) => f.chart.vega), stats, sharing };
 }
 

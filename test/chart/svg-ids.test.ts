@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import * as vl from 'vega-lite';
 import { renderSvg, scopeIds } from '../../scripts/chart/render-svg.ts';
+import { lang } from '../helpers/languages.ts';
 
 describe('scopeIds', () => {
   it('renames every id the SVG defines after the figure, in order, with the references to it', () => {
@@ -19,7 +20,7 @@ describe('scopeIds', () => {
       mark: { type: 'bar', clip: true },
       encoding: { x: { field: 'x', type: 'nominal' }, y: { field: 'y', type: 'quantitative' }, color: { field: 'y', type: 'quantitative' } },
     } as vl.TopLevelSpec).spec;
-    const options = { locale: 'en', id: 'fig-bars', title: 'Bars', description: 'Two bars' };
+    const options = { number: lang('en').pack.number, id: 'fig-bars', title: 'Bars', description: 'Two bars' };
     const first = await renderSvg(spec, options);
     await renderSvg(spec, { ...options, id: 'fig-other' });
     const again = await renderSvg(spec, options);

@@ -6,10 +6,11 @@ import { memoryFiles } from '../../scripts/io.ts';
 import { loadTables } from '../../scripts/load/load-tables.ts';
 import type { NumericTable } from '../../scripts/validate/table-schema.ts';
 import { HARVEST_TABLE, json } from '../helpers/fixture-project.ts';
+import { FOLDERS, TABLE_RULES } from '../helpers/languages.ts';
 
 async function check(table: object, pages = ['harvest']) {
-  const tables = deriveTables(await loadTables(memoryFiles({ [`data/${(table as { id: string }).id}.json`]: json(table) })));
-  return runChecks(tables, new Set(pages));
+  const tables = deriveTables(await loadTables(memoryFiles({ [`data/${(table as { id: string }).id}.json`]: json(table) }), FOLDERS, TABLE_RULES));
+  return runChecks(tables, new Set(pages), 'en');
 }
 
 const volume = {

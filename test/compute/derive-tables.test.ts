@@ -4,12 +4,13 @@ import { DataError } from '../../scripts/errors.ts';
 import { memoryFiles } from '../../scripts/io.ts';
 import { loadTables } from '../../scripts/load/load-tables.ts';
 import { HARVEST_TABLE, json, numericTable } from '../helpers/fixture-project.ts';
+import { FOLDERS, TABLE_RULES } from '../helpers/languages.ts';
 
 const table = numericTable;
 
 async function derive(files: Record<string, unknown>) {
   const entries = Object.fromEntries(Object.entries(files).map(([id, value]) => [`data/${id}.json`, json(value)]));
-  return deriveTables(await loadTables(memoryFiles(entries)));
+  return deriveTables(await loadTables(memoryFiles(entries), FOLDERS, TABLE_RULES));
 }
 
 const values = (tables: Awaited<ReturnType<typeof derive>>, id: string) => {
@@ -80,5 +81,34 @@ describe('deriveTables', () => {
       b: { kind: 'derived', id: 'b', compute: 'base-index', from: 'a', decimals: 1, title: 'B', source: { ref: 'x' } },
     }).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/2 problems found|depends on itself/);
+  });
+});
+
+describe('derived-table options, validated by the schema each indicator declares', () => {
+  const load = (definition: object) => loadTables(memoryFiles({ 'data/harvest.json': json(HARVEST_TABLE), 'data/bad.json': json({ kind: 'derived', id: 'bad', from: 'harvest', decimals: 1, title: 'B', source: { ref: 'x' }, ...definition }) }), FOLDERS, TABLE_RULES).then(
+      () => {
+        throw new Error('expected a DataError');
+      },
+      (e: unknown) => e as DataError,
+    );
+
+  it('names an unknown indicator in "compute", with the nearest one', async () => {
+    const error = await load({ compute: 'base-indx' });
+    expect(error.message).toBe('"compute": "base-indx" is not an indicator a derived table can compute');
+    expect(error.where).toBe('data/bad.json:10:14 (compute)');
+    expect(error.fix).toBe('did you mean "base-index"?');
+  });
+
+  it("refuses another indicator's option, with its line, and lists this one's", async () => {
+    const error = await load({ compute: 'base-index', scale: 100 });
+    expect(error.message).toBe('unknown field "scale" for "compute": "base-index"');
+    expect(error.where).toBe('data/bad.json:11:12 (scale)');
+    expect(error.expected).toContain("this indicator's options: base");
+  });
+
+  it('asks for an option the indicator needs', async () => {
+    const error = await load({ compute: 'ratio' });
+    expect(error.message).toBe('missing required field "by"');
+    expect((await load({ compute: 'shift-share', by: 'harvest', byTotal: 'total', component: 'total' })).message).toBe('"component" has an invalid value the string "total"');
   });
 });

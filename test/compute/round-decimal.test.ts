@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { roundDecimal, roundNumber } from '../../scripts/compute/round-decimal.ts';
-import { formatNumber } from '../../scripts/chart/locale.ts';
+import { formatNumber } from '../../scripts/languages/number-format.ts';
+import { lang } from '../helpers/languages.ts';
 
 describe('the one rounding rule: decimal, half away from zero', () => {
   it('rounds the decimal value, not its binary neighbour', () => {
@@ -40,10 +41,10 @@ describe('the one rounding rule: decimal, half away from zero', () => {
   });
 
   it('is what the formatter prints, in every language', () => {
-    expect(formatNumber(21.15 / 20 * 100, 1, 'en')).toBe('105.8');
-    expect(formatNumber(21.15 / 20 * 100, 1, 'ru')).toBe('105,8');
-    expect(formatNumber(21.15 / 20 * 100, 1, 'kk')).toBe('105,8');
-    expect(formatNumber(-1234567.85, 1, 'en')).toBe('−1,234,567.9');
-    expect(formatNumber(-1234567.85, 1, 'ru')).toBe('−1\u00a0234\u00a0567,9');
+    expect(formatNumber(21.15 / 20 * 100, 1, lang('en'))).toBe('105.8');
+    expect(formatNumber(21.15 / 20 * 100, 1, lang('ru'))).toBe('105,8');
+    expect(formatNumber(21.15 / 20 * 100, 1, lang('kk'))).toBe('105,8');
+    expect(formatNumber(-1234567.85, 1, lang('en'))).toBe('−1,234,567.9');
+    expect(formatNumber(-1234567.85, 1, lang('ru'))).toBe('−1\u00a0234\u00a0567,9');
   });
 });

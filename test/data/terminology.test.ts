@@ -11,7 +11,11 @@ import { memoryFiles } from '../../scripts/io.ts';
 import { parsePage } from '../../scripts/load/load-content.ts';
 import { loadTables } from '../../scripts/load/load-tables.ts';
 import { parseTableBlock } from '../../scripts/render/table-block.ts';
-import { isNumericTable, LOCALES, type Locale, type TextTable } from '../../scripts/validate/table-schema.ts';
+import { isNumericTable, type TextTable } from '../../scripts/validate/table-schema.ts';
+import { FOLDERS, LANGUAGES, TABLE_RULES } from '../helpers/languages.ts';
+
+const LOCALES = ['en', 'ru', 'kk'] as const;
+type Locale = (typeof LOCALES)[number];
 
 const ROOT = process.cwd();
 const FILE = 'data/terminology.json';
@@ -22,7 +26,7 @@ interface Forms { en: string; ru: string; kk: string }
 
 /** The table as the build sees it: the real file, through loadTables (parse with positions, schema, checks). */
 async function loadTerminology(): Promise<TextTable> {
-  const { tables } = await loadTables(memoryFiles({ [FILE]: fs.readFileSync(path.join(ROOT, FILE)) }));
+  const { tables } = await loadTables(memoryFiles({ [FILE]: fs.readFileSync(path.join(ROOT, FILE)) }), FOLDERS, TABLE_RULES);
   const table = tables.get('terminology')?.table;
   if (!table) throw new Error(`${FILE}: no table "terminology"`);
   if (isNumericTable(table)) throw new Error(`${FILE}: expected a text table`);
@@ -31,13 +35,13 @@ async function loadTerminology(): Promise<TextTable> {
 
 function forms(row: Row): Forms {
   if (typeof row.label === 'string') throw new Error(`${row.id}: the label must give en, ru and kk forms`);
-  return { en: row.label.en, ru: row.label.ru ?? '', kk: row.label.kk ?? '' };
+  return { en: row.label.en ?? '', ru: row.label.ru ?? '', kk: row.label.kk ?? '' };
 }
 
 function definition(row: Row): Record<Locale, string> {
   const cell = row.cells.definition;
   if (cell === null || cell === undefined || typeof cell === 'string') return { en: cell ?? '', ru: '', kk: '' };
-  return { en: cell.en, ru: cell.ru ?? '', kk: cell.kk ?? '' };
+  return { en: cell.en ?? '', ru: cell.ru ?? '', kk: cell.kk ?? '' };
 }
 
 function chapterSource(locale: Locale): string {
@@ -50,7 +54,7 @@ function chapterSource(locale: Locale): string {
  * lower case, ё as е, whitespace collapsed (lines are wrapped anywhere).
  */
 function prose(locale: Locale, source = chapterSource(locale)): string {
-  const page = parsePage(source, `content/${locale}/${CHAPTER}`);
+  const page = parsePage(source, `content/${locale}/${CHAPTER}`, LANGUAGES.codes);
   const fm = page.frontMatter as { title?: string; short?: string; summary?: string; findings?: string[] };
   const text = [fm.title, fm.short, fm.summary, ...(fm.findings ?? []), page.body].filter(Boolean).join('\n');
   return normalise(

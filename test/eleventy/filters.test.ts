@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalOf, chapterNavOf, headingsOf, NAV_AROUND, NAV_FULL_LIST, hreflangOf, htmlText, pagerOf, readingOrder } from '../../scripts/eleventy/filters.ts';
-import { siteBaseUrl } from '../../scripts/eleventy/report-plugin.ts';
+import { siteBaseUrl } from '../../scripts/load/load-config.ts';
 import { ReportError } from '../../scripts/errors.ts';
 
 const page = (locale: string, slug: string, number = 0, extra: object = {}) => ({ locale, slug, url: slug === 'index' ? `/${locale}/` : `/${locale}/${slug}/`, isHome: slug === 'index', number, short: slug, title: slug, ...extra });

@@ -1,29 +1,47 @@
-/** Debian's Chromium driven by playwright-core; tests are skipped with a reason where it is absent. */
-import { existsSync } from 'node:fs';
+/**
+ * Debian's Chromium driven by playwright-core; tests are skipped with a reason where it is absent.
+ *
+ * One Chromium serves every browser test of a run: test/global-setup.ts launches it as a
+ * playwright browser server (on 127.0.0.1, a port the system picks) and hands its address to the
+ * test files, which vitest runs in separate workers; each file connects to it, and closing that
+ * connection closes the file's contexts and pages, not the browser. A file run without the
+ * global setup (another config) launches a Chromium of its own instead.
+ */
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { CHROMIUM_LAUNCH } from './chromium.ts';
 import { serveFolder } from './static-server.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
+export { CHROMIUM, hasChromium } from './chromium.ts';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The shared Chromium's websocket address; empty when none was launched. */
+    chromiumEndpoint: string;
+  }
+}
+
+/** A Chromium of this file's own. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return chromium.launch(CHROMIUM_LAUNCH);
+}
+
+/** The Chromium the run shares, or one of this file's own when there is none; `close()` it after use. */
+export function openChromium(): Promise<Browser> {
+  const endpoint = inject('chromiumEndpoint');
+  return endpoint ? chromium.connect(endpoint) : launchChromium();
 }
 
 /**
- * The built test site served on 127.0.0.1 and one Chromium, for a describe block: started before
- * its tests, closed after them. Read `site.url` and `site.browser` inside the tests.
+ * The built test site served on 127.0.0.1 and the run's Chromium, for a describe block: opened
+ * before its tests, closed after them. Read `site.url` and `site.browser` inside the tests.
  */
 export function useSiteInBrowser(folder: string): { readonly url: string; readonly browser: Browser } {
   let server: Awaited<ReturnType<typeof serveFolder>> | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     server = await serveFolder(folder);
-    browser = await launchChromium();
+    browser = await openChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,6 +3,7 @@ import { DataError, type ReportError } from '../../scripts/errors.ts';
 import { memoryFiles } from '../../scripts/io.ts';
 import { loadTables } from '../../scripts/load/load-tables.ts';
 import { json } from '../helpers/fixture-project.ts';
+import { FOLDERS, TABLE_RULES } from '../helpers/languages.ts';
 
 const sidecar = {
   id: 'harvest',
@@ -15,7 +16,7 @@ const sidecar = {
 const csv = 'id,label,2015,2019\ncereals,Cereals and legumes,86.4,157.4\ntotal,Total,93.6,196.1\n';
 
 async function load(files: Record<string, string>) {
-  return loadTables(memoryFiles(files));
+  return loadTables(memoryFiles(files), FOLDERS, TABLE_RULES);
 }
 async function loadError(files: Record<string, string>): Promise<ReportError> {
   const error = await load(files).catch((e: unknown) => e);

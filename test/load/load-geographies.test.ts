@@ -39,6 +39,8 @@ function project(geography: unknown = NORTHLAND) {
     'data/geographies/northland-districts.json': json(geography),
     'data/district-output.json': json(OUTPUT),
     'data/references.json': json([{ id: 'office', type: 'dataset', title: 'Accounts', author: [{ literal: 'Office' }] }]),
+    // The report's own unit: the generator knows none in a currency.
+    'report.config.json': json({ units: { 'million US dollars': { kind: 'money', label: 'million US dollars' } } }),
     'content/en/index.md': page('title: Northland', 'Home.\n'),
     'content/en/01-output.md': page('title: Output', MAP),
   });
@@ -46,7 +48,7 @@ function project(geography: unknown = NORTHLAND) {
 
 describe('geographies', () => {
   it('are read from data/geographies/ and are not data tables', async () => {
-    const geographies = await loadGeographies(project());
+    const geographies = await loadGeographies(project(), ['en', 'ru', 'kk'], 'en');
     expect([...geographies.keys()]).toEqual(['northland-districts']);
     expect(geographies.get('northland-districts')?.units.map((u) => [u.id, u.codes, u.names])).toEqual([
       ['fjordby', [], []],
@@ -67,7 +69,7 @@ describe('geographies', () => {
   it('refuse a tile outside the grid, with the file, the JSON path and its line', async () => {
     const bad = structuredClone(NORTHLAND);
     bad.units[2]!.tile = [0, 2];
-    await expect(loadGeographies(project(bad))).rejects.toMatchObject({
+    await expect(loadGeographies(project(bad), ['en', 'ru', 'kk'], 'en')).rejects.toMatchObject({
       message: 'invalid geography: tile [0, 2] is outside the 2 × 2 grid',
       file: 'data/geographies/northland-districts.json',
       path: 'units[2].tile',
@@ -78,7 +80,7 @@ describe('geographies', () => {
   it('refuse a unit listed twice', async () => {
     const bad = structuredClone(NORTHLAND);
     bad.units[1]!.id = 'fjordby';
-    await expect(loadGeographies(project(bad))).rejects.toMatchObject({ message: 'invalid geography: unit "fjordby" is listed twice', path: 'units[1].id' });
+    await expect(loadGeographies(project(bad), ['en', 'ru', 'kk'], 'en')).rejects.toMatchObject({ message: 'invalid geography: unit "fjordby" is listed twice', path: 'units[1].id' });
   });
 
   it('name the geographies there are when a chart asks for another', async () => {
@@ -86,6 +88,7 @@ describe('geographies', () => {
       'data/geographies/northland-districts.json': json(NORTHLAND),
       'data/district-output.json': json(OUTPUT),
       'data/references.json': json([{ id: 'office', type: 'dataset', title: 'Accounts' }]),
+      'report.config.json': json({ units: { 'million US dollars': { kind: 'money', label: 'million US dollars' } } }),
       'content/en/index.md': page('title: Northland', 'Home.\n'),
       'content/en/01-output.md': page('title: Output', MAP.replace('period: "2023"', 'period: "2023"\ngeography: southland')),
     });

@@ -3,9 +3,10 @@ import { DataError, ReportErrors, type ReportError } from '../../scripts/errors.
 import { memoryFiles } from '../../scripts/io.ts';
 import { loadTables } from '../../scripts/load/load-tables.ts';
 import { HARVEST_TABLE, json } from '../helpers/fixture-project.ts';
+import { FOLDERS, TABLE_RULES } from '../helpers/languages.ts';
 
 async function loadError(files: Record<string, string | Uint8Array>): Promise<ReportError> {
-  const error = await loadTables(memoryFiles(files)).then(
+  const error = await loadTables(memoryFiles(files), FOLDERS, TABLE_RULES).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -21,7 +22,7 @@ function withCell(value: unknown): string {
 
 describe('loadTables', () => {
   it('returns a valid table with its values as numbers and periods as strings', async () => {
-    const { tables } = await loadTables(memoryFiles({ 'data/harvest.json': json(HARVEST_TABLE) }));
+    const { tables } = await loadTables(memoryFiles({ 'data/harvest.json': json(HARVEST_TABLE) }), FOLDERS, TABLE_RULES);
     const table = tables.get('harvest')?.table;
     expect(table && 'periods' in table ? table.periods : []).toEqual(['2015', '2016', '2019']);
     expect(table && 'rows' in table && 'values' in table.rows[0]! ? table.rows[0].values['2019'] : undefined).toBe(157.4);
@@ -64,7 +65,7 @@ describe('loadTables', () => {
     const table = structuredClone(HARVEST_TABLE) as { rows: Array<{ values: Record<string, unknown>; missing?: Record<string, string> }> };
     table.rows[1]!.values['2016'] = null;
     table.rows[1]!.missing = { '2016': 'not published' };
-    const { tables } = await loadTables(memoryFiles({ 'data/harvest.json': json(table) }));
+    const { tables } = await loadTables(memoryFiles({ 'data/harvest.json': json(table) }), FOLDERS, TABLE_RULES);
     expect(tables.size).toBe(1);
   });
 
@@ -120,7 +121,7 @@ describe('loadTables', () => {
   });
 
   it('reports every broken file in one pass', async () => {
-    const error = await loadTables(memoryFiles({ 'data/harvest.json': '', 'data/other.json': '{' })).catch((e: unknown) => e);
+    const error = await loadTables(memoryFiles({ 'data/harvest.json': '', 'data/other.json': '{' }), FOLDERS, TABLE_RULES).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReportErrors);
     expect((error as ReportErrors).errors.map((e) => e.file)).toEqual(['data/harvest.json', 'data/other.json']);
   });

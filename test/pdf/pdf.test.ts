@@ -11,11 +11,22 @@ import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writePdf, type PdfResult } from '../../scripts/write/pdf.ts';
-import { hasChromium } from '../helpers/browser.ts';
+import { writePdf, type PdfOptions, type PdfResult } from '../../scripts/write/pdf.ts';
+import { hasChromium, openChromium } from '../helpers/browser.ts';
+import { lang } from '../helpers/languages.ts';
 
 const site = '.build/test-site';
 const out = '.build/test-pdf/report-en.pdf';
+
+/** `writePdf` with the run's shared Chromium (test/helpers/browser.ts) rather than one of its own. */
+async function printPdf(options: PdfOptions): Promise<PdfResult> {
+  const browser = await openChromium();
+  try {
+    return await writePdf({ ...options, browser });
+  } finally {
+    await browser.close();
+  }
+}
 
 /** Text without any whitespace: lines break differently in print than in the HTML. */
 const squash = (text: string) => text.replace(/\s+/g, '');
@@ -95,7 +106,7 @@ describe.skipIf(!hasChromium || !existsSync(`${site}/en/index.html`))('the PDF e
   let paths: number[] = [];
 
   beforeAll(async () => {
-    result = await writePdf({ site, out, locale: 'en', baseUrl: 'https://example.org' });
+    result = await printPdf({ site, out, language: lang('en'), baseUrl: 'https://example.org' });
     ({ text, images, paths } = await readPdf(out));
   }, 240_000);
 
@@ -179,7 +190,7 @@ describe.skipIf(!hasChromium || !existsSync(`${site}/kk/index.html`))('the Kazak
   const kazakhLetters = 'әөүұқғңһіӘӨҮҰҚҒҢҺІ';
 
   beforeAll(async () => {
-    result = await writePdf({ site, out: kkOut, locale: 'kk', baseUrl: 'https://example.org' });
+    result = await printPdf({ site, out: kkOut, language: lang('kk'), baseUrl: 'https://example.org' });
     printed = await readPdf(kkOut);
   }, 240_000);
 

@@ -4,9 +4,10 @@ import { diskFiles, memoryFiles } from '../../scripts/io.ts';
 import { loadReferences } from '../../scripts/load/load-references.ts';
 import { bibliography } from '../../scripts/render/bibliography.ts';
 import { shortCitation } from '../../scripts/render/cite-name.ts';
+import { lang } from '../helpers/languages.ts';
 
 const references = await loadReferences(diskFiles(process.cwd()));
-const cite = (id: string, locale: string) => shortCitation(references.get(id)!, locale);
+const cite = (id: string, locale: string) => shortCitation(references.get(id)!, lang(locale));
 
 describe('citations in the text', () => {
   it('name Kazakh and Russian authors in Cyrillic on Russian and Kazakh pages, with the language’s "et al." and "and"', () => {

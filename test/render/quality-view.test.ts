@@ -6,6 +6,8 @@ import { loadTables } from '../../scripts/load/load-tables.ts';
 import { qualityView } from '../../scripts/render/quality-view.ts';
 import type { Locale } from '../../scripts/validate/table-schema.ts';
 import { HARVEST_TABLE, json } from '../helpers/fixture-project.ts';
+import { FOLDERS, lang, LANGUAGES, TABLE_RULES } from '../helpers/languages.ts';
+import type { Language } from '../../scripts/languages/language.ts';
 
 const table = {
   ...structuredClone(HARVEST_TABLE),
@@ -24,9 +26,9 @@ const table = {
 };
 
 async function view(locale: Locale) {
-  const tables = deriveTables(await loadTables(memoryFiles({ 'data/harvest.json': json(table) })));
-  const results = runChecks(tables, new Set(['harvest']));
-  return qualityView(results, tables, ['en', 'ru', 'kk'], locale, new Set()).groups[0]!.results.map((r) => [r.description, r.period ?? '', r.expected, r.actualText]);
+  const tables = deriveTables(await loadTables(memoryFiles({ 'data/harvest.json': json(table) }), FOLDERS, TABLE_RULES));
+  const results = runChecks(tables, new Set(['harvest']), 'en');
+  return qualityView(results, tables, LANGUAGES.all as Language[], lang(locale), new Set()).groups[0]!.results.map((r) => [r.description, r.period ?? '', r.expected, r.actualText]);
 }
 
 describe('Data-quality page, in the page language', () => {

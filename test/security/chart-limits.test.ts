@@ -13,10 +13,11 @@ import type { RenderJob } from '../../scripts/chart/render-job.ts';
 import { memoryFiles } from '../../scripts/io.ts';
 import { json, page } from '../helpers/fixture-project.ts';
 import { rawChartProject, reportMessage, testCacheDir } from './helpers.ts';
+import { lang } from '../helpers/languages.ts';
 
 const build = (spec: string) => reportMessage(buildReport(rawChartProject(spec), { cacheDir: testCacheDir }));
 const records = [{ period: '2015', series: 'a', key: 'a', value: 1 }];
-const job = (spec: object): RenderJob => ({ chart: 'probe', spec: { data: { values: records }, ...spec } as never, fields: ['period', 'series', 'key', 'value'], theme: THEME, svg: { locale: 'en', id: 'fig-probe', title: 'T', description: 'D' }, checkSchema: true });
+const job = (spec: object): RenderJob => ({ chart: 'probe', spec: { data: { values: records }, ...spec } as never, fields: ['period', 'series', 'key', 'value'], theme: THEME, svg: { number: lang('en').pack.number, id: 'fig-probe', title: 'T', description: 'D' }, checkSchema: true });
 
 describe('limits of one chart', () => {
   it('refuses a sequence that would generate a billion rows, at its path', async () => {

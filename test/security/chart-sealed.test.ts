@@ -10,6 +10,7 @@ import { renderSvg, RenderRefusal } from '../../scripts/chart/render-svg.ts';
 import { runRenderJob } from '../../scripts/chart/render-job.ts';
 import { THEME } from '../../scripts/chart/theme.ts';
 import { countingServer, rawChartProject, reportMessage, testCacheDir } from './helpers.ts';
+import { lang } from '../helpers/languages.ts';
 
 let server: Awaited<ReturnType<typeof countingServer>>;
 beforeAll(async () => {
@@ -75,7 +76,7 @@ describe('a chart spec loads nothing', () => {
 });
 
 describe('Vega itself is sealed, whatever reaches it', () => {
-  const svgOptions = { locale: 'en', id: 'fig-x', title: 'T', description: 'D' };
+  const svgOptions = { number: lang('en').pack.number, id: 'fig-x', title: 'T', description: 'D' };
 
   it('loads no data URL of a compiled Vega spec and fails the render', async () => {
     const before = server.connections();

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../helpers/browser.ts';
+import { hasChromium, openChromium } from '../helpers/browser.ts';
 import { serveFolder } from '../helpers/static-server.ts';
 import { htmlPages, SITE } from './site-pages.ts';
 
@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium || !existsSync(`${SITE}/index.html`))('every page u
 
   beforeAll(async () => {
     server = await serveFolder(SITE);
-    browser = await launchChromium();
+    browser = await openChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(RECORD_VIOLATIONS);
   });

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml, jsonForScript, safeUrl } from '../../scripts/render/escape.ts';
 import { createMarkdown } from '../../scripts/render/markdown.ts';
 import { scanTags } from '../../scripts/write/check-links.ts';
-import { hasChromium, launchChromium } from '../helpers/browser.ts';
+import { hasChromium, openChromium } from '../helpers/browser.ts';
 import { fixtureProjectOnDisk, json } from '../helpers/fixture-project.ts';
 import { serveFolder } from '../helpers/static-server.ts';
 
@@ -264,7 +264,10 @@ describe('a report full of hostile text', () => {
     for (const page of pages) {
       for (const tag of scanTags(read(page))) {
         const where = `${page}: <${tag.name} ${[...tag.attributes].map(([k, v]) => `${k}="${v}"`).join(' ')}>`;
-        expect(['iframe', 'object', 'embed', 'base', 'style'], where).not.toContain(tag.name);
+        // The one <base> is the layout's, on the copy of the home page at the site's root: it points
+        // at that page's own address, so the copy's relative links still work.
+        const layoutBase = page === 'index.html' && tag.name === 'base' && /^\/[a-z]{2}\/$/.test(tag.attributes.get('href') ?? '') && tag.attributes.size === 1;
+        if (!layoutBase) expect(['iframe', 'object', 'embed', 'base', 'style'], where).not.toContain(tag.name);
         if (tag.name === 'form') expect(tag.attributes.get('action') ?? '', where).toMatch(/^\/[a-z]{2}\/search\/$/); // the site's own search
         if (tag.name === 'meta') expect(tag.attributes.get('http-equiv') ?? '', where).not.toMatch(/refresh/i);
         if (tag.name === 'script') expect(allowedScripts.some((allowed) => allowed(tag.attributes)), where).toBe(true);
@@ -377,7 +380,7 @@ describe('a report full of hostile text', () => {
 
     beforeAll(async () => {
       server = await serveFolder(site(root));
-      browser = await launchChromium();
+      browser = await openChromium();
     });
     afterAll(async () => {
       await browser?.close();

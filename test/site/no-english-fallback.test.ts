@@ -54,6 +54,9 @@ const ALLOWED_WORDS: Record<string, string> = {
   SWOT: 'the method’s name, written in Latin in Russian and Kazakh (SWOT-анализ, SWOT-талдау)',
   IT: 'written in Latin in Russian and Kazakh usage too, as in the Ekaterinburg programme’s «IT-кластер»',
   JavaScript: 'the name of the programming language the search needs',
+  GitHub: 'the name of the code host whose repositories the data notes name (the repositories themselves as code)',
+  Macrobulletin: 'the name of the project whose compilation of the Bureau’s tables two data notes cite',
+  AMA: 'the UN Statistics Division’s National Accounts Main Aggregates database, by the abbreviation its workbook carries (a data note)',
   geokz: 'the name of the R package the map boundaries come from (credited under maps)',
   OCHA: 'the UN office whose boundary data the maps use (credited under maps)',
   HDX: 'the name of OCHA’s data exchange (credited under maps)',
@@ -67,6 +70,11 @@ const ALLOWED_WORDS: Record<string, string> = {
 const ALLOWED_PHRASES: Array<[string, string]> = [
   ['CC BY 4.0', 'the name of the boundary data’s licence (credited under maps)'],
   ['Gross regional product.xlsx', 'kz-grp-by-region: the name of the file the figures were taken from, as the Bureau publishes it'],
+  ['4-3 Output of agricultural, forestry and fishery production', 'kz-agri-output-by-region: the title of the compiled table the figures were taken from, quoted as it is written'],
+  ['4-5 Population at the beginning of the year', 'kz-population-by-region: the title of the compiled table the figures were taken from, quoted as it is written'],
+  ['Rossi-Hansberg', 'kz-grp-by-region: an author of the replication package the workbook was taken from, in the spelling of his publications'],
+  ['Zhang', 'kz-grp-by-region: an author of the replication package the workbook was taken from, in the spelling of her publications'],
+  ['Local GDP Estimates Around the World', 'kz-grp-by-region: the title of the work whose replication package holds the workbook, quoted'],
   ['Den Haag', 'cluster-definitions: the place of publication of a 1998 report, in its own spelling, to explain the source’s «Дэн Хааг»'],
   ['Otandykty Goldau', 'state-programmes-support-matrix: the source’s own Latin spelling of the programme’s name, quoted'],
   ['the case', 'cluster-porter-diamond: Kokenova et al.’s English wording, quoted in a note that compares it with the Russian'],
@@ -90,7 +98,7 @@ const used = new Set<string>();
 const NOT_WORDS = /https?:\/\/\S+|(?<![\p{L}\p{N}])\/[\w./#-]+|\{[a-z]+\}/gu;
 
 /** data-* attributes that hold values for scripts, never text a reader sees. */
-const MACHINE_DATA_ATTRIBUTES = new Set(['data-pagefind-ignore', 'data-chart', 'data-search']);
+const MACHINE_DATA_ATTRIBUTES = new Set(['data-pagefind-ignore', 'data-chart', 'data-search', 'data-number', 'data-lookalikes', 'data-lookalikes-in', 'data-value', 'data-sortable']);
 /** Attributes a reader meets as text (besides data-* messages and <meta> content). */
 const TEXT_ATTRIBUTES = ['title', 'alt', 'aria-label', 'placeholder'];
 /** <meta> elements whose content is shown to readers (search results, link previews). */

@@ -1,21 +1,24 @@
 /**
- * Reproducible builds: the real report's sources, copied into two separate project folders and
- * built at the same time — one in UTC, the other in Almaty time with the clock a year ahead, into
- * an output folder of another name — give byte-identical sites. Anything that reads the clock,
- * the time zone, the project path or the output folder's name, or depends on ordering or random
- * ids, shows up as a differing file.
+ * Reproducible builds: the real report built twice gives byte-identical sites. One is the site
+ * test/global-setup.ts built in this repository (UTC, into .build/test-site, with the caches of
+ * earlier builds); the other is built here from a copy of its sources in another folder, cold, in
+ * Almaty time with the clock a year ahead and a Russian locale, into an output folder of another
+ * name. Anything that reads the clock, the time zone, the project path or the output folder's
+ * name, or depends on ordering, random ids or what the caches held, shows up as a differing file.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { resolveBoundariesDir } from '../../scripts/chart/boundaries-dir.ts';
+import { inputsHash, projectSettings, publishedUpToDate } from '../../scripts/cache/up-to-date.ts';
 import { fixtureProjectOnDisk } from '../helpers/fixture-project.ts';
+import { SITE } from './site-pages.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(repo, 'scripts/cli.ts');
-/** The report's sources: everything a build reads that is not the generator itself. */
-const SOURCES = ['content', 'data'];
+const CONFIG_FILE = 'report.config.json';
 
 /** Preloaded into one build: `Date` runs 400 days ahead, so any wall-clock timestamp differs. */
 const SHIFT_CLOCK = `
@@ -60,24 +63,29 @@ describe('reproducible builds', () => {
   });
 
   it('builds the same sources into byte-identical sites, whatever the clock, time zone, folder and output name', async () => {
-    // Copy the sources first, so an edit made while the tests run cannot make the two differ.
-    const [a, b] = [fixtureProjectOnDisk({}), fixtureProjectOnDisk({})] as [string, string];
-    roots.push(a, b);
-    for (const root of [a, b]) for (const dir of SOURCES) cpSync(path.join(repo, dir), path.join(root, dir), { recursive: true });
-    writeFileSync(path.join(b, 'shift-clock.mjs'), SHIFT_CLOCK);
+    // The shared site must be what the repository's sources build now: an edit made while the
+    // tests run would make the two differ for a reason of its own.
+    const log = existsSync('.build/test-site.log') ? readFileSync('.build/test-site.log', 'utf8') : 'no log';
+    expect(await publishedUpToDate(repo, SITE, await inputsHash(repo, SITE)), `${SITE} is not the build of the current sources (changed since the run began?):\n${log}`).not.toBe(false);
+    const root = fixtureProjectOnDisk({});
+    roots.push(root);
+    // The report's sources: everything a build reads that is not the generator itself (its
+    // folders, its configuration and the language packs that names), as the up-to-date check lists them.
+    const settings = await projectSettings(repo);
+    const sources = [...settings.folders, ...settings.files, ...(existsSync(path.join(repo, CONFIG_FILE)) ? [CONFIG_FILE] : [])];
+    for (const source of sources) cpSync(path.join(repo, source), path.join(root, source), { recursive: true });
+    writeFileSync(path.join(root, 'shift-clock.mjs'), SHIFT_CLOCK);
+    // The boundary files the repository's build drew its maps from (../shared/geo beside it), wherever this copy is.
+    const boundaries = resolveBoundariesDir(repo, process.env, settings.boundaries);
 
-    const [first, second] = await Promise.all([
-      build(a, [], { TZ: 'UTC' }),
-      build(b, ['--out=public'], { TZ: 'Asia/Almaty', LANG: 'ru_RU.UTF-8' }, ['./shift-clock.mjs']),
-    ]);
-    expect(first.status, first.output).toBe(0);
+    const second = await build(root, ['--out=public'], { TZ: 'Asia/Almaty', LANG: 'ru_RU.UTF-8', ...(boundaries ? { REPORT_BOUNDARIES_DIR: boundaries } : {}) }, ['./shift-clock.mjs']);
     expect(second.status, second.output).toBe(0);
 
-    const one = fingerprint(path.join(a, '_site'));
-    const two = fingerprint(path.join(b, 'public'));
+    const one = fingerprint(path.join(repo, SITE));
+    const two = fingerprint(path.join(root, 'public'));
     expect([...two.keys()]).toEqual([...one.keys()]);
     const differing = [...one].filter(([file, hash]) => two.get(file) !== hash).map(([file]) => file);
-    expect(differing, `files that differ between ${a}/_site and ${b}/public`).toEqual([]);
+    expect(differing, `files that differ between ${SITE} and ${root}/public`).toEqual([]);
     expect(one.size).toBeGreaterThan(20);
   }, 180_000);
 });

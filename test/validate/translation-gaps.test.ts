@@ -17,6 +17,7 @@ async function build() {
   const report = await buildReport(
     fixtureFiles({
       'data/harvest.json': json(table),
+      'report.config.json': json({ languages: ['en', 'ru', 'kk'] }),
       'content/ru/index.md': page('title: Тестовый доклад', 'Главная.\n'),
       'content/kk/index.md': page('title: Сынақ баяндамасы', 'Басты бет.\n'),
       'content/en/01-harvest.md': page('title: Harvest', 'Text.\n'),
@@ -44,7 +45,7 @@ describe('translation gaps', () => {
     expect(logger.warnings).toHaveLength(1);
     expect(logger.warnings[0]).toBe(
       [
-        '4 translations missing (listed on the Data-quality page; readers see the English text):',
+        '4 translations missing (listed on the Data-quality page; readers see the text of the language it falls back to):',
         '  kk: no translation of content/en/01-harvest.md (it exists in en, ru)',
         '  ru: no translation of content/en/02-support.md (it exists in en)',
         '  kk: no translation of content/en/02-support.md (it exists in en)',

@@ -14,12 +14,15 @@ import { chartWords } from '../chart-strings.ts';
 import { seriesColourScale } from '../colour-scales.ts';
 import { CHART_HEIGHT, CHART_WIDTH } from '../theme.ts';
 import type { Geographies } from '../../validate/geography-schema.ts';
+import type { Language } from '../../languages/language.ts';
 
 export type Spec = Record<string, unknown>;
 
 export interface PresetContext {
   tables: Tables;
-  locale: string;
+  language: Language;
+  /** The report's fixed colours per series (row id). */
+  colours: Readonly<Record<string, string>>;
   /** Folder of boundary files for choropleth maps, when there is one. */
   boundariesDir?: string;
   /** The report's geographies (data/geographies/), for maps and unit names. */
@@ -53,8 +56,8 @@ export function baseSpec(values: unknown[], height = CHART_HEIGHT, width = CHART
 /** d3-format of a value with `decimals` decimals and thousands grouped. */
 export const numberFormat = (decimals: number) => `,.${decimals}f`;
 
-export function periodTitle(data: SeriesData, locale: string): string {
-  return localize(data.table.periodLabel, locale) || chartWords(locale).year;
+export function periodTitle(data: SeriesData, language: Language): string {
+  return localize(data.table.periodLabel, language) || chartWords(language).year;
 }
 
 export const periodAxis = (title: string): Spec => ({ field: 'period', type: 'ordinal', title, axis: { labelAngle: 0 } });
@@ -69,7 +72,7 @@ export const valueAxis = (title: string, format: string, extra: Spec = {}): Spec
 
 /**
  * How a series is drawn, carried in its records rather than written into the spec: its colour
- * (colour-scales.ts: a row's fixed colour, else the next Okabe–Ito one), its place in the display
+ * (colour-scales.ts: the row's colour from the report's configuration, else the next Okabe–Ito one), its place in the display
  * order, and `seriesKey`, its label behind a prefix that sorts in that order ("002 Wheat"). A spec
  * that names no series is the same for every chart of its preset and options, so those charts
  * share one Vega-Lite compilation and one parsed Vega dataflow (compile-once.ts, render-svg.ts).
@@ -105,12 +108,13 @@ export function keyedLegendColour(key: string, colour: string, colours: string[]
 }
 
 /**
- * `records` are the chart's: a legend built from them lists only series with a value to draw, so
- * a chart with a series that has none keeps the explicit scale, as do two series of one colour
- * (more series than the palette has colours): then the spec names them.
+ * `colours` are the report's fixed colours per row id (PresetContext). `records` are the chart's:
+ * a legend built from them lists only series with a value to draw, so a chart with a series that
+ * has none keeps the explicit scale, as do two series of one colour (more series than the palette
+ * has colours): then the spec names them.
  */
-export function seriesStyles(series: Array<[string, string]>, records: ChartRecord[] = []): SeriesStyles {
-  const { domain, range } = seriesColourScale(series);
+export function seriesStyles(series: Array<[string, string]>, colours: Readonly<Record<string, string>>, records: ChartRecord[] = []): SeriesStyles {
+  const { domain, range } = seriesColourScale(series, colours);
   const of = new Map(domain.map((label, order) => [label, { colour: range[order] ?? '#000000', order, seriesKey: sortKey(order, label, domain.length) }]));
   const drawn = new Set(records.filter((r) => r.value !== null).map((r) => r.series));
   const keyed = domain.every((label) => drawn.has(label)) ? keyedLegendColour('seriesKey', 'colour', range) : undefined;

@@ -6,18 +6,19 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { LookupProblem, numericTable } from '../../compute/table-access.ts';
-import { localize, type NumericTable, type Table, type TextTable } from '../../validate/table-schema.ts';
+import { localize, sourceText, type NumericTable, type Table, type TextTable } from '../../validate/table-schema.ts';
 import { boundaryFile, projectMap, type ProjectedMap } from '../boundaries.ts';
 import type { ChartBlock } from '../chart-block.ts';
 import type { DataView } from '../chart-data.ts';
-import { checkPeriods, chartRows, isIndexScale, plottedUnit, round, transformed } from '../chart-records.ts';
+import { checkPeriods, chartRows, isIndexScale, needsBase, plottedUnit, round, transformed } from '../chart-records.ts';
 import { chartWords } from '../chart-strings.ts';
 import { classScale, inkOn, valueScale } from '../colour-scales.ts';
 import { describeClassMap, describeValueMap } from '../describe-chart.ts';
-import { formatNumber } from '../locale.ts';
+import { formatNumber } from '../../languages/number-format.ts';
 import { CHART_WIDTH } from '../theme.ts';
 import { geographyOf, unitNoun, unitShortName, type Geography, type TerritorialUnit } from '../geographies.ts';
 import { numberFormat, SCHEMA_URL, type PreparedChart, type PresetContext, type Spec } from './common.ts';
+import { sourceOf, type Language } from '../../languages/language.ts';
 
 /** One unit as the map colours it. */
 interface MapUnit {
@@ -78,12 +79,12 @@ function numericUnits(block: ChartBlock, table: NumericTable, context: PresetCon
   if (block.column || block.classes) throw new LookupProblem('"column" and "classes" colour a map by a text table', { expected: `a text table, but "${table.id}" holds numbers`, fix: 'remove them, or choose the text table' });
   const period = block.period ?? table.periods.at(-1) ?? '';
   checkPeriods(table, [period], 'period');
-  const base = block.transform === 'base-index' ? (block.base ?? table.basePeriod ?? table.periods[0]) : undefined;
+  const base = needsBase(block.transform) ? (block.base ?? table.basePeriod ?? table.periods[0]) : undefined;
   if (base !== undefined) checkPeriods(table, [base], 'base');
   const components = chartRows(table, undefined, ['memo', 'total']);
   const rows = chartRows(table, block.rows, ['memo', 'total']);
   const units = rows
-    .map((row) => ({ id: row.id, label: localize(row.label, context.locale), value: transformed(table, components, row, period, block.transform, base) }))
+    .map((row) => ({ id: row.id, label: localize(row.label, context.language), value: transformed(table, components, row, period, block.transform, base) }))
     // By default a unit without a value is not on the map (a region created later, or merged).
     .filter((u) => block.rows !== undefined || u.value !== null);
   return { units, period, base };
@@ -99,7 +100,7 @@ function classUnits(block: ChartBlock, table: TextTable, context: PresetContext)
     });
   }
   if (block.period || block.transform) throw new LookupProblem('"period" and "transform" apply to a numeric table', { expected: `a numeric table, but "${table.id}" holds text`, fix: 'remove them' });
-  const english = (cell: TextTable['rows'][number]['cells'][string] | undefined) => (cell === null || cell === undefined ? null : localize(cell, 'en'));
+  const english = (cell: TextTable['rows'][number]['cells'][string] | undefined) => (cell === null || cell === undefined ? null : sourceText(cell, sourceOf(context.language)));
   const rows = block.rows
     ? block.rows.map((id) => {
         const row = table.rows.find((r) => r.id === id);
@@ -113,7 +114,7 @@ function classUnits(block: ChartBlock, table: TextTable, context: PresetContext)
   const classes = block.classes ?? [...new Set(rows.map((r) => english(r.cells[columnId])).filter((t): t is string => t !== null).map(stripped))];
   const units = rows.map((row) => {
     const en = english(row.cells[columnId]);
-    return { id: row.id, label: localize(row.label, context.locale), text: en === null ? null : localize(row.cells[columnId] ?? en, context.locale), className: en === null ? null : classOf(en, classes) };
+    return { id: row.id, label: localize(row.label, context.language), text: en === null ? null : localize(row.cells[columnId] ?? en, context.language), className: en === null ? null : classOf(en, classes) };
   });
   const unmatched = units.filter((u) => u.text !== null && u.className === null);
   if (unmatched.length) {
@@ -122,23 +123,23 @@ function classUnits(block: ChartBlock, table: TextTable, context: PresetContext)
       fix: 'add the class to "classes", or correct the cell',
     });
   }
-  return { units, classes, columnLabel: localize(column.label, context.locale) };
+  return { units, classes, columnLabel: localize(column.label, context.language) };
 }
 
 /** Localized class names: the text of the first cell that is exactly the class, else the class. */
-function classLabels(table: TextTable, columnId: string, classes: string[], locale: string): Map<string, string> {
+function classLabels(table: TextTable, columnId: string, classes: string[], language: Language): Map<string, string> {
   const labels = new Map<string, string>();
   for (const name of classes) {
-    const cell = table.rows.map((r) => r.cells[columnId]).find((c) => c !== null && c !== undefined && localize(c, 'en') === name);
-    labels.set(name, cell ? localize(cell, locale) : name);
+    const cell = table.rows.map((r) => r.cells[columnId]).find((c) => c !== null && c !== undefined && sourceText(c, sourceOf(language)) === name);
+    labels.set(name, cell ? localize(cell, language) : name);
   }
   return labels;
 }
 
 export function mapChart(block: ChartBlock, context: PresetContext): PreparedChart {
   const table = loadedTable(block, context);
-  const words = chartWords(context.locale);
-  const locale = context.locale;
+  const words = chartWords(context.language);
+  const language = context.language;
   let mapUnits: MapUnit[];
   let colouring: Colouring;
   let subtitle: string;
@@ -152,7 +153,7 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
   if (table.kind === 'text') {
     const { units, classes, columnLabel } = classUnits(block, table, context);
     geography = findGeography(block, units.map((u) => u.id), context.geographies);
-    const labels = classLabels(table, block.column ?? '', classes, locale);
+    const labels = classLabels(table, block.column ?? '', classes, language);
     const classList = classes.map((c) => labels.get(c) ?? c);
     const scale = classScale(classList);
     mapUnits = units.map((u) => ({ unit: geography.units.find((g) => g.id === u.id) as TerritorialUnit, label: u.label, value: null, className: u.className === null ? undefined : (labels.get(u.className) ?? u.className), text: u.text ?? undefined }));
@@ -175,13 +176,13 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
         block.subtitle ?? subtitle,
         classList.map((name) => ({ name, units: mapUnits.filter((u) => u.className === name).map((u) => u.label) })),
         mapUnits.length,
-        unitNoun(g, locale),
-        locale,
+        unitNoun(g, language),
+        language,
       );
   } else {
     const { units, period, base } = numericUnits(block, table, context);
     geography = findGeography(block, units.map((u) => u.id), context.geographies);
-    unitText = plottedUnit(table, block.transform, base, locale);
+    unitText = plottedUnit(table, block.transform, base, language);
     decimals = block.transform ? 1 : table.decimals;
     const midpoint = block.midpoint ?? (isIndexScale(table, block.transform) ? 100 : table.unit === 'ratio' && !block.transform ? 1 : undefined);
     const values = units.map((u) => u.value).filter((v): v is number => v !== null);
@@ -191,7 +192,7 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
     colouring = {
       encoding: { field: 'value', type: 'quantitative', title: unitText, scale: scale.scale, legend: { orient: 'bottom', direction: 'horizontal', format, gradientLength: 240, values: scale.legendValues } },
       colourOf: (u) => (u.value === null ? undefined : scale.colourOf(u.value)),
-      labelOf: (u) => (u.value === null ? '…' : formatNumber(u.value, decimals, locale)),
+      labelOf: (u) => (u.value === null ? '…' : formatNumber(u.value, decimals, language)),
       tooltip: [
         { field: 'series', type: 'nominal', title: ' ' },
         { field: 'value', type: 'quantitative', title: unitText, format },
@@ -201,7 +202,7 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
     csvFields = ['key', 'series', 'period', 'value'];
     view = { corner: words.name, columns: [{ key: period, label: period }], rows: mapUnits.map((u) => ({ key: u.unit.id, label: u.label, cells: [u.value] })) };
     describe = (g) =>
-      describeValueMap(block.title, block.subtitle ?? subtitle, period, mapUnits.map((u) => ({ label: u.label, value: u.value })), unitNoun(g, locale), decimals, locale);
+      describeValueMap(block.title, block.subtitle ?? subtitle, period, mapUnits.map((u) => ({ label: u.label, value: u.value })), unitNoun(g, language), decimals, language);
   }
 
   // Two units in one place (a region before a split, and one of its parts after it) cannot both be shown.
@@ -226,7 +227,7 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
     return {
       key: u.unit.id,
       series: u.label,
-      short: unitShortName(u.unit, locale),
+      short: unitShortName(u.unit, language),
       // Plotted at the digits the label and tooltip show, so both give the figure the text gives.
       ...(table.kind === 'text' ? { className: u.className ?? null, text: u.text ?? null } : { period: u.period ?? '', value: u.value === null || u.value === undefined ? null : round(u.value, decimals) }),
       label: colouring.labelOf(u),
@@ -235,7 +236,12 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
       row: u.unit.tile[1],
     };
   });
-  const built = file ? choropleth(projectMap(file, geography, CHART_WIDTH, MAX_MAP_HEIGHT), geography, records, mapUnits, colouring) : tileGrid(geography, records, colouring, locale);
+  for (const id of block.highlight ?? []) {
+    if (!records.some((r) => r.key === id)) throw new LookupProblem(`"highlight" names "${id}", which is not on the map`, { expected: `units the map shows: ${records.map((r) => r.key).join(', ')}`, fix: 'correct "highlight", or add the unit to "rows"' });
+  }
+  const highlighted = new Set(block.highlight ?? []);
+  const built = file ? choropleth(projectMap(file, geography, CHART_WIDTH, MAX_MAP_HEIGHT), geography, records, mapUnits, colouring, sourceOf(language), highlighted) : tileGrid(geography, records, colouring, language, highlighted);
+  const outlined = records.filter((r) => highlighted.has(r.key)).map((r) => String(r.series));
   return {
     data: {
       table,
@@ -245,19 +251,22 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
       view,
       unitText,
       decimals,
-      credits: file ? [localize(geography.boundaries?.credit, locale)] : [],
+      credits: file ? [localize(geography.boundaries?.credit, language)] : [],
     },
     spec: built.spec as unknown as TopLevelSpec,
     extraFields: built.extraFields,
     subtitle,
-    description: describe(geography),
+    description: outlined.length ? `${describe(geography)} ${words.highlighted(outlined.join(', '))}` : describe(geography),
     interactive: false,
   };
 }
 
 type MapRecord = Record<string, string | number | null> & { key: string; label: string; ink: string };
 
-function tileGrid(geography: Geography, records: MapRecord[], colouring: Colouring, locale: string): { spec: Spec; extraFields: string[] } {
+/** The heavy outline of highlighted units, over everything else. */
+const OUTLINE = { stroke: 'currentColor', strokeWidth: 2.5, strokeOpacity: 1, fillOpacity: 0 };
+
+function tileGrid(geography: Geography, records: MapRecord[], colouring: Colouring, language: Language, highlighted: ReadonlySet<string>): { spec: Spec; extraFields: string[] } {
   const columns = [...Array(geography.tiles.columns).keys()];
   const rows = [...Array(geography.tiles.rows).keys()];
   const x = { field: 'col', type: 'ordinal', scale: { domain: columns, paddingInner: 0.06, paddingOuter: 0 }, axis: null };
@@ -273,7 +282,7 @@ function tileGrid(geography: Geography, records: MapRecord[], colouring: Colouri
       seen.add(place);
       return true;
     })
-    .map((u) => ({ col: u.tile[0], row: u.tile[1], short: unitShortName(u, locale), label: '' }));
+    .map((u) => ({ col: u.tile[0], row: u.tile[1], short: unitShortName(u, language), label: '' }));
   const blank = records.filter((r) => r.ink === 'currentColor').map((r) => ({ col: r.col, row: r.row, short: r.short, label: r.label }));
   const name = { type: 'text', fontSize: 11, dy: -8, fontWeight: 'bold' };
   const value = { type: 'text', fontSize: 11, dy: 9 };
@@ -289,15 +298,16 @@ function tileGrid(geography: Geography, records: MapRecord[], colouring: Colouri
       { data: { values: coloured }, mark: { type: 'rect' }, encoding: { color: colouring.encoding, tooltip: colouring.tooltip } },
       { data: { values: coloured }, mark: name, encoding: { text: { field: 'short' }, fill: { field: 'ink', type: 'nominal', scale: null } } },
       { data: { values: coloured }, mark: value, encoding: { text: { field: 'label' }, fill: { field: 'ink', type: 'nominal', scale: null } } },
+      ...(highlighted.size ? [{ data: { values: records.filter((r) => highlighted.has(r.key)).map((r) => ({ col: r.col, row: r.row })) }, mark: { type: 'rect', ...OUTLINE } }] : []),
     ],
   };
   return { spec, extraFields: ['col', 'row', 'short', 'label', 'ink'] };
 }
 
-function choropleth(map: ProjectedMap, geography: Geography, records: MapRecord[], units: MapUnit[], colouring: Colouring): { spec: Spec; extraFields: string[] } {
+function choropleth(map: ProjectedMap, geography: Geography, records: MapRecord[], units: MapUnit[], colouring: Colouring, source: string, highlighted: ReadonlySet<string>): { spec: Spec; extraFields: string[] } {
   const missing = units.filter((u) => !map.units.has(u.unit.id));
   if (missing.length) {
-    const division = geography.boundaries?.division ? ` (${localize(geography.boundaries.division, 'en')})` : '';
+    const division = geography.boundaries?.division ? ` (${sourceText(geography.boundaries.division, source)})` : '';
     throw new LookupProblem(`the boundary file has no shape for ${missing.map((u) => u.unit.id).join(', ')}`, {
       expected: `units that exist in ${map.file.split(/[\\/]/).pop() ?? ''}${division}`,
       fix: 'choose a period or rows without them, or use "map: tiles"',
@@ -332,6 +342,9 @@ function choropleth(map: ProjectedMap, geography: Geography, records: MapRecord[
       },
       { data: { values: labels }, mark: { type: 'text', fontSize: 10, dy: -6, fontWeight: 'bold' }, encoding: { ...position, text: { field: 'short' }, fill: { field: 'ink', type: 'nominal', scale: null } } },
       { data: { values: labels }, mark: { type: 'text', fontSize: 10, dy: 6 }, encoding: { ...position, text: { field: 'label' }, fill: { field: 'ink', type: 'nominal', scale: null } } },
+      ...(highlighted.size
+        ? [{ data: { values: [...highlighted].map((key) => feature(map.units.get(key)?.shape, key)) }, mark: { type: 'geoshape', ...OUTLINE, fill: null } }]
+        : []),
     ],
   };
   return { spec, extraFields: ['geo', 'short', 'label', 'ink', 'lx', 'ly', 'col', 'row'] };

@@ -5,24 +5,25 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { LookupProblem } from '../../compute/table-access.ts';
-import { localize, type TextTable } from '../../validate/table-schema.ts';
+import { localize, sourceText, type TextTable } from '../../validate/table-schema.ts';
 import type { ChartBlock } from '../chart-block.ts';
 import { chartData, isIndexScale } from '../chart-records.ts';
 import { chartWords } from '../chart-strings.ts';
 import { inkOn, valueScale } from '../colour-scales.ts';
 import { describeHeatmap, describeMatrix } from '../describe-chart.ts';
-import { formatNumber } from '../locale.ts';
+import { formatNumber } from '../../languages/number-format.ts';
 import { CATEGORICAL } from '../theme.ts';
 import { MULTILINE_LABELS, wrappedAll } from '../wrap-text.ts';
 import { numberFormat, numbers, periodTitle, SCHEMA_URL, type PreparedChart, type PresetContext } from './common.ts';
+import { sourceOf, type Language } from '../../languages/language.ts';
 
 export function heatmapChart(block: ChartBlock, context: PresetContext): PreparedChart {
-  const data = chartData(block, context.tables, context.locale);
+  const data = chartData(block, context.tables, context.language);
   const midpoint = block.midpoint ?? (isIndexScale(data.table, block.transform) ? 100 : undefined);
   const values = numbers(data.records.map((r) => r.value));
   const colours = valueScale(values.length ? values : [0], midpoint);
   const format = numberFormat(data.decimals);
-  const xTitle = periodTitle(data, context.locale);
+  const xTitle = periodTitle(data, context.language);
   const rowText = wrappedAll(data.series.map(([, label]) => label), 32);
   const order = new Map(data.series.map(([, label], i) => [label, i]));
   const periodOrder = new Map(data.periods.map((p, i) => [p, i]));
@@ -31,7 +32,7 @@ export function heatmapChart(block: ChartBlock, context: PresetContext): Prepare
     const fill = r.value === null ? null : colours.colourOf(r.value);
     return {
       ...r,
-      label: r.value === null ? '…' : formatNumber(r.value, data.decimals, context.locale),
+      label: r.value === null ? '…' : formatNumber(r.value, data.decimals, context.language),
       fill,
       ink: fill === null ? 'currentColor' : inkOn(fill),
       rowText: rowText.get(r.series) ?? r.series,
@@ -70,7 +71,7 @@ export function heatmapChart(block: ChartBlock, context: PresetContext): Prepare
     spec: spec as unknown as TopLevelSpec,
     extraFields: ['label', 'fill', 'ink', 'rowText', 'order', 'periodOrder'],
     subtitle: data.unitText,
-    description: describeHeatmap(block.title, block.subtitle ?? data.unitText, data.records, data.series, data.decimals, context.locale),
+    description: describeHeatmap(block.title, block.subtitle ?? data.unitText, data.records, data.series, data.decimals, context.language),
   };
 }
 
@@ -87,31 +88,33 @@ function textTable(block: ChartBlock, context: PresetContext): TextTable {
 const ROW_WRAP = 48;
 const COLUMN_WRAP = 34;
 
-const cellText = (cell: TextTable['rows'][number]['cells'][string] | undefined, locale: string) => (cell === null || cell === undefined ? null : localize(cell, locale));
+/** A cell in the source language: which columns hold marks does not depend on the page's language. */
+const sourceCell = (cell: TextTable['rows'][number]['cells'][string] | undefined, source: string) => (cell === null || cell === undefined ? null : sourceText(cell, source));
+const cellText = (cell: TextTable['rows'][number]['cells'][string] | undefined, language: Language) => (cell === null || cell === undefined ? null : localize(cell, language));
 
 export function matrixChart(block: ChartBlock, context: PresetContext): PreparedChart {
   const table = textTable(block, context);
-  const locale = context.locale;
+  const language = context.language;
   const rows = (block.rows ?? table.rows.map((r) => r.id)).map((id) => {
     const row = table.rows.find((r) => r.id === id);
     if (!row) throw new LookupProblem(`table "${table.id}" has no row "${id}"`, { expected: 'a row id of that table', fix: `rows: ${table.rows.map((r) => r.id).join(', ')}` });
     return row;
   });
   // By default, the columns that hold marks: every filled cell the same short text.
-  const marks = (columnId: string) => new Set(table.rows.map((r) => cellText(r.cells[columnId], 'en')).filter((t): t is string => t !== null));
+  const marks = (columnId: string) => new Set(table.rows.map((r) => sourceCell(r.cells[columnId], sourceOf(language))).filter((t): t is string => t !== null));
   const columnIds = block.columns ?? table.columns.map((c) => c.id).filter((id) => marks(id).size === 1 && [...marks(id)].every((t) => t.length <= 2));
   if (columnIds.length === 0) throw new LookupProblem(`table "${table.id}" has no column of marks to draw`, { expected: 'columns whose cells are a mark such as "✓" or empty', fix: 'list the columns to draw under "columns"' });
   const columns = columnIds.map((id) => {
     const column = table.columns.find((c) => c.id === id);
     if (!column) throw new LookupProblem(`table "${table.id}" has no column "${id}"`, { expected: 'a column id of that table', fix: `columns: ${table.columns.map((c) => c.id).join(', ')}` });
-    return { id, label: localize(column.label, locale) };
+    return { id, label: localize(column.label, language) };
   });
-  const rowText = wrappedAll(rows.map((r) => localize(r.label, locale)), ROW_WRAP);
+  const rowText = wrappedAll(rows.map((r) => localize(r.label, language)), ROW_WRAP);
   const columnText = wrappedAll(columns.map((c) => c.label), COLUMN_WRAP);
   const records = rows.flatMap((row) =>
     columns.map((column) => {
-      const value = cellText(row.cells[column.id], locale);
-      return { key: row.id, series: localize(row.label, locale), columnKey: column.id, column: column.label, value, filled: value !== null, rowText: rowText.get(localize(row.label, locale)) ?? '', columnText: columnText.get(column.label) ?? '' };
+      const value = cellText(row.cells[column.id], language);
+      return { key: row.id, series: localize(row.label, language), columnKey: column.id, column: column.label, value, filled: value !== null, rowText: rowText.get(localize(row.label, language)) ?? '', columnText: columnText.get(column.label) ?? '' };
     }),
   );
   // Rows and columns in the table's order, carried by each cell rather than listed in the spec.
@@ -138,8 +141,8 @@ export function matrixChart(block: ChartBlock, context: PresetContext): Prepared
       ],
     },
   };
-  const words = chartWords(locale);
-  const filledPerRow = rows.map((row) => ({ label: localize(row.label, locale), filled: records.filter((r) => r.key === row.id && r.filled).length }));
+  const words = chartWords(language);
+  const filledPerRow = rows.map((row) => ({ label: localize(row.label, language), filled: records.filter((r) => r.key === row.id && r.filled).length }));
   return {
     data: {
       table,
@@ -149,15 +152,15 @@ export function matrixChart(block: ChartBlock, context: PresetContext): Prepared
       view: {
         corner: words.name,
         columns: columns.map((c) => ({ key: c.id, label: c.label })),
-        rows: rows.map((row) => ({ key: row.id, label: localize(row.label, locale), cells: columns.map((c) => cellText(row.cells[c.id], locale) ?? '') })),
+        rows: rows.map((row) => ({ key: row.id, label: localize(row.label, language), cells: columns.map((c) => cellText(row.cells[c.id], language) ?? '') })),
       },
-      unitText: localize(table.title, locale),
+      unitText: localize(table.title, language),
       decimals: 0,
       credits: [],
     },
     spec: spec as unknown as TopLevelSpec,
     extraFields: ['rowText', 'columnText', 'rowOrder', 'columnOrder'],
-    subtitle: localize(table.title, locale),
-    description: describeMatrix(block.title, filledPerRow, columns.length, locale),
+    subtitle: localize(table.title, language),
+    description: describeMatrix(block.title, filledPerRow, columns.length, language),
   };
 }

@@ -8,7 +8,6 @@ import type { TopLevelSpec } from 'vega-lite';
 import { absoluteChange, baseIndex, cagr, growthRate, locationQuotient, shareOf } from '../../compute/indicators/index.ts';
 import { LookupProblem, numericTable, tableRow, wholeOf } from '../../compute/table-access.ts';
 import { localize, type NumericTable, type Table } from '../../validate/table-schema.ts';
-import { unitLabel } from '../../validate/units.ts';
 import type { ChartBlock, Measure } from '../chart-block.ts';
 import { checkPeriods, chartRows, round } from '../chart-records.ts';
 import { chartWords } from '../chart-strings.ts';
@@ -16,6 +15,7 @@ import { describePortfolio } from '../describe-chart.ts';
 import { CATEGORICAL, CHART_WIDTH } from '../theme.ts';
 import { geographyOf, unitShortName } from '../geographies.ts';
 import { baseSpec, numberFormat, numbers, type PreparedChart, type PresetContext, type Spec } from './common.ts';
+import { unitLabel } from '../../languages/language.ts';
 
 type Axis = 'x' | 'y' | 'size';
 
@@ -36,12 +36,12 @@ const yearOf = (period: string) => Number(period.slice(0, 4));
 
 function resolveMeasure(axis: Axis, given: Measure, chartTable: NumericTable, rowIds: string[], context: PresetContext): ResolvedMeasure {
   const measure = typeof given === 'string' ? { period: given } : given;
-  const words = chartWords(context.locale);
+  const words = chartWords(context.language);
   const table = measure.table ? numericTable(context.tables, measure.table) : chartTable;
   const indicator = measure.indicator ?? 'value';
   const base = measure.base ?? table.periods[0] ?? '';
   checkPeriods(table, [measure.period, ...(['growth-rate', 'cagr', 'base-index', 'absolute-change'].includes(indicator) ? [base] : [])], axis);
-  const unit = unitLabel(table.unit as Parameters<typeof unitLabel>[0], context.locale);
+  const unit = unitLabel(table.unit, context.language);
   const { total } = wholeOf(table);
   const p = measure.period;
   const at = (rowId: string, period: string) => tableRow(table, rowId).values[period] ?? null;
@@ -60,12 +60,12 @@ function resolveMeasure(axis: Axis, given: Measure, chartTable: NumericTable, ro
     case 'growth-rate':
       compute = (id) => growthRate(at(id, p), at(id, base), { table: table.id, row: id, period: base }).value;
       title = words.measureGrowth(base, p);
-      if (total) [reference, referenceLabel] = [compute(total.id) ?? undefined, localize(total.label, context.locale)];
+      if (total) [reference, referenceLabel] = [compute(total.id) ?? undefined, localize(total.label, context.language)];
       break;
     case 'cagr':
       compute = (id) => cagr(at(id, p), at(id, base), yearOf(p) - yearOf(base), { table: table.id, row: id, period: base }).value;
       title = words.measureCagr(base, p);
-      if (total) [reference, referenceLabel] = [compute(total.id) ?? undefined, localize(total.label, context.locale)];
+      if (total) [reference, referenceLabel] = [compute(total.id) ?? undefined, localize(total.label, context.language)];
       break;
     case 'base-index':
       compute = (id) => baseIndex(at(id, p), at(id, base), { table: table.id, row: id, period: base }).value;
@@ -152,12 +152,12 @@ export function portfolioChart(block: ChartBlock, context: PresetContext): Prepa
   for (const id of block.highlight ?? []) tableRow(table, id);
   const [x, y, size] = (['x', 'y', 'size'] as const).map((axis) => resolveMeasure(axis, block[axis] as Measure, table, ids, context)) as [ResolvedMeasure, ResolvedMeasure, ResolvedMeasure];
   const highlight = new Set(block.highlight ?? []);
-  const label = (id: string) => localize(rows.find((r) => r.id === id)?.label, context.locale);
+  const label = (id: string) => localize(rows.find((r) => r.id === id)?.label, context.language);
   // Territorial units are labelled with their short names: bubbles sit close together.
   const geography = geographyOf(context.geographies, ids);
   const shortLabel = (id: string) => {
     const unit = geography?.units.find((u) => u.id === id);
-    return unit ? unitShortName(unit, context.locale) : label(id);
+    return unit ? unitShortName(unit, context.language) : label(id);
   };
   const records = ids.map((id) => ({ key: id, series: label(id), x: x.values.get(id) ?? null, y: y.values.get(id) ?? null, size: size.values.get(id) ?? null, highlight: highlight.has(id) }));
   const width = CHART_WIDTH;
@@ -200,7 +200,7 @@ export function portfolioChart(block: ChartBlock, context: PresetContext): Prepa
     },
     { data: { values: labels }, mark: { type: 'text', fontSize: 11, align: 'left', baseline: 'middle' }, encoding: { x: { field: 'labelX', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'short' } } },
   );
-  const words = chartWords(context.locale);
+  const words = chartWords(context.language);
   const axes = [x, y, size];
   const alsoTables = [...new Map(axes.flatMap((m) => m.tables).filter((t) => t.id !== table.id).map((t) => [t.id, t])).values()];
   const describeAxis = (m: ResolvedMeasure) => ({ title: m.title, decimals: m.decimals, values: ids.map((id) => ({ label: label(id), value: m.values.get(id) ?? null })) });
@@ -227,6 +227,6 @@ export function portfolioChart(block: ChartBlock, context: PresetContext): Prepa
     extraFields: ['labelX', 'short'],
     // What the dashed lines are: a label on the plot would sit on a bubble.
     subtitle: [words.bubbleSize(size.title), ...[x, y].flatMap((m) => (m.referenceLabel ? [words.referenceLine(m.referenceLabel)] : []))].join('. '),
-    description: describePortfolio(block.title, describeAxis(x), describeAxis(y), describeAxis(size), context.locale),
+    description: describePortfolio(block.title, describeAxis(x), describeAxis(y), describeAxis(size), context.language),
   };
 }

@@ -9,10 +9,10 @@ import { seriesChart } from './series-charts.ts';
 import { numberFormat, periodTitle, SCHEMA_URL, seriesDetail, seriesInk, seriesStyles, seriesTooltip, STYLE_FIELDS, styled, type PreparedChart, type PresetContext, type Spec } from './common.ts';
 
 export function smallMultiplesChart(block: ChartBlock, context: PresetContext): PreparedChart {
-  const data = chartData(block, context.tables, context.locale);
+  const data = chartData(block, context.tables, context.language);
   const wrap = Math.min(block.wrap ?? 3, data.series.length);
   const format = numberFormat(data.decimals);
-  const xTitle = periodTitle(data, context.locale);
+  const xTitle = periodTitle(data, context.language);
   const gap = 24;
   const width = Math.floor((CHART_WIDTH - gap * (wrap - 1)) / wrap) - 40;
   const reference = isIndexScale(data.table, block.transform) ? 100 : undefined;
@@ -34,7 +34,7 @@ export function smallMultiplesChart(block: ChartBlock, context: PresetContext): 
   });
   const spec = {
     $schema: SCHEMA_URL,
-    data: { values: styled(data.records, seriesStyles(data.series)).map((r) => ({ ...r, periodOrder: periodOrder.get(r.period) ?? 0 })) },
+    data: { values: styled(data.records, seriesStyles(data.series, context.colours)).map((r) => ({ ...r, periodOrder: periodOrder.get(r.period) ?? 0 })) },
     // Panels in series order, periods in the table's order: both from the records.
     facet: { field: 'series', type: 'nominal', title: null, sort: { field: 'order', op: 'min' }, header: { labelAnchor: 'start', labelFontSize: 12, labelLimit: width + 30 } },
     columns: wrap,
@@ -42,5 +42,5 @@ export function smallMultiplesChart(block: ChartBlock, context: PresetContext): 
     spec: { width, height: block.height ?? 110, layer: layers },
     resolve: { scale: { y: 'shared' } },
   };
-  return seriesChart(block, data, spec, [...STYLE_FIELDS, 'periodOrder'], context.locale);
+  return seriesChart(block, data, spec, [...STYLE_FIELDS, 'periodOrder'], context.language);
 }

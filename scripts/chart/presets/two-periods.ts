@@ -5,7 +5,7 @@
 import { LookupProblem, numericTable } from '../../compute/table-access.ts';
 import type { ChartBlock } from '../chart-block.ts';
 import { chartData, isIndexScale, type SeriesData } from '../chart-records.ts';
-import { formatNumber } from '../locale.ts';
+import { formatNumber } from '../../languages/number-format.ts';
 import { CATEGORICAL } from '../theme.ts';
 import { seriesChart } from './series-charts.ts';
 import { baseSpec, keyedLegendColour, LABEL_GAP, numberFormat, periodAxis, periodTitle, seriesDetail, seriesInk, seriesStyles, seriesTooltip, sortKey, STYLE_FIELDS, styled, type PreparedChart, type PresetContext, type Spec } from './common.ts';
@@ -19,7 +19,7 @@ function twoPeriodData(block: ChartBlock, context: PresetContext): SeriesData {
       fix: 'give exactly two periods (or none: the table\'s first and last)',
     });
   }
-  return chartData({ ...block, periods }, context.tables, context.locale);
+  return chartData({ ...block, periods }, context.tables, context.language);
 }
 
 /** Spreads labels apart at one end of a slope chart, in the units of the value scale. */
@@ -38,7 +38,7 @@ export function slopeChart(block: ChartBlock, context: PresetContext): PreparedC
   const [first, second] = data.periods as [string, string];
   const height = block.height ?? 320;
   const format = numberFormat(data.decimals);
-  const xTitle = periodTitle(data, context.locale);
+  const xTitle = periodTitle(data, context.language);
   const known = data.records.filter((r): r is typeof r & { value: number } => r.value !== null);
   const reference = isIndexScale(data.table, block.transform) ? 100 : undefined;
   const all = [...known.map((r) => r.value), ...(reference === undefined ? [] : [reference])];
@@ -46,8 +46,8 @@ export function slopeChart(block: ChartBlock, context: PresetContext): PreparedC
   const hi = Math.max(...all);
   const pad = (hi - lo || Math.abs(hi) || 1) * 0.04;
   const domain: [number, number] = [lo - pad, hi + pad];
-  const fmt = (v: number) => formatNumber(v, data.decimals, context.locale);
-  const styles = seriesStyles(data.series);
+  const fmt = (v: number) => formatNumber(v, data.decimals, context.language);
+  const styles = seriesStyles(data.series, context.colours);
   const labels = [first, second].flatMap((period) => {
     const ends = known.filter((r) => r.period === period);
     const at = spread(ends, domain, height);
@@ -70,14 +70,14 @@ export function slopeChart(block: ChartBlock, context: PresetContext): PreparedC
       encoding: { x, y: { field: 'labelAt', type: 'quantitative' }, text: { field: 'text' }, color: seriesInk },
     },
   );
-  return seriesChart(block, data, { ...baseSpec(styled(data.records, styles), height, 360), layer: layers, config: { axis: { grid: false } } }, ['labelAt', 'text', ...STYLE_FIELDS], context.locale);
+  return seriesChart(block, data, { ...baseSpec(styled(data.records, styles), height, 360), layer: layers, config: { axis: { grid: false } } }, ['labelAt', 'text', ...STYLE_FIELDS], context.language);
 }
 
 export function dumbbellChart(block: ChartBlock, context: PresetContext): PreparedChart {
   const data = twoPeriodData(block, context);
   const [, second] = data.periods as [string, string];
   const format = numberFormat(data.decimals);
-  const xTitle = periodTitle(data, context.locale);
+  const xTitle = periodTitle(data, context.language);
   const lastValue = (label: string) => data.records.find((r) => r.series === label && r.period === second)?.value ?? -Infinity;
   const order = data.series.map(([, label]) => label);
   if ((block.sort ?? 'value') === 'value') order.sort((a, b) => lastValue(b) - lastValue(a));
@@ -108,5 +108,5 @@ export function dumbbellChart(block: ChartBlock, context: PresetContext): Prepar
     },
   );
   const height = block.height ?? Math.max(80, data.series.length * 30);
-  return seriesChart(block, data, { ...baseSpec(values, height), layer: layers }, ['rank', 'periodKey', 'periodColour'], context.locale);
+  return seriesChart(block, data, { ...baseSpec(values, height), layer: layers }, ['rank', 'periodKey', 'periodColour'], context.language);
 }

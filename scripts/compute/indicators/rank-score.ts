@@ -18,7 +18,13 @@
  * A unit missing an indicator is ranked on the indicators it has; `notes` and the unit's
  * `missingIndicators` say so. The result does not depend on the order of the units.
  */
+import { z } from 'zod';
 import { IndicatorError } from '../../errors.ts';
+import { LocalizedText, Slug, type NumericTable } from '../../validate/table-schema.ts';
+import { defineIndicator, inlineForm, tableForm } from '../descriptor/define-indicator.ts';
+import { cellInput, componentRows, DerivationProblem, derivedCell, numeric, periodsOf, requireRow } from '../descriptor/derivation.ts';
+import type { InputCell, ResolvedValue } from '../inline/types.ts';
+import { LookupProblem } from '../table-access.ts';
 import type { Computed, Term, Where } from './types.ts';
 import { checkNotEmpty, checkNumber, describeWhere, invalidInput, MAX_LISTED_TERMS, missingResult, sum } from './guards.ts';
 
@@ -135,7 +141,7 @@ function checkClasses(classes: readonly RankScoreClass[], where?: Where): void {
   }
 }
 
-function classify(grade: number, classes: readonly RankScoreClass[]): string {
+export function classify(grade: number, classes: readonly RankScoreClass[]): string {
   for (const c of classes) if (c.min === undefined || grade >= c.min) return c.label;
   return (classes[classes.length - 1] as RankScoreClass).label; // unreachable: the last class has no min
 }
@@ -265,3 +271,112 @@ export function rankScore(input: RankScoreInput, where?: Where): RankScoreResult
 
   return { indicators: indicatorResults, units: unitResults, notes };
 }
+
+/** The options of a rank-score derived table. */
+const IndicatorOption = z.object({ table: Slug, better: z.enum(['higher', 'lower']) }).strict();
+const ClassOption = z.object({ label: LocalizedText, min: z.number().finite().optional() }).strict();
+type ClassOption = z.infer<typeof ClassOption>;
+
+/** The classes with a key per label (its text in every language), for `rankScore`, which checks that no two are the same. */
+function classesByKey(classes: readonly ClassOption[]): RankScoreClass[] {
+  return classes.map((c) => ({ label: JSON.stringify(c.label), ...(c.min === undefined ? {} : { min: c.min }) }));
+}
+
+/** The class of a complex grade, as the definition names it, with the threshold that decided it. */
+function classOf(grade: number, classes: readonly ClassOption[]): { label: LocalizedText; position: number; formula: Array<number | string> } {
+  const labelled = classesByKey(classes);
+  const position = labelled.findIndex((c) => c.label === classify(grade, labelled));
+  const chosen = classes[position] as ClassOption;
+  const previous = classes[position - 1];
+  const formula = chosen.min !== undefined ? [grade, ' ≥ ', chosen.min] : previous?.min !== undefined ? [grade, ' < ', previous.min] : [grade];
+  return { label: chosen.label, position: position + 1, formula };
+}
+
+const EXAMPLE = 'rank-score(district-typology.north, 2011, class)';
+
+export default defineIndicator({
+  id: 'rank-score',
+  group: 'typology',
+  text: {
+    en: { title: 'Rank-score typology', note: "Territorial units grouped into classes by their complex grade: the mean, over all indicators, of the average's rank minus the unit's own rank." },
+    ru: { title: 'Рангово-балльная типология', note: 'Группировка территориальных единиц по классам в зависимости от комплексной оценки — среднего по всем показателям значения разности между рангом среднего и собственным рангом единицы.' },
+    kk: { title: 'Рангтық-балдық типология', note: 'Аумақтық бірліктерді кешенді бағасы бойынша кластарға топтау; кешенді баға — барлық көрсеткіш бойынша орташаның рангы мен бірліктің өз рангы арасындағы айырманың орташасы.' },
+  },
+  unit: RANK_SCORE_UNIT,
+  formula: String.raw`G_i = \frac{1}{m_i} \sum_j \left( R_{\bar{x},j} - R_{ij} \right)`,
+  fn: rankScore,
+  inline: inlineForm({
+    params: [
+      { name: 'unit', kind: 'row', label: 'TYPOLOGY.UNIT', doc: 'TYPOLOGY: a derived table with "compute": "rank-score" (it declares the indicators, their direction and the classes)' },
+      { name: 'period', kind: 'period' },
+      { name: 'output', kind: 'word', words: ['grade', 'class'], optional: true, default: 'grade', doc: 'grade (default): the complex grade; class: the name of its class' },
+    ],
+    example: EXAMPLE,
+    evaluate({ unit, period, output }, tables): ResolvedValue {
+      const loaded = tables.get(unit.table.id);
+      if (loaded?.derived?.definition.compute !== 'rank-score') {
+        throw new LookupProblem(`table "${unit.table.id}" is not a rank-score typology`, { expected: 'a derived table with "compute": "rank-score"', fix: 'define the typology in data/ (see the rank-score row of the indicator table in README.md) and name it here' });
+      }
+      unit.at(period);
+      const cell = derivedCell(loaded, unit.row.id, period) as ResolvedValue;
+      if (output === 'grade') return cell;
+      const classes = loaded.derived.definition.classes as ClassOption[] | undefined;
+      if (!classes) throw new LookupProblem(`typology "${unit.table.id}" declares no classes`, { expected: 'a "classes" list in the derived table', fix: 'add "classes": [{"label": …, "min": …}, …, {"label": …}], or ask for the grade' });
+      if (cell.value === null) return { ...cell, decimals: 0, unit: 'class' };
+      const { label, position, formula } = classOf(cell.value, classes);
+      return { value: position, label, unit: 'class', decimals: 0, formula, inputs: cell.inputs };
+    },
+  }),
+  tables: [
+    tableForm({
+      options: {
+        indicators: z.array(IndicatorOption).min(1).describe('each indicator: a table whose rows are the units, and whether a higher or a lower value is better'),
+        average: Slug.optional().describe("the row of every indicator table that holds the average pseudo-unit (the region's own figure); default: the mean of the units"),
+        classes: z.array(ClassOption).min(1).optional().describe('classes best first, each with the lowest complex grade it takes (min); the last without min'),
+      },
+      inputs: (def) => [def.from, ...def.indicators.map((i) => i.table)],
+      plan(def, tables) {
+        const from = numeric(tables, def.from, 'from');
+        const indicatorTables = def.indicators.map((indicator, i) => numeric(tables, indicator.table, `indicators[${i}].table`));
+        const units = componentRows(def, from).filter((r) => r.id !== def.average);
+        indicatorTables.forEach((table, i) => {
+          for (const unit of units) requireRow(table, unit.id, `indicators[${i}].table`);
+          if (def.average !== undefined) requireRow(table, def.average, 'average');
+        });
+        const ids = new Set<string>();
+        def.indicators.forEach((indicator, i) => {
+          if (ids.has(indicator.table)) throw new DerivationProblem(`indicator table "${indicator.table}" is listed twice`, `indicators[${i}].table`, 'list each indicator once');
+          ids.add(indicator.table);
+        });
+        const valueIn = (table: NumericTable, row: string, period: string) => table.rows.find((r) => r.id === row)?.values[period] ?? null;
+        const byPeriod = new Map<string, RankScoreResult>();
+        const resultIn = (period: string): RankScoreResult => {
+          let result = byPeriod.get(period);
+          if (!result) {
+            result = rankScore(
+              {
+                indicators: def.indicators.map((i) => ({ id: i.table, better: i.better })),
+                units: units.map((u) => ({ id: u.id, values: Object.fromEntries(indicatorTables.map((t) => [t.id, valueIn(t, u.id, period)])) })),
+                ...(def.average === undefined ? {} : { average: Object.fromEntries(indicatorTables.map((t) => [t.id, valueIn(t, def.average as string, period)])) }),
+                ...(def.classes === undefined ? {} : { classes: classesByKey(def.classes) }),
+              },
+              { table: def.id, period },
+            );
+            byPeriod.set(period, result);
+          }
+          return result;
+        };
+        return {
+          unit: RANK_SCORE_UNIT,
+          rows: units.map((u) => ({ id: u.id, from: u.id, by: u.id })),
+          periods: periodsOf(def, from, ...indicatorTables),
+          cell: (row, period) => {
+            const unit = resultIn(period).units.find((u) => u.id === row.id) as RankScoreUnitResult;
+            const inputs: InputCell[] = indicatorTables.flatMap((t) => [...units.map((u) => cellInput(t, u.id, period)), ...(def.average === undefined ? [] : [cellInput(t, def.average, period)])]);
+            return { computed: unit.complexGrade, inputs };
+          },
+        };
+      },
+    }),
+  ],
+});

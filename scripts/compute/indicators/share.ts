@@ -7,6 +7,10 @@
  *   total Σ_j x_j and each share in '%'. Formula: s_k = x_k / Σ_j x_j · 100; the shares sum to 100.
  *   A missing component makes the total, and so every share, missing.
  */
+import { defineIndicator, inlineForm, tableForm } from '../descriptor/define-indicator.ts';
+import { cellInput, numeric, periodsOf, rowPairs, valueOf, whereIn } from '../descriptor/derivation.ts';
+import { fromComputed } from '../descriptor/inline-arguments.ts';
+import { wholeOf } from '../table-access.ts';
 import type { Component, Computed, KeyedComputed, Term, Where } from './types.ts';
 import {
   checkComponents,
@@ -62,3 +66,64 @@ export function shares(components: readonly Component[], where?: Where): SharesR
     }),
   };
 }
+
+function sumOrNull(values: ReadonlyArray<number | null>): number | null {
+  return values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + (v ?? 0), 0);
+}
+
+export default defineIndicator({
+  id: 'share',
+  group: 'structure',
+  text: {
+    en: { title: 'Share', note: "A part as a percentage of the whole it belongs to: the table's total row, or the sum of its component rows when it has none." },
+    ru: { title: 'Доля', note: 'Часть в процентах от целого, в которое она входит: итоговой строки таблицы или, если её нет, суммы составляющих.' },
+    kk: { title: 'Үлес', note: 'Бөліктің өзі кіретін тұтасқа пайыздық қатынасы: кестенің қорытынды жолына немесе, ол болмаса, құрамдас бөліктердің қосындысына.' },
+  },
+  unit: SHARE_UNIT,
+  formula: String.raw`s_k = \frac{x_k}{\sum_j x_j} \cdot 100`,
+  fn: shareOf,
+  inline: inlineForm({
+    params: [
+      { name: 'part', kind: 'row' },
+      { name: 'period', kind: 'period' },
+    ],
+    example: 'share(harvest.sunflower, 2019)',
+    evaluate({ part, period }) {
+      const { table } = part;
+      const value = part.at(period);
+      const { total, components } = wholeOf(table);
+      const where = { table: table.id, row: part.row.id, period };
+      if (total) return fromComputed(shareOf(value, total.values[period] ?? null, where), [part.input(period), { table: table.id, row: total.id, period }]);
+      const whole = sumOrNull(components.map((r) => r.values[period] ?? null));
+      return fromComputed(shareOf(value, whole, where), components.map((r) => ({ table: table.id, row: r.id, period })));
+    },
+  }),
+  tables: [
+    tableForm({
+      options: {},
+      plan(def, tables) {
+        const from = numeric(tables, def.from, 'from');
+        const { total, components } = wholeOf(from);
+        return {
+          unit: SHARE_UNIT,
+          rows: rowPairs(def, from, undefined, total ? [total.id] : []),
+          periods: periodsOf(def, from),
+          cell: (row, period) => {
+            if (total) return { computed: shareOf(valueOf(from, row.from, period), valueOf(from, total.id, period), whereIn(def, row.id, period)), inputs: [cellInput(from, row.from, period), cellInput(from, total.id, period)] };
+            const whole = sumOrNull(components.map((r) => r.values[period] ?? null));
+            return { computed: shareOf(valueOf(from, row.from, period), whole, whereIn(def, row.id, period)), inputs: components.map((r) => cellInput(from, r.id, period)) };
+          },
+        };
+      },
+    }),
+  ],
+  series: {
+    unit: SHARE_UNIT,
+    value: (table, rows, row, period) => {
+      const { total } = wholeOf(table);
+      // Without a total row, the share of the rows the chart plots.
+      const whole = total ? (total.values[period] ?? null) : sumOrNull(rows.map((r) => r.values[period] ?? null));
+      return shareOf(row.values[period] ?? null, whole, { table: table.id, row: row.id, period }).value;
+    },
+  },
+});

@@ -12,6 +12,12 @@
  *   equals e_ir^0 · (g_ir − G_i) algebraically and leaves only the last-bit rounding of one addition
  *   (relative to the largest part) between NS + IM + RS and Δe_ir.
  */
+import { z } from 'zod';
+import { Period, Slug } from '../../validate/table-schema.ts';
+import type { UnitId } from '../../validate/units.ts';
+import { defineIndicator, inlineForm, tableForm } from '../descriptor/define-indicator.ts';
+import { basePeriodOf, cellInput, componentPairs, DerivationProblem, numeric, periodsOf, requireRow, valueOf, whereIn } from '../descriptor/derivation.ts';
+import { fromComputed } from '../descriptor/inline-arguments.ts';
 import type { Computed, Where } from './types.ts';
 import { checkNonNegative, divisionByZero, missingReason, missingResult, term } from './guards.ts';
 
@@ -110,3 +116,81 @@ export function shiftShare(input: ShiftShareInput, where?: Where): ShiftShareRes
     },
   };
 }
+
+/** The parts an author can ask for, as they are written in a call or a derived table. */
+export const SHIFT_SHARE_COMPONENTS = ['national-share', 'industry-mix', 'regional-shift'] as const;
+export type ShiftShareComponent = (typeof SHIFT_SHARE_COMPONENTS)[number];
+
+const PART: Record<ShiftShareComponent, keyof Pick<ShiftShareResult, 'nationalShare' | 'industryMix' | 'regionalShift'>> = {
+  'national-share': 'nationalShare',
+  'industry-mix': 'industryMix',
+  'regional-shift': 'regionalShift',
+};
+
+export function shiftSharePart(result: ShiftShareResult, component: ShiftShareComponent): Computed {
+  return result[PART[component]];
+}
+
+export default defineIndicator({
+  id: 'shift-share',
+  group: 'specialisation',
+  text: {
+    en: { title: 'Shift-share decomposition', note: 'The change of a sector in a region split into a national share, an industry-mix effect and a regional shift, which add up exactly to the actual change; each call gives one part.' },
+    ru: { title: 'Анализ сдвигов и долей (shift-share)', note: 'Разложение изменения отрасли в регионе на национальную составляющую, эффект отраслевой структуры и региональный сдвиг, которые в сумме точно дают фактическое изменение; каждый вызов даёт одну составляющую.' },
+    kk: { title: 'Ығысу-үлес талдауы', note: 'Өңірдегі сала өзгерісін ұлттық үлеске, салалық құрылым әсеріне және өңірлік ығысуға жіктеу, үшеуінің қосындысы нақты өзгеріске дәл тең; әр шақыру бір бөлігін береді.' },
+  },
+  unit: 'unit of the input',
+  formula: String.raw`\Delta e_{ir} = \underbrace{e_{ir}^0 G}_{NS} + \underbrace{e_{ir}^0 (G_i - G)}_{IM} + \underbrace{e_{ir}^0 (g_{ir} - G_i)}_{RS}`,
+  fn: shiftShare,
+  inline: inlineForm({
+    params: [
+      { name: 'region', kind: 'row', label: 'SECTOR_IN_REGION.ROW', doc: 'e_ir' },
+      { name: 'reference', kind: 'row', label: 'SECTOR_IN_REFERENCE.ROW', doc: 'E_i' },
+      { name: 'total', kind: 'row', label: 'REFERENCE_TOTAL.ROW', doc: 'E' },
+      { name: 'period', kind: 'period' },
+      { name: 'base', kind: 'period' },
+      { name: 'component', kind: 'word', words: SHIFT_SHARE_COMPONENTS },
+    ],
+    example: 'shift-share(grp-by-sector.agriculture, gdp-by-sector.agriculture, gdp-by-sector.total, 2019, 2015, regional-shift)',
+    evaluate({ region, reference, total, period, base, component }) {
+      const result = shiftShare(
+        { regionBase: region.at(base), regionLast: region.at(period), referenceSectorBase: reference.at(base), referenceSectorLast: reference.at(period), referenceTotalBase: total.at(base), referenceTotalLast: total.at(period), unit: region.table.unit },
+        { table: region.table.id, row: region.row.id, period: base },
+      );
+      return fromComputed(shiftSharePart(result, component), [region, reference, total].flatMap((r) => [r.input(period), r.input(base)]), region.table.decimals);
+    },
+  }),
+  tables: [
+    tableForm({
+      options: {
+        by: Slug.describe('the reference economy by sector; `from` is the region by sector (`rows` maps ids that differ)'),
+        byTotal: Slug.describe("the row of `by` with the reference's total (E)"),
+        base: Period.optional().describe("base period (default: the table's basePeriod, else its first period)"),
+        component: z.enum(SHIFT_SHARE_COMPONENTS).describe('the part to compute: national-share, industry-mix or regional-shift'),
+      },
+      plan(def, tables) {
+        const from = numeric(tables, def.from, 'from');
+        const by = numeric(tables, def.by, 'by');
+        requireRow(by, def.byTotal, 'byTotal');
+        const base = basePeriodOf(def.base, from);
+        if (!by.periods.includes(base)) throw new DerivationProblem(`base period "${base}" is not in table "${by.id}"`, 'base', 'use a period of both tables');
+        const { byTotal, component } = def;
+        return {
+          unit: from.unit as UnitId,
+          rows: componentPairs(def, from, by),
+          periods: periodsOf(def, from, by),
+          cell: (row, period) => {
+            const result = shiftShare(
+              { regionBase: valueOf(from, row.from, base), regionLast: valueOf(from, row.from, period), referenceSectorBase: valueOf(by, row.by, base), referenceSectorLast: valueOf(by, row.by, period), referenceTotalBase: valueOf(by, byTotal, base), referenceTotalLast: valueOf(by, byTotal, period), unit: from.unit },
+              whereIn(def, row.id, base),
+            );
+            return {
+              computed: shiftSharePart(result, component),
+              inputs: [cellInput(from, row.from, period), cellInput(from, row.from, base), cellInput(by, row.by, period), cellInput(by, row.by, base), cellInput(by, byTotal, period), cellInput(by, byTotal, base)],
+            };
+          },
+        };
+      },
+    }),
+  ],
+});

@@ -8,6 +8,11 @@
  * Output: 'percentage points' of the whole that moved between components (0 … 100).
  * Formula: D = ½ Σ_k |s_k,T − s_k,b|, with s_k = x_k / Σ_j x_j · 100
  */
+import { Period } from '../../validate/table-schema.ts';
+import { defineIndicator, inlineForm, tableForm } from '../descriptor/define-indicator.ts';
+import { aggregateRow, basePeriodOf, cellInput, componentRows, numeric, periodsOf, whereIn } from '../descriptor/derivation.ts';
+import { fromComputed } from '../descriptor/inline-arguments.ts';
+import { checkPeriod, wholeOf } from '../table-access.ts';
 import type { Computed, Term, Where } from './types.ts';
 import { checkComponents, divisionByZero, MAX_LISTED_TERMS, missingResult, sum, term } from './guards.ts';
 
@@ -56,3 +61,52 @@ export function structuralShift(components: readonly StructuralShiftComponent[],
     formula: components.length > MAX_LISTED_TERMS ? [`½ × Σ |s_T − s_b| over ${components.length} components`] : formula,
   };
 }
+
+const TEXT = {
+  en: { title: 'Structural shift', note: 'Half the sum of the absolute changes in the shares of all components between two periods: how many percentage points of the whole moved between components (0 to 100).' },
+  ru: { title: 'Индекс структурных сдвигов', note: 'Половина суммы абсолютных изменений долей всех составляющих между двумя периодами — сколько процентных пунктов целого переместилось между составляющими (от 0 до 100).' },
+  kk: { title: 'Құрылымдық ығысу индексі', note: 'Екі кезең аралығындағы барлық құрамдас бөлік үлестерінің абсолюттік өзгерістері қосындысының жартысы — тұтастың құрамдас бөліктер арасында орын ауыстырған пайыздық тармақтары (0-ден 100-ге дейін).' },
+};
+
+export default defineIndicator({
+  id: 'structural-shift',
+  group: 'structure',
+  text: TEXT,
+  unit: STRUCTURAL_SHIFT_UNIT,
+  formula: String.raw`D = \frac{1}{2} \sum_k \left| s_{k,T} - s_{k,b} \right|`,
+  fn: structuralShift,
+  inline: inlineForm({
+    params: [
+      { name: 'table', kind: 'table', doc: 'over its component rows (not the total row or memo rows)' },
+      { name: 'period', kind: 'period' },
+      { name: 'base', kind: 'period' },
+    ],
+    example: 'structural-shift(harvest, 2019, 2015)',
+    evaluate({ table, period, base }) {
+      checkPeriod(table, period);
+      checkPeriod(table, base);
+      const { components } = wholeOf(table);
+      const computed = structuralShift(components.map((r) => ({ key: r.id, base: r.values[base] ?? null, last: r.values[period] ?? null })), { table: table.id, period: base });
+      return fromComputed(computed, components.flatMap((r) => [{ table: table.id, row: r.id, period }, { table: table.id, row: r.id, period: base }]));
+    },
+  }),
+  tables: [
+    tableForm({
+      options: { base: Period.optional().describe("base period (default: the table's basePeriod, else its first period)") },
+      plan(def, tables) {
+        const from = numeric(tables, def.from, 'from');
+        const base = basePeriodOf(def.base, from);
+        const components = componentRows(def, from);
+        return {
+          unit: 'percentage points',
+          rows: [aggregateRow('structural-shift', TEXT)],
+          periods: periodsOf(def, from),
+          cell: (row, period) => ({
+            computed: structuralShift(components.map((r) => ({ key: r.id, base: r.values[base] ?? null, last: r.values[period] ?? null })), whereIn(def, row.id, base)),
+            inputs: components.flatMap((r) => [cellInput(from, r.id, period), cellInput(from, r.id, base)]),
+          }),
+        };
+      },
+    }),
+  ],
+});

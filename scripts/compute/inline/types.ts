@@ -20,6 +20,10 @@ export interface ResolvedValue {
   inputs: InputCell[];
   /** Shown instead of a formula, e.g. "as printed in the source", in the page's language. */
   note?: LocalizedText;
+  /** For a value that is a category (a typology's class): the text shows this label instead of the number. */
+  label?: LocalizedText;
+  /** For a rank: how many rows share it (1 = no tie) and how many were ranked, so text can say "tied". */
+  rank?: { tied: number; of: number };
 }
 
 export interface InlineFunction {

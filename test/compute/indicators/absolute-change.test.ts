@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { absoluteChange } from '../../../scripts/compute/indicators/absolute-change.ts';
 import { indicatorError, WHERE } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
 
 describe('absoluteChange', () => {
   it('subtracts the base value from the last value, in the table unit', () => {
@@ -30,5 +31,24 @@ describe('absoluteChange', () => {
 
   it('rejects NaN and infinities', () => {
     expect(indicatorError(() => absoluteChange(Number.POSITIVE_INFINITY, 1, 't', WHERE)).message).toContain('last value is Infinity');
+  });
+});
+
+/** Harvest, thousand t: cereals 80 → 100, sunflower 10 → 25, total 90 → 125 (2015 → 2019). */
+const harvest = table('harvest', 'thousand t', { cereals: { '2015': 80, '2019': 100 }, sunflower: { '2015': 10, '2019': 25 }, total: { '2015': 90, '2019': 125 } }, { roles: { total: 'total' } });
+
+describe('absolute-change: worked example', () => {
+  it('computes inline in the table\'s unit and decimals', async () => {
+    // 100 − 80 = 20
+    const value = inline('absolute-change(harvest.cereals, 2019, 2015)', await tablesOf(harvest));
+    expect(value).toMatchObject({ value: 20, unit: 'thousand t', decimals: 1, formula: [100, ' − ', 80] });
+  });
+
+  it('computes a derived table', async () => {
+    const tables = await tablesOf(harvest, derivedDefinition('change', 'absolute-change', 'harvest', { base: '2015' }));
+    // 25 − 10 = 15; the base period itself: 0
+    expect(derived(tables, 'change').value('sunflower', '2019')).toBe(15);
+    expect(derived(tables, 'change').value('sunflower', '2015')).toBe(0);
+    expect(derived(tables, 'change').table.unit).toBe('thousand t');
   });
 });

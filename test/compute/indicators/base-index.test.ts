@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { baseIndex } from '../../../scripts/compute/indicators/base-index.ts';
 import { expectDivisionByZero, indicatorError, round, WHERE, WHERE_TEXT } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
+import { INDICATORS } from '../../../scripts/compute/indicators/registry.ts';
 
 describe('baseIndex', () => {
   it('divides the current value by the base value on the 100 scale', () => {
@@ -56,5 +58,30 @@ describe('baseIndex', () => {
   it('rejects NaN and negative inputs', () => {
     expect(indicatorError(() => baseIndex(Number.NaN, 1, WHERE)).message).toBe(`invalid input: current value is NaN ${WHERE_TEXT}`);
     expect(indicatorError(() => baseIndex(1, -5, WHERE)).message).toBe(`invalid input: base value is negative (-5) ${WHERE_TEXT}`);
+  });
+});
+
+/** Harvest, thousand t: cereals 80 → 100, sunflower 10 → 25, total 90 → 125 (2015 → 2019). */
+const harvest = table('harvest', 'thousand t', { cereals: { '2015': 80, '2019': 100 }, sunflower: { '2015': 10, '2019': 25 }, total: { '2015': 90, '2019': 125 } }, { roles: { total: 'total' } });
+
+describe('base-index: worked example', () => {
+  it('computes inline, with the table\'s first period as the default base', async () => {
+    const tables = await tablesOf(harvest);
+    // 100 ÷ 80 × 100 = 125
+    const value = inline('base-index(harvest.cereals, 2019, 2015)', tables);
+    expect(value.value).toBe(125);
+    expect(value.formula).toEqual([100, ' ÷ ', 80, ' × 100']);
+    expect(value.inputs).toEqual([{ table: 'harvest', row: 'cereals', period: '2019' }, { table: 'harvest', row: 'cereals', period: '2015' }]);
+    expect(inline('base-index(harvest.cereals, 2019)', tables).value).toBe(125);
+  });
+
+  it('computes a derived table and a chart series', async () => {
+    const tables = await tablesOf(harvest, derivedDefinition('index', 'base-index', 'harvest', { base: '2015' }));
+    // sunflower 25 ÷ 10 × 100 = 250; total 125 ÷ 90 × 100 = 138.88…
+    expect(derived(tables, 'index').value('sunflower', '2019')).toBe(250);
+    expect(derived(tables, 'index').value('total', '2019')).toBeCloseTo(138.8889, 4);
+    expect(derived(tables, 'index').table.basePeriod).toBe('2015');
+    const t = derived(tables, 'harvest').table;
+    expect(INDICATORS['base-index']?.series?.value(t, t.rows, t.rows[0]!, '2019', '2015')).toBe(125);
   });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { chainIndex } from '../../../scripts/compute/indicators/chain-index.ts';
 import { baseIndex } from '../../../scripts/compute/indicators/base-index.ts';
 import { expectDivisionByZero, round } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
 
 describe('chainIndex', () => {
   it('divides a year by the previous one on the 100 scale', () => {
@@ -37,5 +38,25 @@ describe('chainIndex', () => {
         expect(Math.abs(product * 100 - direct)).toBeLessThanOrEqual(1e-9 * direct);
       }),
     );
+  });
+});
+
+/** Harvest, thousand t: cereals 80 → 100, sunflower 10 → 25, total 90 → 125 (2015 → 2019). */
+const harvest = table('harvest', 'thousand t', { cereals: { '2015': 80, '2019': 100 }, sunflower: { '2015': 10, '2019': 25 }, total: { '2015': 90, '2019': 125 } }, { roles: { total: 'total' } });
+
+describe('chain-index: worked example', () => {
+  it('computes inline against the previous period of the table', async () => {
+    // 2015 is the period before 2019 in this table: 100 ÷ 80 × 100 = 125
+    const value = inline('chain-index(harvest.cereals, 2019)', await tablesOf(harvest));
+    expect(value.value).toBe(125);
+    expect(value.inputs.map((i) => i.period)).toEqual(['2019', '2015']);
+  });
+
+  it('computes a derived table whose first period has no previous one', async () => {
+    const tables = await tablesOf(harvest, derivedDefinition('chain', 'chain-index', 'harvest'));
+    // 25 ÷ 10 × 100 = 250
+    expect(derived(tables, 'chain').value('sunflower', '2019')).toBe(250);
+    expect(derived(tables, 'chain').value('sunflower', '2015')).toBeNull();
+    expect(derived(tables, 'chain').table.rows[1]?.missing?.['2015']).toBe('2015 is the first period of "harvest"');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { clusterShare } from '../../../scripts/compute/indicators/cluster-share.ts';
 import { expectDivisionByZero, indicatorError, WHERE } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
 
 describe('clusterShare', () => {
   it('divides the cluster output by GRP on the 100 scale', () => {
@@ -21,5 +22,16 @@ describe('clusterShare', () => {
 
   it('rejects values in different units', () => {
     expect(indicatorError(() => clusterShare(1.5, 60000, { cluster: 'billion tenge', grp: 'million tenge' }, WHERE)).message).toContain('unit mismatch');
+  });
+});
+
+describe('cluster-share: worked example', () => {
+  it('computes inline and as a derived table', async () => {
+    const output = table('cluster-output', 'million tenge', { dairy: { '2019': 30 } });
+    const grp = table('grp', 'million tenge', { north: { '2019': 600 } });
+    const tables = await tablesOf(output, grp, derivedDefinition('shares', 'cluster-share', 'cluster-output', { by: 'grp', rows: { dairy: 'north' } }));
+    // 30 ÷ 600 × 100 = 5
+    expect(inline('cluster-share(cluster-output.dairy, grp.north, 2019)', tables).value).toBe(5);
+    expect(derived(tables, 'shares').value('dairy', '2019')).toBe(5);
   });
 });

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { cumulativeIndex } from '../../../scripts/compute/indicators/cumulative-index.ts';
 import { indicatorError, round, WHERE, WHERE_TEXT } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
 
 describe('cumulativeIndex', () => {
   it('multiplies annual indices as fractions of 100', () => {
@@ -72,5 +73,33 @@ describe('cumulativeIndex', () => {
   it('does not mutate its input', () => {
     const input = Object.freeze([141.2, 88.9]);
     expect(() => cumulativeIndex(input)).not.toThrow();
+  });
+});
+
+/** Annual physical-volume indices, % of previous year. */
+const volume = table('volume', '% of previous year', { crops: { '2015': 95, '2016': 110, '2017': 90, '2018': 120 } });
+
+describe('cumulative-index: worked example', () => {
+  it('chains the annual indices after the base year', async () => {
+    // 110 × 90 ÷ 100 × 120 ÷ 100 = 118.8
+    const value = inline('cumulative-index(volume.crops, 2018, 2015)', await tablesOf(volume));
+    expect(value.value).toBeCloseTo(118.8, 10);
+    expect(value.formula).toEqual([110, ' × ', 90, ' × ', 120, ' ÷ 100²']);
+  });
+
+  it('computes a derived table from the base period on (base = 100)', async () => {
+    const tables = await tablesOf(volume, derivedDefinition('volume-2015', 'cumulative-index', 'volume', { base: '2015' }));
+    const d = derived(tables, 'volume-2015');
+    // 2015: 100; 2016: 110; 2017: 110 × 90 ÷ 100 = 99; 2018: 99 × 120 ÷ 100 = 118.8
+    expect(d.table.periods).toEqual(['2015', '2016', '2017', '2018']);
+    expect([d.value('crops', '2015'), d.value('crops', '2016')]).toEqual([100, 110]);
+    expect(d.value('crops', '2017')).toBeCloseTo(99, 10);
+    expect(d.value('crops', '2018')).toBeCloseTo(118.8, 10);
+  });
+
+  it('refuses a derived table of levels', async () => {
+    const levels = table('levels', 'thousand t', { crops: { '2015': 1, '2016': 2 } });
+    const error = await tablesOf(levels, derivedDefinition('bad', 'cumulative-index', 'levels')).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('derived table "bad": a cumulative index chains annual indices, but table "levels" is in "thousand t"');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { clusterGrowthVsSector, growthRatio, sectorGrowthVsEconomy } from '../../../scripts/compute/indicators/growth-ratio.ts';
 import { expectDivisionByZero, indicatorError, round, WHERE } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
 
 describe('growth ratios', () => {
   it('divides the sector growth index by the economy growth index', () => {
@@ -35,5 +36,30 @@ describe('growth ratios', () => {
     expect(indicatorError(() => sectorGrowthVsEconomy(120, 110, { sector: '% of previous year', economy: '% of base year' }, WHERE)).message).toContain(
       'unit mismatch: sector growth index is in "% of previous year" but economy growth index is in "% of base year"',
     );
+  });
+});
+
+describe('sector-growth-vs-economy and cluster-growth-vs-sector: worked examples', () => {
+  const indices = table('indices', '% of previous year', { agriculture: { '2019': 117 }, economy: { '2019': 104 } });
+  const levels = table('levels', 'million tenge', { dairy: { '2015': 50, '2019': 60 }, livestock: { '2015': 100, '2019': 150 } });
+
+  it('divides two growth indices inline', async () => {
+    const tables = await tablesOf(indices, levels);
+    // 117 ÷ 104 = 1.125
+    expect(inline('sector-growth-vs-economy(indices.agriculture, indices.economy, 2019)', tables).value).toBeCloseTo(1.125, 12);
+    // with a base, levels become base indices: 60 ÷ 50 × 100 = 120 and 150 ÷ 100 × 100 = 150; 120 ÷ 150 = 0.8
+    expect(inline('cluster-growth-vs-sector(levels.dairy, levels.livestock, 2019, 2015)', tables).value).toBeCloseTo(0.8, 12);
+    expect(() => inline('cluster-growth-vs-sector(levels.dairy, levels.livestock, 2019)', tables)).toThrow('table "levels" holds levels ("million tenge"), not growth indices');
+  });
+
+  it('computes derived tables', async () => {
+    const tables = await tablesOf(
+      indices,
+      levels,
+      derivedDefinition('sector-vs-economy', 'sector-growth-vs-economy', 'indices', { by: 'indices', rows: { agriculture: 'economy' } }),
+      derivedDefinition('cluster-vs-sector', 'cluster-growth-vs-sector', 'levels', { by: 'levels', rows: { dairy: 'livestock' }, base: '2015' }),
+    );
+    expect(derived(tables, 'sector-vs-economy').value('agriculture', '2019')).toBeCloseTo(1.125, 12);
+    expect(derived(tables, 'cluster-vs-sector').value('dairy', '2019')).toBeCloseTo(0.8, 12);
   });
 });

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { hhi } from '../../../scripts/compute/indicators/hhi.ts';
 import { expectDivisionByZero, round, WHERE } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
 
 describe('hhi', () => {
   it('sums squared shares as fractions', () => {
@@ -46,5 +47,23 @@ describe('hhi', () => {
         expect(h).toBeLessThanOrEqual(1 + 1e-12);
       }),
     );
+  });
+});
+
+/** Harvest, thousand t: cereals 80 → 100, sunflower 10 → 25, total 90 → 125 (2015 → 2019). */
+const harvest = table('harvest', 'thousand t', { cereals: { '2015': 80, '2019': 100 }, sunflower: { '2015': 10, '2019': 25 }, total: { '2015': 90, '2019': 125 } }, { roles: { total: 'total' } });
+
+describe('hhi: worked example', () => {
+  it('computes inline over the component rows', async () => {
+    // 2019 shares 100 ÷ 125 = 0.8 and 25 ÷ 125 = 0.2: 0.8² + 0.2² = 0.64 + 0.04 = 0.68
+    const value = inline('hhi(harvest, 2019)', await tablesOf(harvest));
+    expect(value.value).toBeCloseTo(0.68, 12);
+    expect(value.decimals).toBe(2);
+  });
+
+  it('computes a derived table', async () => {
+    const tables = await tablesOf(harvest, derivedDefinition('concentration', 'hhi', 'harvest'));
+    // 2015: (80/90)² + (10/90)² = (64 + 1) ÷ 81 = 0.8025
+    expect(derived(tables, 'concentration').value('hhi', '2015')).toBeCloseTo(65 / 81, 12);
   });
 });

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { hooverCoefficient } from '../../../scripts/compute/indicators/hoover-coefficient.ts';
 import { expectDivisionByZero, WHERE } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
 
 const SECTOR = [
   { key: 'A', value: 30 },
@@ -49,5 +50,17 @@ describe('hooverCoefficient', () => {
         expect(h).toBeLessThanOrEqual(1 + 1e-12);
       }),
     );
+  });
+});
+
+describe('hoover-coefficient: worked example', () => {
+  const agri = table('agri', 'million tenge', { country: { '2022': 40 }, north: { '2022': 30 }, south: { '2022': 10 } }, { roles: { country: 'total' } });
+  const grp = table('grp', 'million tenge', { country: { '2022': 200 }, north: { '2022': 100 }, south: { '2022': 100 } }, { roles: { country: 'total' } });
+
+  it('computes inline and as a derived table, over the regions (not the country row)', async () => {
+    const tables = await tablesOf(agri, grp, derivedDefinition('localisation', 'hoover-coefficient', 'agri', { by: 'grp' }));
+    // sector shares 30 ÷ 40 = 0.75, 0.25; economy 0.5, 0.5: ½ (0.25 + 0.25) = 0.25
+    expect(inline('hoover-coefficient(agri, grp, 2022)', tables).value).toBeCloseTo(0.25, 12);
+    expect(derived(tables, 'localisation').value('hoover-coefficient', '2022')).toBeCloseTo(0.25, 12);
   });
 });

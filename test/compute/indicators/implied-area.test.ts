@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { impliedArea } from '../../../scripts/compute/indicators/implied-area.ts';
 import { expectDivisionByZero, indicatorError, round, WHERE } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
 
 describe('impliedArea', () => {
   it('divides the harvest in centners by the yield', () => {
@@ -34,5 +35,18 @@ describe('impliedArea', () => {
 
   it('rejects a yield in another unit', () => {
     expect(indicatorError(() => impliedArea(24, 12, { yield: 't/ha' }, WHERE)).message).toContain('unit mismatch: the yield is in "t/ha"');
+  });
+});
+
+const production = table('production', 'thousand t', { wheat: { '2019': 150 } });
+const yields = table('yields', 'c/ha', { wheat: { '2019': 15 } });
+
+describe('implied-area: worked example', () => {
+  it('computes inline and as a derived table', async () => {
+    const tables = await tablesOf(production, yields, derivedDefinition('areas', 'implied-area', 'production', { by: 'yields' }));
+    // 150 thousand t × 10 ÷ 15 c/ha = 100 thousand ha
+    expect(inline('implied-area(production.wheat, yields.wheat, 2019)', tables)).toMatchObject({ value: 100, unit: 'thousand ha' });
+    expect(derived(tables, 'areas').value('wheat', '2019')).toBe(100);
+    expect(derived(tables, 'areas').table.unit).toBe('thousand ha');
   });
 });

@@ -5,6 +5,7 @@ import { chainIndex } from '../../../scripts/compute/indicators/chain-index.ts';
 import { baseIndex } from '../../../scripts/compute/indicators/base-index.ts';
 import { cumulativeIndex } from '../../../scripts/compute/indicators/cumulative-index.ts';
 import { expectDivisionByZero, indicatorError, round, WHERE } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
 
 describe('impliedPriceIndex', () => {
   it('divides the nominal index by the physical-volume index', () => {
@@ -51,5 +52,26 @@ describe('impliedPriceIndex', () => {
         expect(Math.abs((price * volume) / 100 - nominal)).toBeLessThan(1e-9 * nominal);
       }),
     );
+  });
+});
+
+/** Output at current prices, and its physical-volume indices. */
+const nominal = table('nominal', 'million tenge', { crops: { '2015': 100, '2016': 130, '2017': 150 } });
+const volume = table('volume', '% of previous year', { crops: { '2015': 98, '2016': 110, '2017': 120 } });
+
+describe('implied-price-index: worked example', () => {
+  it('computes inline', async () => {
+    // nominal 150 ÷ 100 × 100 = 150; volume 110 × 120 ÷ 100 = 132; price 150 ÷ 132 × 100 = 113.63…
+    const value = inline('implied-price-index(nominal.crops, volume.crops, 2017, 2015)', await tablesOf(nominal, volume));
+    expect(value.value).toBeCloseTo(113.6364, 4);
+    expect(value.inputs).toHaveLength(4);
+  });
+
+  it('computes a derived table', async () => {
+    const tables = await tablesOf(nominal, volume, derivedDefinition('prices', 'implied-price-index', 'nominal', { by: 'volume', base: '2015' }));
+    // 2016: 130 ÷ 110 × 100 = 118.18…
+    expect(derived(tables, 'prices').value('crops', '2016')).toBeCloseTo(118.1818, 4);
+    expect(derived(tables, 'prices').value('crops', '2017')).toBeCloseTo(113.6364, 4);
+    expect(derived(tables, 'prices').value('crops', '2015')).toBe(100);
   });
 });

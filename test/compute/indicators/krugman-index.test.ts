@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { krugmanIndex } from '../../../scripts/compute/indicators/krugman-index.ts';
 import { expectDivisionByZero, indicatorError, WHERE } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
 
 const REGION = [
   { key: 'agriculture', value: 30 },
@@ -58,5 +59,17 @@ describe('krugmanIndex', () => {
         expect(k).toBeLessThanOrEqual(2 + 1e-12);
       }),
     );
+  });
+});
+
+describe('krugman-index: worked example', () => {
+  const region = table('region', 'million tenge', { total: { '2019': 100 }, a: { '2019': 60 }, b: { '2019': 40 } }, { roles: { total: 'total' } });
+  const nation = table('nation', 'million tenge', { total: { '2019': 1000 }, a: { '2019': 500 }, b: { '2019': 500 } }, { roles: { total: 'total' } });
+
+  it('computes inline and as a derived table, over the component rows', async () => {
+    const tables = await tablesOf(region, nation, derivedDefinition('specialisation', 'krugman-index', 'region', { by: 'nation' }));
+    // shares 0.6, 0.4 against 0.5, 0.5: |0.6 − 0.5| + |0.4 − 0.5| = 0.2
+    expect(inline('krugman-index(region, nation, 2019)', tables).value).toBeCloseTo(0.2, 12);
+    expect(derived(tables, 'specialisation').value('krugman-index', '2019')).toBeCloseTo(0.2, 12);
   });
 });

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { locationQuotient, locationQuotients } from '../../../scripts/compute/indicators/location-quotient.ts';
 import { expectDivisionByZero, indicatorError, WHERE } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
 
 const REGION = [
   { key: 'agriculture', value: 30 },
@@ -80,5 +81,31 @@ describe('locationQuotients', () => {
         expect(Math.abs(weighted - 1)).toBeLessThan(1e-9);
       }),
     );
+  });
+});
+
+describe('location-quotient: worked example', () => {
+  const region = table('region', 'million tenge', { total: { '2019': 200 }, agri: { '2019': 40 } }, { roles: { total: 'total' } });
+  const nation = table('nation', 'million tenge', { total: { '2019': 1000 }, agri: { '2019': 50 } }, { roles: { total: 'total' } });
+
+  it('computes inline from four rows', async () => {
+    // (40 ÷ 200) ÷ (50 ÷ 1000) = 0.2 ÷ 0.05 = 4
+    const value = inline('location-quotient(region.agri, region.total, nation.agri, nation.total, 2019)', await tablesOf(region, nation));
+    expect(value.value).toBeCloseTo(4, 12);
+    expect(value.decimals).toBe(2);
+  });
+
+  it('computes a derived table of sectors', async () => {
+    const tables = await tablesOf(region, nation, derivedDefinition('lq', 'location-quotient-by-sector', 'region', { by: 'nation', fromTotal: 'total', byTotal: 'total' }));
+    expect(derived(tables, 'lq').table.rows.map((r) => r.id)).toEqual(['agri']);
+    expect(derived(tables, 'lq').value('agri', '2019')).toBeCloseTo(4, 12);
+  });
+
+  it('computes a derived table of regions', async () => {
+    const agri = table('agri', 'million tenge', { country: { '2020': 100 }, north: { '2020': 30 } });
+    const grp = table('grp', 'million tenge', { country: { '2020': 1000 }, north: { '2020': 100 } });
+    const tables = await tablesOf(agri, grp, derivedDefinition('lq', 'location-quotient-by-region', 'agri', { by: 'grp', reference: 'country' }));
+    // (30 ÷ 100) ÷ (100 ÷ 1000) = 3
+    expect(derived(tables, 'lq').value('north', '2020')).toBeCloseTo(3, 12);
   });
 });

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { migrationEffectiveness } from '../../../scripts/compute/indicators/migration-effectiveness.ts';
 import { expectDivisionByZero, indicatorError, WHERE } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
 
 describe('migrationEffectiveness', () => {
   it('is net migration over migration turnover on the 100 scale', () => {
@@ -33,5 +34,16 @@ describe('migrationEffectiveness', () => {
         expect(e).toBeLessThanOrEqual(100);
       }),
     );
+  });
+});
+
+describe('migration-effectiveness: worked example', () => {
+  it('computes inline and as a derived table', async () => {
+    const arrivals = table('arrivals', 'persons', { north: { '2022': 300 } });
+    const departures = table('departures', 'persons', { north: { '2022': 500 } });
+    const tables = await tablesOf(arrivals, departures, derivedDefinition('effectiveness', 'migration-effectiveness', 'arrivals', { by: 'departures' }));
+    // (300 − 500) ÷ (300 + 500) × 100 = −25
+    expect(inline('migration-effectiveness(arrivals.north, departures.north, 2022)', tables).value).toBe(-25);
+    expect(derived(tables, 'effectiveness').value('north', '2022')).toBe(-25);
   });
 });

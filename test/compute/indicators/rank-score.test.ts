@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { rankScore, rankWithTies, type RankScoreInput } from '../../../scripts/compute/indicators/rank-score.ts';
 import { indicatorError, WHERE } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
 
 /*
  * Worked example: 6 districts × 4 indicators, two of them lower-is-better, E without investment.
@@ -193,5 +194,36 @@ describe('rankScore', () => {
     };
     deepFreeze(frozen);
     expect(rankScore(frozen)).toEqual(result);
+  });
+});
+
+describe('rank-score: worked example as a typology table', () => {
+  /*
+   * income (higher is better): a 120, b 100, c 80; mean 100 ties with b (positions 2, 3 → 2.5)
+   *   ranks a 1, b 2.5, c 4, average 2.5 → grades a 1.5, b 0, c −1.5
+   * unemployment (lower is better): a 6, b 4, c 5; mean 5 ties with c (positions 2, 3 → 2.5)
+   *   ranks b 1, c 2.5, a 4, average 2.5 → grades a −1.5, b 1.5, c 0
+   * complex grades: a (1.5 − 1.5) ÷ 2 = 0; b (0 + 1.5) ÷ 2 = 0.75; c (−1.5 + 0) ÷ 2 = −0.75
+   * classes: High ≥ 0.5, Average ≥ −0.5, Low below → a Average, b High, c Low
+   */
+  const income = table('income', 'thousand tenge per person', { a: { '2011': 120 }, b: { '2011': 100 }, c: { '2011': 80 } });
+  const unemployment = table('unemployment', '%', { a: { '2011': 6 }, b: { '2011': 4 }, c: { '2011': 5 } });
+  const typology = derivedDefinition('typology', 'rank-score', 'income', {
+    indicators: [{ table: 'income', better: 'higher' }, { table: 'unemployment', better: 'lower' }],
+    classes: [{ label: { en: 'High', ru: 'Высокий' }, min: 0.5 }, { label: 'Average', min: -0.5 }, { label: 'Low' }],
+  });
+
+  it('computes the complex grades as a derived table', async () => {
+    const d = derived(await tablesOf(income, unemployment, typology), 'typology');
+    expect(['a', 'b', 'c'].map((u) => d.value(u, '2011'))).toEqual([0, 0.75, -0.75]);
+    expect(d.table.unit).toBe('score');
+  });
+
+  it('gives a unit\'s grade and class inline', async () => {
+    const tables = await tablesOf(income, unemployment, typology);
+    expect(inline('rank-score(typology.b, 2011)', tables).value).toBe(0.75);
+    expect(inline('rank-score(typology.b, 2011, class)', tables)).toMatchObject({ value: 1, label: { en: 'High', ru: 'Высокий' }, formula: [0.75, ' ≥ ', 0.5] });
+    expect(inline('rank-score(typology.c, 2011, class)', tables)).toMatchObject({ value: 3, label: 'Low', formula: [-0.75, ' < ', -0.5] });
+    expect(() => inline('rank-score(income.a, 2011)', tables)).toThrow('table "income" is not a rank-score typology');
   });
 });

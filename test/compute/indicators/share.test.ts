@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { shareOf, shares } from '../../../scripts/compute/indicators/share.ts';
 import { expectDivisionByZero, indicatorError, round, WHERE } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
+import { INDICATORS } from '../../../scripts/compute/indicators/registry.ts';
 
 const HARVEST_2019 = [
   { key: 'cereals', value: 157.4 },
@@ -102,5 +104,25 @@ describe('shareOf', () => {
 
   it('rejects a whole of 0 naming table, row and period', () => {
     expectDivisionByZero(() => shareOf(1, 0, WHERE), 'whole');
+  });
+});
+
+/** Harvest, thousand t: cereals 80 → 100, sunflower 10 → 25, total 90 → 125 (2015 → 2019). */
+const harvest = table('harvest', 'thousand t', { cereals: { '2015': 80, '2019': 100 }, sunflower: { '2015': 10, '2019': 25 }, total: { '2015': 90, '2019': 125 } }, { roles: { total: 'total' } });
+
+describe('share: worked example', () => {
+  it('computes inline against the total row', async () => {
+    // 25 ÷ 125 × 100 = 20
+    const value = inline('share(harvest.sunflower, 2019)', await tablesOf(harvest));
+    expect(value).toMatchObject({ value: 20, unit: '%', decimals: 1, formula: [25, ' ÷ ', 125, ' × 100'] });
+  });
+
+  it('computes a derived table without the total row, and a chart series', async () => {
+    const tables = await tablesOf(harvest, derivedDefinition('shares', 'share', 'harvest'));
+    // 100 ÷ 125 × 100 = 80
+    expect(derived(tables, 'shares').table.rows.map((r) => r.id)).toEqual(['cereals', 'sunflower']);
+    expect(derived(tables, 'shares').value('cereals', '2019')).toBe(80);
+    const t = derived(tables, 'harvest').table;
+    expect(INDICATORS.share?.series?.value(t, t.rows, t.rows[1]!, '2019', undefined)).toBe(20);
   });
 });

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { shiftShare } from '../../../scripts/compute/indicators/shift-share.ts';
 import { expectDivisionByZero } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
 
 const EXAMPLE = {
   regionBase: 100,
@@ -67,5 +68,28 @@ describe('shiftShare', () => {
         expect(Math.abs((r.regionalShift.value as number) - definition)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(definition), e0, e1));
       }),
     );
+  });
+});
+
+describe('shift-share: worked example', () => {
+  const region = table('region', 'thousand persons', { agri: { '2015': 100, '2019': 130 } });
+  const nation = table('nation', 'thousand persons', { agri: { '2015': 1000, '2019': 1100 }, total: { '2015': 10000, '2019': 10500 } }, { roles: { total: 'total' } });
+
+  it('gives each part inline', async () => {
+    const tables = await tablesOf(region, nation);
+    const part = (component: string) => inline(`shift-share(region.agri, nation.agri, nation.total, 2019, 2015, ${component})`, tables).value;
+    // G = 0.05, G_i = 0.1, g_ir = 0.3: NS = 100 × 0.05 = 5; IM = 100 × 0.05 = 5; RS = 130 − 100 − 10 = 20
+    expect(inline('shift-share(region.agri, nation.agri, nation.total, 2019, 2015, national-share)', tables)).toMatchObject({ unit: 'thousand persons', formula: [100, ' × ', expect.closeTo(0.05, 12)] });
+    expect(part('national-share')).toBeCloseTo(5, 10);
+    expect(part('industry-mix')).toBeCloseTo(5, 10);
+    expect(part('regional-shift')).toBeCloseTo(20, 10);
+    expect(() => part('total')).toThrow('argument 6 must be one of national-share, industry-mix, regional-shift');
+  });
+
+  it('computes one part as a derived table', async () => {
+    const tables = await tablesOf(region, nation, derivedDefinition('shift', 'shift-share', 'region', { by: 'nation', byTotal: 'total', base: '2015', component: 'regional-shift' }));
+    expect(derived(tables, 'shift').value('agri', '2019')).toBeCloseTo(20, 10);
+    expect(derived(tables, 'shift').value('agri', '2015')).toBe(0);
+    expect(derived(tables, 'shift').table.unit).toBe('thousand persons');
   });
 });

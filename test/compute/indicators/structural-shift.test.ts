@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { structuralShift } from '../../../scripts/compute/indicators/structural-shift.ts';
 import { expectDivisionByZero, round, WHERE } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
 
 describe('structuralShift', () => {
   it('is half the sum of absolute share changes', () => {
@@ -81,5 +82,27 @@ describe('structuralShift', () => {
         },
       ),
     );
+  });
+});
+
+/** Harvest, thousand t: cereals 80 → 100, sunflower 10 → 25, total 90 → 125 (2015 → 2019). */
+const harvest = table('harvest', 'thousand t', { cereals: { '2015': 80, '2019': 100 }, sunflower: { '2015': 10, '2019': 25 }, total: { '2015': 90, '2019': 125 } }, { roles: { total: 'total' } });
+
+describe('structural-shift: worked example', () => {
+  it('computes inline over the component rows of a table', async () => {
+    // shares 2015: 80 ÷ 90 = 88.89 %, 10 ÷ 90 = 11.11 %; 2019: 80 %, 20 %
+    // D = ½ (|80 − 88.89| + |20 − 11.11|) = ½ × 17.78 = 8.89 percentage points
+    const value = inline('structural-shift(harvest, 2019, 2015)', await tablesOf(harvest));
+    expect(value.value).toBeCloseTo(8.8889, 4);
+    expect(value.inputs).toHaveLength(4); // two components × two periods; the total row is not one
+  });
+
+  it('computes a derived table of one row, named after the indicator', async () => {
+    const tables = await tablesOf(harvest, derivedDefinition('shift', 'structural-shift', 'harvest', { base: '2015' }));
+    const d = derived(tables, 'shift');
+    expect(d.table.rows.map((r) => [r.id, r.label])).toEqual([['structural-shift', { en: 'Structural shift', ru: 'Индекс структурных сдвигов', kk: 'Құрылымдық ығысу индексі' }]]);
+    expect(d.table.unit).toBe('percentage points');
+    expect(d.value('structural-shift', '2015')).toBe(0);
+    expect(d.value('structural-shift', '2019')).toBeCloseTo(8.8889, 4);
   });
 });

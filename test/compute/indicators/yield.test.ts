@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { cropYield } from '../../../scripts/compute/indicators/yield.ts';
 import { expectDivisionByZero, indicatorError, round, WHERE, WHERE_TEXT } from './helpers.ts';
+import { derived, derivedDefinition, inline, table, tablesOf } from './worked-example.ts';
 
 describe('cropYield', () => {
   it('converts thousand t per thousand ha to centners per hectare', () => {
@@ -40,5 +41,17 @@ describe('cropYield', () => {
     expect(indicatorError(() => cropYield(24, 20, { harvest: 'million tenge' }, WHERE)).message).toBe(
       `unit mismatch: the harvest is in "million tenge", not a mass ${WHERE_TEXT}`,
     );
+  });
+});
+
+const production = table('production', 'thousand t', { wheat: { '2019': 150 } });
+const area = table('area', 'thousand ha', { wheat: { '2019': 100 } });
+
+describe('yield: worked example', () => {
+  it('computes inline and as a derived table', async () => {
+    const tables = await tablesOf(production, area, derivedDefinition('yields', 'yield', 'production', { by: 'area' }));
+    // 150 thousand t × 10 ÷ 100 thousand ha = 15 c/ha
+    expect(inline('yield(production.wheat, area.wheat, 2019)', tables)).toMatchObject({ value: 15, unit: 'c/ha', formula: [150, ' × 10 ÷ ', 100] });
+    expect(derived(tables, 'yields').value('wheat', '2019')).toBe(15);
   });
 });
