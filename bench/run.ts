@@ -385,7 +385,7 @@ if (!args.includes('--skip-real') && remaining() > 100_000) {
   mkdirSync(realRoot, { recursive: true });
   for (const linked of LINKED) if (existsSync(path.join(code, linked))) symlinkSync(path.join(code, linked), path.join(realRoot, linked));
   // The report's own sources, copied for the same reason as the code.
-  for (const copied of ['content', 'data', 'schemas']) if (existsSync(path.join(repo, copied))) cpSync(path.join(repo, copied), path.join(realRoot, copied), { recursive: true });
+  for (const copied of ['content', 'data', 'schemas', 'report.config.json']) if (existsSync(path.join(repo, copied))) cpSync(path.join(repo, copied), path.join(realRoot, copied), { recursive: true });
   rmSync(realSite, { recursive: true, force: true });
   writeFileSync(path.join(realRoot, BARE_CONFIG_FILE), readFileSync(path.join(medium.root, BARE_CONFIG_FILE)));
   // Maps are drawn from ../shared/geo beside the repository, as in the real build.
