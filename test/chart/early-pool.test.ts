@@ -36,6 +36,21 @@ describe('early chart workers', () => {
     expect(await countChartBlocks(memoryFiles({}))).toBe(0);
   });
 
+  it('counts the chapters of the content folder the configuration names', async () => {
+    const files = memoryFiles({ 'chapters/en/01-a.md': chapter('```chart', '```chart'), 'content/en/01-a.md': chapter('```chart') });
+    expect(await countChartBlocks(files, 'chapters')).toBe(2);
+    const sizes: number[] = [];
+    const start = (size: number) => {
+      sizes.push(size);
+      return fakePool();
+    };
+    const build = async (pool: RenderPool | undefined) => (pool ? 'with workers' : 'without');
+    // Threshold 2: the two charts under chapters/ start workers; the one under content/ would not.
+    expect(await withEarlyChartPool(files, build, { contentDir: 'chapters', threshold: 2, cores: 2, start })).toBe('with workers');
+    expect(await withEarlyChartPool(files, build, { threshold: 2, cores: 2, start })).toBe('without');
+    expect(sizes).toEqual([2]);
+  });
+
   it('starts workers only when at least the threshold of charts must miss the cache, on more than one core', () => {
     expect(earlyPoolSize(299, 0, 300, 2)).toBe(0);
     expect(earlyPoolSize(300, 0, 300, 2)).toBe(2);
