@@ -127,12 +127,6 @@ const DERIVED = {
   source: { ref: 'synthetic' },
 };
 
-/** The report's configuration: one language, and the currency unit the tables use (the generator has none of its own). */
-const CONFIG = {
-  languages: ['en'],
-  units: { 'million tenge': { kind: 'money', label: { en: 'million tenge' }, measure: 'tenge', scale: 1_000_000 } },
-};
-
 const REFERENCES = [{ id: 'synthetic', type: 'dataset', title: 'Synthetic district statistics for the benchmark', issued: { 'date-parts': [[2024]] } }];
 
 const FILLER = [
