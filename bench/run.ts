@@ -191,8 +191,7 @@ function snapshotCode(): string {
     pendingDeletions.push(rm(aside, { recursive: true, force: true }));
   }
   mkdirSync(dir, { recursive: true });
-  // The generator's language packs too: it finds them beside its scripts/ (a project links only scripts/).
-  for (const entry of [...LINKED, 'locales']) {
+  for (const entry of LINKED) {
     if (entry === 'node_modules') symlinkSync(path.join(repo, entry), path.join(dir, entry));
     else if (existsSync(path.join(repo, entry))) cpSync(path.join(repo, entry), path.join(dir, entry), { recursive: true });
   }
