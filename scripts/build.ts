@@ -24,6 +24,8 @@ import type { Tables } from './compute/table-access.ts';
 import { deriveTables } from './compute/derive-tables.ts';
 import { runChecks, type CheckResult } from './compute/consistency-checks.ts';
 import { renderCharts } from './chart/render-charts.ts';
+import { withEarlyChartPool } from './chart/early-pool.ts';
+import type { RenderPool } from './chart/render-pool.ts';
 import { createMarkdown } from './render/markdown.ts';
 import { renderPages, type PageView } from './render/render-pages.ts';
 import { numberPages } from './validate/numbering.ts';
@@ -55,9 +57,15 @@ export interface Report {
  * by default nothing (an in-memory project in a test leaves no file behind).
  */
 export async function buildReport(files: ProjectFiles, effects: Partial<BuildEffects> = {}): Promise<Report> {
-  // 1 load + 2 validate: the configuration, then every table and page, parsed at the boundary into typed values.
+  // 1 load: the configuration first; it says where the chapters are.
   const config = await loadConfig(files, { env: effects.env, folderExists: existsSync });
   for (const warning of config.warnings) effects.logger?.warn(warning);
+  // Chart workers, when the report will need them, start now and load their code while stages 1–3 run.
+  return withEarlyChartPool(files, (chartPool) => assembleReport(files, effects, config, chartPool), { cacheDir: effects.cacheDir, contentDir: config.folders.content });
+}
+
+async function assembleReport(files: ProjectFiles, effects: Partial<BuildEffects>, config: ReportConfig, chartPool: RenderPool | undefined): Promise<Report> {
+  // 1 load + 2 validate: every table and page, parsed at the boundary into typed values.
   const { languages, folders } = config;
   const textRules = { units: config.units, languages: languages.codes, sourceLanguage: languages.source, knownLanguages: config.knownLanguages };
   const definitions = await loadTables(files, folders, textRules);
@@ -84,7 +92,7 @@ export async function buildReport(files: ProjectFiles, effects: Partial<BuildEff
 
   // 4 chart: every chart block to a checked, rendered, numbered figure (unchanged ones from the cache).
   const chartStats = { rendered: 0, reused: 0 };
-  const figures = await renderCharts(pages, tables, numbering, { cacheDir: effects.cacheDir, stats: chartStats, workers: 'auto', geographies, languages, colours: config.colours, boundariesDir: config.boundariesDir, date: config.date, theme: chartTheme(config) });
+  const figures = await renderCharts(pages, tables, numbering, { cacheDir: effects.cacheDir, stats: chartStats, workers: 'auto', pool: chartPool, geographies, languages, colours: config.colours, boundariesDir: config.boundariesDir, date: config.date, theme: chartTheme(config) });
 
   // 5 render: Markdown tokens to HTML fragments the templates place.
   const views = renderPages(md, pages, { values, pageTables, figures, numbering, tables, references, languages });

@@ -47,10 +47,12 @@ async function main(command: string, args: string[]): Promise<number> {
       }
       const { buildReport } = await pipeline();
       const { writeSite } = await writer();
+      const { rebuildSummary } = await import('./write/rebuild-summary.ts');
       const report = await buildReport(diskFiles(root), diskEffects(root));
-      const { files } = await writeSite(report, { root, outDir });
+      const written = await writeSite(report, { root, outDir, force: args.includes('--force') });
       await recordPublished(root, outDir, inputs);
-      console.log(`built ${outDir}/: ${summary(report, elapsed(), `, ${files} files`)}`);
+      console.log(`built ${outDir}/: ${summary(report, elapsed(), `, ${written.files} files`)}`);
+      console.log(`  ${rebuildSummary(written.rendered, written.reused)}`);
       return 0;
     }
     case 'check': {

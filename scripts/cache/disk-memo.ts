@@ -25,6 +25,51 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
+const isPlain = (value: object): boolean => {
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+};
+
+/**
+ * A hash of JSON-like values (objects by sorted keys, so the order keys were written in does not
+ * matter), fed to the hash piece by piece: a page's view of a hundred kilobytes is hashed without
+ * first being copied into one JSON text. Strings are length-prefixed, so no two values collide by
+ * concatenation.
+ */
+export function valueHash(...values: unknown[]): string {
+  const hash = createHash('sha256');
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') {
+      hash.update(`s${value.length}:`);
+      hash.update(value);
+    } else if (typeof value === 'number' || typeof value === 'boolean') {
+      hash.update(`${typeof value === 'number' ? 'n' : 'b'}${String(value)};`);
+    } else if (value === null || value === undefined) {
+      hash.update(value === null ? 'z;' : 'u;');
+    } else if (Array.isArray(value)) {
+      hash.update(`a${value.length}[`);
+      for (const item of value) walk(item);
+      hash.update(']');
+    } else if (value instanceof Map) {
+      walk([...value.entries()]);
+    } else if (typeof value === 'object' && isPlain(value)) {
+      const keys = Object.keys(value).sort();
+      hash.update(`o${keys.length}{`);
+      for (const key of keys) {
+        hash.update(`${key.length}:${key}`);
+        walk((value as Record<string, unknown>)[key]);
+      }
+      hash.update('}');
+    } else {
+      // A class instance (a Date, a Set) has no own keys to walk: hashed as `{}`, two different
+      // values would share a key, and a page would be kept that should have been written again.
+      throw new TypeError(`valueHash: cannot hash a ${typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value}`);
+    }
+  };
+  for (const value of values) walk(value);
+  return hash.digest('hex');
+}
+
 /** The installed version of a package, read from its package.json (without loading the package: some hide it from `exports`). */
 export function packageVersion(name: string): string {
   for (const dir of require.resolve.paths(name) ?? []) {

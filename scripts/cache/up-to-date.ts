@@ -16,12 +16,12 @@ import { hashOf, writeAtomic } from './disk-memo.ts';
 /** Files of the report project whose contents decide the output, besides its content and data folders. */
 const PROJECT_FILES = ['package.json', 'package-lock.json', 'report.config.json'];
 /** And of the generator (the same folder for this repository; elsewhere for an installed generator). */
-const GENERATOR_FOLDERS = ['templates', 'scripts', 'locales'];
-const GENERATOR_FILES = ['.eleventy.js', 'package.json', 'package-lock.json'];
+export const GENERATOR_FOLDERS = ['templates', 'scripts', 'locales'];
+export const GENERATOR_FILES = ['.eleventy.js', 'package.json', 'package-lock.json'];
 /** Settings the build reads from the environment (canonical links, edition date, maps). */
 const INPUT_ENV = ['REPORT_BASE_URL', 'SOURCE_DATE_EPOCH', 'REPORT_BOUNDARIES_DIR'];
 
-async function filesUnder(dir: string): Promise<string[]> {
+export async function filesUnder(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
 }

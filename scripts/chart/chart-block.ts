@@ -75,7 +75,7 @@
  *                                 of the map that are not shown stay as empty outlines or tiles
  *     geography: an id from data/geographies/   (default: the one whose units are the rows)
  *     map: auto | choropleth | tiles      (default auto: choropleth when boundaries exist)
- *     highlight: [west-kazakhstan]       units drawn with a heavy outline (a templated page's own
+ *     highlight: [north-district]        units drawn with a heavy outline (a templated page's own
  *                                 unit: highlight: [{region}]), named in the description
  *
  * Anything else:

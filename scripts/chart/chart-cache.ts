@@ -69,7 +69,7 @@ export function memoryCache(): ChartCache & { entries: Map<string, RenderedSvg> 
 /** Entries no build has used for this long are removed (charts since edited, removed or restyled). */
 export const UNUSED_ENTRY_DAYS = 30;
 
-export function diskCache(dir: string): ChartCache & { prune(now?: number): Promise<number> } {
+export function diskCache(dir: string): ChartCache & { prune(now?: number): Promise<number>; count(): Promise<number> } {
   const fileOf = (key: string) => path.join(dir, key.slice(0, 2), `${key}.json`);
   return {
     async get(key) {
@@ -83,6 +83,11 @@ export function diskCache(dir: string): ChartCache & { prune(now?: number): Prom
       } catch {
         return undefined;
       }
+    },
+    /** How many entries there are (none when the folder is missing). */
+    async count() {
+      const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+      return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.json')).length;
     },
     /** Removes entries unused for UNUSED_ENTRY_DAYS; returns how many. */
     async prune(now = Date.now()) {

@@ -8,8 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import standalone from 'ajv/dist/standalone/index.js';
+import type { ValidateFunction } from 'ajv';
 import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 
@@ -49,6 +48,9 @@ function schemaValidator(): ValidateFunction {
       // A damaged file: compile again below and replace it.
     }
   }
+  // Ajv itself only when the validator must be compiled: most processes and chart workers never need it.
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  const standalone = require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js');
   const ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false, validateFormats: false, logger: false, ...(file ? { code: { source: true } } : {}) });
   const compiled = ajv.compile(JSON.parse(text) as object);
   validator = compiled;

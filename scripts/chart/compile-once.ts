@@ -25,12 +25,27 @@ const SLOT = '\u0000compile-once-slot';
  */
 const MAX_SHAPES = 1000;
 
-interface Shape {
+export interface Shape {
   /** The compiled Vega spec with placeholders, as plain data (copied for each chart). */
-  vega: object;
+  vega: { data: Array<{ values?: unknown }> };
   /** For each Vega data entry holding records: its index and the slot whose records go there. */
   entries: Array<{ index: number; slot: number }>;
   warnings: string[];
+  /** The spec's JSON text cut at its placeholders, once asked for: `parts[i]`, slot `slots[i]`'s records, `parts[i + 1]`… */
+  text?: { parts: string[]; slots: number[] } | 'plain';
+}
+
+/** One chart's compilation: its own, or its shape's with its records. */
+export interface CompiledChart {
+  warnings: string[];
+  /** Whether the compilation was another chart's of the same shape. */
+  reused: boolean;
+  /** The compiled Vega spec with this chart's records (its own copy). */
+  vega(): object;
+  /** `JSON.stringify(vega())`, for the page. */
+  vegaText(): string;
+  /** The shape and this chart's records, slot by slot; none for a chart compiled on its own. */
+  shared?: { shape: Shape; slots: unknown[][] };
 }
 
 /** `plain` marks a shape whose placeholders could not be placed exactly: compiled every time. */
@@ -50,6 +65,21 @@ export function forgetShapes(): void {
 
 /** `compileWithWarnings`, with the compiled spec reused for every chart of the same shape. */
 export function compileOnce(spec: TopLevelSpec, config: vl.Config): Compiled {
+  const compiled = compileChart(spec, config);
+  return { vega: compiled.vega(), warnings: compiled.warnings };
+}
+
+/**
+ * The spec's shape: the same string for specs that differ only in their records (and then
+ * compile to the same Vega with other records); undefined for a spec compiled on its own.
+ */
+export function shapeKey(spec: TopLevelSpec, config: vl.Config): string | undefined {
+  const template = withPlaceholders(spec);
+  return template ? `${keyOf(template.spec)}\u0000${keyOf(config)}` : undefined;
+}
+
+/** The chart's compilation, its shape's when another chart of that shape was compiled. */
+export function compileChart(spec: TopLevelSpec, config: vl.Config): CompiledChart {
   const template = withPlaceholders(spec);
   if (!template) return plain(spec, config);
   const key = `${keyOf(template.spec)}\u0000${keyOf(config)}`;
@@ -60,9 +90,7 @@ export function compileOnce(spec: TopLevelSpec, config: vl.Config): Compiled {
     shapes.delete(key);
     shapes.set(key, known);
     stats.reused++;
-    const vega = copyData(known.vega) as { data: Array<{ values: unknown }> };
-    for (const { index, slot } of known.entries) (vega.data[index] as { values: unknown }).values = template.slots[slot];
-    return { vega, warnings: [...known.warnings] };
+    return sharedChart(known, template.slots, true);
   }
   let compiled: Compiled;
   try {
@@ -76,10 +104,52 @@ export function compileOnce(spec: TopLevelSpec, config: vl.Config): Compiled {
   remember(key, shape ?? 'plain');
   if (!shape) return plain(spec, config);
   stats.compiled++;
-  const vega = compiled.vega as { data: Array<{ values: unknown }> };
-  for (const { index, slot } of shape.entries) (vega.data[index] as { values: unknown }).values = template.slots[slot];
-  return { vega, warnings: [...compiled.warnings] };
+  return sharedChart(shape, template.slots, false);
 }
+
+function sharedChart(shape: Shape, slots: unknown[][], reused: boolean): CompiledChart {
+  return {
+    warnings: [...shape.warnings],
+    reused,
+    vega: () => withRecords(shape, slots),
+    vegaText: () => {
+      const text = (shape.text ??= cutText(shape));
+      if (text === 'plain') return JSON.stringify(withRecords(shape, slots));
+      const json = slots.map((records) => JSON.stringify(records));
+      let out = text.parts[0] as string;
+      for (const [i, slot] of text.slots.entries()) out += (json[slot] as string) + (text.parts[i + 1] as string);
+      return out;
+    },
+    shared: { shape, slots },
+  };
+}
+
+function withRecords(shape: Shape, slots: unknown[][]): object {
+  const vega = copyData(shape.vega) as Shape['vega'];
+  for (const { index, slot } of shape.entries) (vega.data[index] as { values: unknown }).values = slots[slot];
+  return vega;
+}
+
+/**
+ * The shape's JSON text cut where its placeholders are. A placeholder's text cannot occur inside
+ * a string of the spec (its quote would be escaped there), so each match is a data entry's values.
+ */
+function cutText(shape: Shape): NonNullable<Shape['text']> {
+  const json = JSON.stringify(shape.vega);
+  const pattern = new RegExp(`\\[\\{${escapeRegExp(JSON.stringify(SLOT))}:(\\d+)\\}\\]`, 'g');
+  const parts: string[] = [];
+  const slots: number[] = [];
+  let at = 0;
+  for (const match of json.matchAll(pattern)) {
+    parts.push(json.slice(at, match.index));
+    slots.push(Number(match[1]));
+    at = match.index + match[0].length;
+  }
+  parts.push(json.slice(at));
+  return slots.length === shape.entries.length ? { parts, slots } : 'plain';
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * JSON of a spec, told apart where JSON alone would not: a property set to undefined is not a
@@ -93,9 +163,10 @@ function keyOf(value: unknown): string {
   });
 }
 
-function plain(spec: TopLevelSpec, config: vl.Config): Compiled {
+function plain(spec: TopLevelSpec, config: vl.Config): CompiledChart {
   stats.plain++;
-  return compileWithWarnings(spec, config);
+  const { vega, warnings } = compileWithWarnings(spec, config);
+  return { warnings, reused: false, vega: () => vega, vegaText: () => JSON.stringify(vega) };
 }
 
 function remember(key: string, shape: Shape | 'plain'): void {
@@ -167,7 +238,7 @@ function placeSlots(compiled: Compiled, placeholders: Template['placeholders']):
   const copy = exactCopy(compiled.vega, found);
   // A placeholder anywhere else (copied, or kept outside `data`) could not be given its records.
   if (copy === NOT_PLAIN || found.slots !== entries.length) return undefined;
-  return { vega: copy as object, entries, warnings: compiled.warnings };
+  return { vega: copy as Shape['vega'], entries, warnings: compiled.warnings };
 }
 
 const NOT_PLAIN = Symbol('not plain data');

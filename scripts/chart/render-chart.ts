@@ -11,7 +11,7 @@ import type { ChartBlock } from './chart-block.ts';
 import { cacheKey, type ChartCache, type ChartStats } from './chart-cache.ts';
 import type { ChartData } from './chart-data.ts';
 import { PRESET_BUILDERS, type PreparedChart } from './presets.ts';
-import { runRenderJob, type RenderJob, type RenderResult } from './render-job.ts';
+import { countShared, runRenderJob, type RenderJob, type RenderResult, type SharingStats } from './render-job.ts';
 import { CHART_LIMITS, specProblems } from './spec-boundary.ts';
 import { THEME } from './theme.ts';
 import type { Geographies } from '../validate/geography-schema.ts';
@@ -54,6 +54,8 @@ export interface RenderOptions {
   theme?: Config;
   cache?: ChartCache;
   stats?: ChartStats;
+  /** Counts the rendered charts that shared their compilation and parsed dataflow with another. */
+  sharing?: SharingStats;
   /** Runs render jobs; defaults to running them in this thread. */
   run?: (job: RenderJob) => Promise<RenderResult>;
   /** Runs the jobs of specs an author wrote (render-sandbox.ts); defaults to `run`. */
@@ -114,6 +116,7 @@ export async function renderPrepared(figure: PreparedFigure, context: ChartConte
     const run = (figure.job.checkSchema ? options.runAuthored : undefined) ?? options.run ?? runRenderJob;
     const result = await run(figure.job);
     if (!result.ok) throw chartError(context, result.problem, result.expected, result.fix);
+    countShared(options.sharing, result);
     rendered = { vega: result.vega, svg: result.svg };
     if (options.stats) options.stats.rendered++;
     await options.cache?.set(figure.key, rendered);

@@ -20,6 +20,10 @@ import type { Numbering } from '../validate/numbering.ts';
 import type { ChartBlock } from './chart-block.ts';
 import { diskCache, newStats, type ChartCache, type ChartStats } from './chart-cache.ts';
 import { keepCompiledSchemaIn } from './check-spec.ts';
+import { shapeKey } from './compile-once.ts';
+import type { RenderJob } from './render-job.ts';
+import type { RenderPool } from './render-pool.ts';
+import type { RenderSandbox } from './render-sandbox.ts';
 import { prepareFigure, renderPrepared, type PreparedFigure, type RenderedChart, type RenderOptions } from './render-chart.ts';
 import type { Geographies } from '../validate/geography-schema.ts';
 import type { LanguageSet } from '../languages/language-set.ts';
@@ -57,6 +61,8 @@ export interface ChartStageOptions {
   cache?: ChartCache | false;
   /** Counts rendered and reused charts. */
   stats?: ChartStats;
+  /** Counts the rendered charts that shared their Vega-Lite compilation and parsed dataflow with an earlier chart of their shape. */
+  sharing?: RenderOptions['sharing'];
   theme?: Config;
   /** Date of this edition (YYYY-MM-DD) for citations (load-config.ts: configured, or SOURCE_DATE_EPOCH); none if unset. */
   date?: string;
@@ -72,6 +78,11 @@ export interface ChartStageOptions {
   workers?: number | 'auto';
   /** `false` renders specs an author wrote in this thread, unbounded (unit tests of the checks). */
   sandbox?: false;
+  /**
+   * Worker threads the caller started early (early-pool.ts): used for every chart that misses the
+   * cache, in place of a pool of the stage's own, and closed when the stage is done with them.
+   */
+  pool?: RenderPool;
 }
 
 /**
@@ -81,8 +92,11 @@ export interface ChartStageOptions {
  */
 export const POOL_THRESHOLD = 300;
 
-export function poolSize(workers: ChartStageOptions['workers'], misses: number, cores = availableParallelism()): number {
-  if (workers === 'auto') return misses >= POOL_THRESHOLD && cores > 1 ? Math.min(cores, 4) : 1;
+/** Charts prepared between two turns of the event loop while workers started early wait for them. */
+const YIELD_EVERY = 8;
+
+export function poolSize(workers: ChartStageOptions['workers'], misses: number, cores = availableParallelism(), threshold = POOL_THRESHOLD): number {
+  if (workers === 'auto') return misses >= threshold && cores > 1 ? Math.min(cores, 4) : 1;
   return Math.max(1, Math.floor(workers ?? 1));
 }
 
@@ -109,6 +123,7 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, numberin
     theme: options.theme,
     cache: options.cache === false ? undefined : (options.cache ?? ownCache),
     stats: options.stats ?? newStats(),
+    sharing: options.sharing,
     run: options.run,
   };
   const date = options.date;
@@ -116,45 +131,12 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, numberin
   const schemaDir = options.cacheDir ? path.join(options.cacheDir, 'vega-lite') : undefined;
   keepCompiledSchemaIn(schemaDir);
 
-  // 1 prepare
+  // 1 prepare, 2 render. Workers started before the stage (options.pool) get each chart that
+  // misses the cache as soon as it is prepared. Otherwise every chart is looked up in the cache
+  // first, so that a pool of the stage's own is sized by the charts that really need rendering.
   const jobs: Array<{ page: ParsedPage; index: number; figure: PreparedFigure; context: Parameters<typeof renderPrepared>[1] }> = [];
-  for (const page of pages) {
-    for (const [index, site] of page.charts.entries()) {
-      const context = { file: page.source.file, line: site.line, language: options.languages.get(page.source.locale), anchor: figureAnchor(site.block.id) };
-      try {
-        jobs.push({ page, index, figure: prepareFigure(forUnit(site.block, page, tables), tables, context, renderOptions), context });
-      } catch (error) {
-        if (error instanceof ReportError) errors.push(error);
-        else throw error;
-      }
-    }
-  }
-  throwIfAny(errors);
-
-  // 2 render (in order; with a runner elsewhere, several at a time). Cache entries are looked up
-  // first, so the pool is sized by the charts that really need rendering.
-  const rendered = new Array<RenderedChart | undefined>(jobs.length);
-  const cache = renderOptions.cache;
-  let missing = jobs;
-  if (cache) {
-    const found = await Promise.all(jobs.map((job) => cache.get(job.figure.key)));
-    const known = new Map(jobs.flatMap((job, i) => (found[i] ? [[job.figure.key, found[i]] as const] : [])));
-    missing = jobs.filter((job) => !known.has(job.figure.key));
-    // Every key was just looked up: a miss here is a miss on disk too.
-    renderOptions.cache = { get: async (key) => known.get(key), set: (key, value) => cache.set(key, value) };
-  }
-  const workers = poolSize(options.workers, missing.length);
-  const pool = workers > 1 && !options.run && jobs.length > 1 ? (await import('./render-pool.ts')).renderPool(workers, schemaDir) : undefined;
-  if (pool) renderOptions.run = (job) => pool.run(job);
-  // Specs an author wrote render isolated, with a memory limit and a time budget (render-sandbox.ts).
-  const authoredMisses = missing.some((job) => job.figure.job.checkSchema);
-  const sandbox = authoredMisses && options.sandbox !== false && !options.run ? (await import('./render-sandbox.ts')).renderSandbox(schemaDir) : undefined;
-  if (sandbox) renderOptions.runAuthored = (job) => sandbox.run(job);
-  // With a pool, two lanes per worker keep two jobs in flight each (render-pool.ts).
-  const width = pool ? workers * 2 : options.run ? Math.max(1, options.concurrency ?? 2) : 1;
-  let next = 0;
-  const renderNext = async () => {
-    const i = next++;
+  const rendered = new Array<RenderedChart | undefined>();
+  const renderAt = async (i: number) => {
     const job = jobs[i] as (typeof jobs)[number];
     try {
       rendered[i] = await renderPrepared(job.figure, job.context, renderOptions);
@@ -163,13 +145,64 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, numberin
       else throw error;
     }
   };
-  const worker = async () => {
-    while (next < jobs.length) await renderNext();
-  };
+  // Specs an author wrote render isolated, with a memory limit and a time budget
+  // (render-sandbox.ts), started when the first of them misses the cache.
+  let sandbox: Promise<RenderSandbox> | undefined;
+  if (options.sandbox !== false && !options.run) renderOptions.runAuthored = async (job) => (await (sandbox ??= import('./render-sandbox.ts').then((m) => m.renderSandbox(schemaDir)))).run(job);
+  const early = options.run ? undefined : options.pool;
+  let pool = early;
+  // Jobs of one spec shape go to the worker that compiled and parsed it (render-pool.ts).
+  const runIn = (workers: RenderPool) => (job: RenderJob) => workers.run(job, shapeKey(job.spec, job.theme));
+  if (early) renderOptions.run = runIn(early);
+  const started: Array<Promise<void>> = [];
   try {
-    await Promise.all(Array.from({ length: width }, worker));
+    for (const page of pages) {
+      for (const [index, site] of page.charts.entries()) {
+        const context = { file: page.source.file, line: site.line, language: options.languages.get(page.source.locale), anchor: figureAnchor(site.block.id) };
+        try {
+          jobs.push({ page, index, figure: prepareFigure(forUnit(site.block, page, tables), tables, context, renderOptions), context });
+          if (early && errors.length === 0) started.push(renderAt(jobs.length - 1));
+        } catch (error) {
+          if (error instanceof ReportError) errors.push(error);
+          else throw error;
+        }
+        // Now and then, let the cache lookups of the charts handed over finish and reach the workers.
+        if (early && jobs.length % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    if (errors.length) {
+      // Charts already handed over end with the workers (finally, below).
+      for (const render of started) render.catch(() => undefined);
+      throwIfAny(errors);
+    }
+    if (early) await Promise.all(started);
+    else {
+      const cache = renderOptions.cache;
+      let missing = jobs;
+      if (cache) {
+        const found = await Promise.all(jobs.map((job) => cache.get(job.figure.key)));
+        const known = new Map(jobs.flatMap((job, i) => (found[i] ? [[job.figure.key, found[i]] as const] : [])));
+        missing = jobs.filter((job) => !known.has(job.figure.key));
+        // Every key was just looked up: a miss here is a miss on disk too.
+        renderOptions.cache = { get: async (key) => known.get(key), set: (key, value) => cache.set(key, value) };
+      }
+      const workers = poolSize(options.workers, missing.length);
+      if (workers > 1 && !options.run && jobs.length > 1) {
+        pool = (await import('./render-pool.ts')).renderPool(workers, schemaDir);
+        renderOptions.run = runIn(pool);
+      }
+      // In order; with a runner elsewhere, several at a time. A pool gets every job at once: it
+      // keeps two in flight per worker and chooses which (render-pool.ts).
+      const width = pool ? jobs.length : options.run ? Math.max(1, options.concurrency ?? 2) : 1;
+      let next = 0;
+      const lane = async () => {
+        while (next < jobs.length) await renderAt(next++);
+      };
+      await Promise.all(Array.from({ length: width }, lane));
+    }
   } finally {
-    await Promise.all([pool?.close(), sandbox?.close()]);
+    // Their memory is the build's again before pages are rendered.
+    await Promise.all([pool?.close(), sandbox?.then((s) => s.close())]);
   }
   throwIfAny(errors.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0)));
   // Only after a complete stage: every entry this report uses has just been marked as used.

@@ -6,8 +6,9 @@
  */
 import type { Config, TopLevelSpec } from 'vega-lite';
 import { missingFields, schemaProblems } from './check-spec.ts';
-import { compileOnce } from './compile-once.ts';
-import { renderSvg, type SvgOptions } from './render-svg.ts';
+import { compileChart } from './compile-once.ts';
+import { parseOnce } from './parse-once.ts';
+import { renderRuntime, type SvgOptions } from './render-svg.ts';
 import { specProblems } from './spec-boundary.ts';
 
 export interface RenderJob {
@@ -28,8 +29,30 @@ export interface RenderJob {
 }
 
 export type RenderResult =
-  | { ok: true; vega: string; svg: string }
+  | { ok: true; vega: string; svg: string; shared?: SharedWork }
   | { ok: false; problem: string; expected: string; fix: string };
+
+/** Whether a chart took its Vega-Lite compilation and its parsed dataflow from an earlier chart of its shape. */
+export interface SharedWork {
+  compile: boolean;
+  dataflow: boolean;
+}
+
+/** Over the charts a stage rendered: how many took their compilation, their parsed dataflow, from an earlier chart of their shape (in the same thread). */
+export interface SharingStats {
+  rendered: number;
+  compile: number;
+  dataflow: number;
+}
+
+export const newSharingStats = (): SharingStats => ({ rendered: 0, compile: 0, dataflow: 0 });
+
+export function countShared(stats: SharingStats | undefined, result: RenderResult): void {
+  if (!stats || !result.ok) return;
+  stats.rendered++;
+  if (result.shared?.compile) stats.compile++;
+  if (result.shared?.dataflow) stats.dataflow++;
+}
 
 export async function runRenderJob(job: RenderJob): Promise<RenderResult> {
   if (job.checkSchema) {
@@ -47,15 +70,19 @@ export async function runRenderJob(job: RenderJob): Promise<RenderResult> {
     return { ok: false, problem: `chart "${job.chart}" encodes field${unknown.length > 1 ? 's' : ''} ${list} that the data does not have`, expected: `fields of the injected data: ${job.fields.join(', ')}`, fix: 'use one of those field names' };
   }
   try {
-    // Once per spec shape: charts of one preset differ only in their records (compile-once.ts).
-    const compiled = compileOnce(job.spec, job.theme);
+    // Once per spec shape: charts of one preset differ only in their records (compile-once.ts, parse-once.ts).
+    const compiled = compileChart(job.spec, job.theme);
     if (compiled.warnings.length) {
       return { ok: false, problem: `chart "${job.chart}" compiles with warnings: ${compiled.warnings.join('; ')}`, expected: 'a spec that compiles without warnings', fix: 'correct the spec as the warning says' };
     }
-    const svg = await renderSvg(compiled.vega, job.svg);
     // As JSON text: all the page needs, a fraction of the memory of the object (which may hold on
     // to Vega-Lite's whole compiled model), and it crosses from a worker thread without a copy.
-    return { ok: true, vega: JSON.stringify(compiled.vega), svg };
+    // Taken before rendering: the dataflow ingests these very records, and nothing it does to
+    // them belongs in the page.
+    const vega = compiled.vegaText();
+    const { runtime, reused } = parseOnce(compiled);
+    const svg = await renderRuntime(runtime, job.svg);
+    return { ok: true, vega, svg, shared: { compile: compiled.reused, dataflow: reused } };
   } catch (error) {
     // Vega-Lite and Vega throw plain errors for specs they cannot draw: the author's to fix.
     const message = error instanceof Error ? error.message : String(error);

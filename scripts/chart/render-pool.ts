@@ -8,9 +8,22 @@ import { Worker } from 'node:worker_threads';
 import type { RenderJob, RenderResult } from './render-job.ts';
 
 export interface RenderPool {
-  run(job: RenderJob): Promise<RenderResult>;
+  /**
+   * Renders a job in a worker. `shape`: the job's spec shape (compile-once.ts `shapeKey`): jobs of
+   * one shape go to the worker that already compiled and parsed it, when it is free to take them.
+   */
+  run(job: RenderJob, shape?: string): Promise<RenderResult>;
+  /** Ends the workers; again, it does nothing. */
   close(): Promise<void>;
 }
+
+/**
+ * Packages a worker loads before it registers tsx. Vega and Vega-Lite are a hundred or so plain
+ * JavaScript modules: loaded through tsx's hooks (which run on a loader thread in Node 20) they
+ * took about half of a worker's start; loaded first by Node itself, the modules that import them
+ * later find them loaded.
+ */
+const PRELOADED = ['vega', 'vega-lite', 'vega-interpreter'];
 
 /**
  * A worker runs TypeScript: it registers tsx's loader itself, then imports render-worker.ts
@@ -19,7 +32,8 @@ export interface RenderPool {
 export function workerSource(): string {
   const api = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./render-worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  const packages = PRELOADED.map((name) => import.meta.resolve(name));
+  return `Promise.all(${JSON.stringify(packages)}.map((url) => import(url))).then(() => import(${JSON.stringify(api)})).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
 }
 
 /**
@@ -28,57 +42,100 @@ export function workerSource(): string {
  */
 const JOBS_IN_FLIGHT = 2;
 
+/**
+ * How far down the queue a free worker looks for a job of a shape it knows before it takes the
+ * first job: far enough to find one among a report's interleaved presets, near enough that the
+ * queue's order still roughly holds.
+ */
+const LOOK_AHEAD = 64;
+
+interface Task {
+  id: number;
+  job: RenderJob;
+  shape?: string;
+}
+
+interface Thread {
+  worker: Worker;
+  /** Jobs sent and not answered. */
+  busy: number;
+  /** Shapes this worker has compiled and parsed (or is about to). */
+  shapes: Set<string>;
+}
+
+/**
+ * Which queued job a thread with a free slot takes (its index), within LOOK_AHEAD: the first of a
+ * shape it knows, else the first of a shape no thread knows yet. A thread with nothing to do takes
+ * the first job whatever its shape (no thread waits while there is a job); one that is still busy
+ * leaves a shape another thread knows to that thread (-1), which will be free soon.
+ */
+export function pickTask(queue: ReadonlyArray<{ shape?: string }>, thread: Pick<Thread, 'busy' | 'shapes'>, threads: ReadonlyArray<Pick<Thread, 'shapes'>>): number {
+  const limit = Math.min(queue.length, LOOK_AHEAD);
+  let unknown = -1;
+  for (let i = 0; i < limit; i++) {
+    const shape = queue[i]?.shape;
+    if (shape === undefined || thread.shapes.has(shape)) return i;
+    if (unknown < 0 && !threads.some((other) => other.shapes.has(shape))) unknown = i;
+  }
+  if (unknown >= 0) return unknown;
+  return thread.busy === 0 && queue.length ? 0 : -1;
+}
+
 export function renderPool(size: number, schemaDir?: string): RenderPool {
-  const workers: Worker[] = [];
-  /** One entry per free slot (a worker appears up to JOBS_IN_FLIGHT times). */
-  const idle: Worker[] = [];
-  const queue: Array<{ id: number; job: RenderJob }> = [];
-  const pending = new Map<number, { resolve: (r: RenderResult) => void; reject: (e: Error) => void; worker?: Worker }>();
+  const threads: Thread[] = [];
+  const queue: Task[] = [];
+  const pending = new Map<number, { resolve: (r: RenderResult) => void; reject: (e: Error) => void; thread?: Thread }>();
   let nextId = 0;
+  let closed: Promise<void> | undefined;
 
   const dispatch = () => {
-    while (idle.length && queue.length) {
-      const worker = idle.pop() as Worker;
-      const task = queue.shift() as { id: number; job: RenderJob };
-      const entry = pending.get(task.id);
-      if (entry) entry.worker = worker;
-      worker.postMessage(task);
+    for (const thread of threads) {
+      while (thread.busy < JOBS_IN_FLIGHT && queue.length) {
+        const i = pickTask(queue, thread, threads);
+        if (i < 0) break;
+        const task = queue.splice(i, 1)[0] as Task;
+        if (task.shape !== undefined) thread.shapes.add(task.shape);
+        const entry = pending.get(task.id);
+        if (entry) entry.thread = thread;
+        thread.busy++;
+        thread.worker.postMessage({ id: task.id, job: task.job });
+      }
     }
   };
 
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(workerSource(), { eval: true, workerData: { schemaDir } });
-    worker.on('message', (message: { id: number; result?: RenderResult; error?: string }) => {
+    const thread: Thread = { worker: new Worker(workerSource(), { eval: true, workerData: { schemaDir } }), busy: 0, shapes: new Set() };
+    thread.worker.on('message', (message: { id: number; result?: RenderResult; error?: string }) => {
       const entry = pending.get(message.id);
       pending.delete(message.id);
       if (message.error !== undefined) entry?.reject(new Error(`chart render worker failed: ${message.error}`));
       else if (message.result) entry?.resolve(message.result);
-      idle.push(worker);
+      thread.busy--;
       dispatch();
     });
-    worker.on('error', (error) => {
+    thread.worker.on('error', (error) => {
       for (const [id, entry] of pending) {
-        if (entry.worker === worker) {
+        if (entry.thread === thread) {
           pending.delete(id);
           entry.reject(error);
         }
       }
     });
-    workers.push(worker);
-    for (let slot = 0; slot < JOBS_IN_FLIGHT; slot++) idle.push(worker);
+    threads.push(thread);
   }
 
   return {
-    run(job) {
+    run(job, shape) {
       return new Promise<RenderResult>((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve, reject });
-        queue.push({ id, job });
+        queue.push({ id, job, shape });
         dispatch();
       });
     },
-    async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+    close() {
+      closed ??= Promise.all(threads.map((t) => t.worker.terminate())).then(() => undefined);
+      return closed;
     },
   };
 }

@@ -20,11 +20,17 @@ export interface SvgOptions {
 }
 
 export async function renderSvg(vegaSpec: object, options: SvgOptions): Promise<string> {
+  // Expressions parsed to syntax trees for the interpreter (below).
+  return renderRuntime(vega.parse(vegaSpec as vega.Spec, undefined, { ast: true }), options);
+}
+
+/** `renderSvg` from a parsed spec (`vega.parse` with `ast: true`): one parse can serve charts of one shape (parse-once.ts). */
+export async function renderRuntime(runtime: vega.Runtime, options: SvgOptions): Promise<string> {
   const sealed = sealedLoader();
   const logged: string[] = [];
   // The expression interpreter rather than Vega's code generation (new Function): expressions
   // in an author's spec are evaluated as data, as in the browser (hydrate.ts).
-  const view = new vega.View(vega.parse(vegaSpec as vega.Spec, undefined, { ast: true }), {
+  const view = new vega.View(runtime, {
     renderer: 'none',
     locale: vegaLocale(options.number),
     loader: sealed.loader,
@@ -85,7 +91,7 @@ export function compactSvg(svg: string): string {
   hoistShared(root);
   unwrapGroups(root);
   dedupeClipPaths(root);
-  if (!serialise(root).includes('xlink:')) root.attrs.delete('xmlns:xlink');
+  if (!mentions(root, 'xlink:')) root.attrs.delete('xmlns:xlink');
   root.attrs.delete('version');
   return serialise(root);
 }
@@ -102,28 +108,82 @@ const isElement = (node: SvgNode): node is SvgElement => typeof node !== 'string
 function parseSvg(svg: string): SvgElement | undefined {
   const top: SvgElement = { name: '#document', attrs: new Map(), children: [] };
   const stack = [top];
+  const end = svg.length;
   let at = 0;
-  for (const m of svg.matchAll(/<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|([^<]+)/g)) {
-    if (m.index !== at) return undefined;
-    at = m.index + m[0].length;
-    const parent = stack.at(-1) as SvgElement;
-    const [, closing, name, attrText, selfClosing, text] = m;
-    if (text !== undefined) {
-      parent.children.push(text);
-    } else if (closing) {
+  // A scanner (not a regular expression over the whole text: this runs on every chart).
+  while (at < end) {
+    const parent = stack[stack.length - 1] as SvgElement;
+    if (svg.charCodeAt(at) !== LT) {
+      const next = svg.indexOf('<', at);
+      const stop = next < 0 ? end : next;
+      parent.children.push(svg.slice(at, stop));
+      at = stop;
+      continue;
+    }
+    let i = at + 1;
+    const closing = svg.charCodeAt(i) === SLASH;
+    if (closing) i++;
+    if (!isLetter(svg.charCodeAt(i))) return undefined;
+    const nameStart = i;
+    while (i < end && isNameChar(svg.charCodeAt(i))) i++;
+    const name = svg.slice(nameStart, i);
+    const attrs = new Map<string, string>();
+    // Attributes: each after white space, name="value" (no quote or '<' in the value).
+    for (;;) {
+      const spaceStart = i;
+      while (i < end && isSpace(svg.charCodeAt(i))) i++;
+      if (i === spaceStart || !isNameChar(svg.charCodeAt(i))) break;
+      const attrStart = i;
+      while (i < end && isNameChar(svg.charCodeAt(i))) i++;
+      const attrName = svg.slice(attrStart, i);
+      if (svg.charCodeAt(i) !== EQUALS || svg.charCodeAt(i + 1) !== QUOTE) return undefined;
+      const valueStart = i + 2;
+      const quote = svg.indexOf('"', valueStart);
+      if (quote < 0) return undefined;
+      const value = svg.slice(valueStart, quote);
+      if (value.includes('<')) return undefined;
+      attrs.set(attrName, value);
+      i = quote + 1;
+    }
+    const selfClosing = svg.charCodeAt(i) === SLASH;
+    if (selfClosing) i++;
+    if (svg.charCodeAt(i) !== GT) return undefined;
+    at = i + 1;
+    if (closing) {
       if (parent.name !== name || stack.length === 1) return undefined;
       stack.pop();
     } else {
-      const attrs = new Map<string, string>();
-      for (const a of (attrText ?? '').matchAll(/([\w:-]+)="([^"]*)"/g)) attrs.set(a[1] as string, a[2] as string);
-      const element: SvgElement = { name: name as string, attrs, children: [] };
+      const element: SvgElement = { name, attrs, children: [] };
       parent.children.push(element);
       if (!selfClosing) stack.push(element);
     }
   }
   const root = top.children[0];
-  if (at !== svg.length || stack.length !== 1 || top.children.length !== 1 || !root || !isElement(root) || root.name !== 'svg') return undefined;
+  if (stack.length !== 1 || top.children.length !== 1 || !root || !isElement(root) || root.name !== 'svg') return undefined;
   return root;
+}
+
+const [LT, GT, SLASH, EQUALS, QUOTE] = ['<', '>', '/', '=', '"'].map((c) => c.charCodeAt(0)) as [number, number, number, number, number];
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** `[\w:-]`. */
+const isNameChar = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 58 || c === 45;
+/** `\s` of a JavaScript regular expression. */
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+
+/** Whether `serialise(element)` would contain `text` (a name, a value or a run of text holding it). */
+function mentions(element: SvgElement, text: string): boolean {
+  if (element.name.includes(text)) return true;
+  for (const [name, value] of element.attrs) if (name.includes(text) || value.includes(text)) return true;
+  let run = '';
+  for (const child of element.children) {
+    if (!isElement(child)) {
+      run += child;
+      continue;
+    }
+    if (run.includes(text) || mentions(child, text)) return true;
+    run = '';
+  }
+  return run.includes(text);
 }
 
 function serialise(node: SvgNode): string {
@@ -265,10 +325,16 @@ function dedupeClipPaths(root: SvgElement): void {
 export function shortNumber(v: number): string {
   const rounded = Math.round(v * 100) / 100;
   if (rounded === 0) return '0';
-  return String(rounded).replace(/^(-?)0\./, '$1.');
+  const text = String(rounded);
+  if (text.startsWith('0.')) return text.slice(1);
+  if (text.startsWith('-0.')) return `-${text.slice(2)}`;
+  return text;
 }
 
-const shortNumbers = (value: string) => value.replace(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi, (n) => shortNumber(Number(n)));
+const NUMBER = /-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi;
+const ONE_NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
+/** Every number in an attribute value written short; most values are one number. */
+const shortNumbers = (value: string) => (ONE_NUMBER.test(value) ? shortNumber(Number(value)) : value.replace(NUMBER, (n) => shortNumber(Number(n))));
 
 /** rgb(r, g, b) as #rrggbb, except the greys the dark-mode stylesheet matches by their hex value. */
 function shortColour(value: string): string {
@@ -276,6 +342,32 @@ function shortColour(value: string): string {
   if (!m) return value;
   const hex = `#${[m[1], m[2], m[3]].map((c) => Number(c).toString(16).padStart(2, '0')).join('')}`;
   return hex === '#000000' || hex === '#555555' ? value : hex;
+}
+
+const COMMANDS = new Set('MmLlHhVvZzCcSsQqTtAa');
+const STRAIGHT = new Set('MmLlHhVvZz');
+
+/**
+ * Path data as commands, each with its numbers; undefined unless the data, white space around it
+ * aside, is nothing but commands (a letter, then anything up to the next letter).
+ */
+function pathCommands(d: string): Array<{ command: string; numbers: number[] }> | undefined {
+  let first = 0;
+  while (first < d.length && !COMMANDS.has(d.charAt(first))) first++;
+  // Only white space before the first command and none after the last one's text.
+  if (d.slice(first) !== d.trim()) return undefined;
+  const commands: Array<{ command: string; numbers: number[] }> = [];
+  for (let at = first; at < d.length; ) {
+    let next = at + 1;
+    while (next < d.length && !COMMANDS.has(d.charAt(next))) next++;
+    const numbers: number[] = [];
+    const args = d.slice(at + 1, next);
+    NUMBER.lastIndex = 0;
+    for (let m = NUMBER.exec(args); m; m = NUMBER.exec(args)) numbers.push(Number(m[0]));
+    commands.push({ command: d.charAt(at), numbers });
+    at = next;
+  }
+  return commands;
 }
 
 /** Path data written with the fewest separators: "l1 -2 0.5 0.5" → "l1-2 .5.5". */
@@ -310,14 +402,10 @@ class PathWriter {
  * draws it). Any other path keeps its commands with its numbers shortened.
  */
 export function compactPath(d: string): string {
-  const commands = [...d.matchAll(/([MmLlHhVvZzCcSsQqTtAa])([^MmLlHhVvZzCcSsQqTtAa]*)/g)];
-  if (commands.map((c) => c[0]).join('') !== d.trim()) return d;
-  const parsed = commands.map(([, command, args]) => ({
-    command: command as string,
-    numbers: (args ?? '').match(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi)?.map(Number) ?? [],
-  }));
+  const parsed = pathCommands(d);
+  if (!parsed) return d;
   const out = new PathWriter();
-  if (parsed.some(({ command }) => !/[MmLlHhVvZz]/.test(command))) {
+  if (parsed.some(({ command }) => !STRAIGHT.has(command))) {
     for (const { command, numbers } of parsed) {
       out.command(command);
       if (numbers.length) out.numbers(command, numbers);

@@ -125,7 +125,6 @@ function safeDecode(text: string): string {
   }
 }
 
-/** Every internal link of every HTML page in `siteDir` whose page or anchor does not exist. */
 /**
  * A copy of a string that does not share memory with the string it was cut from: V8 keeps a whole
  * page's HTML alive for as long as any substring of it is, and the ids and links of every page are
@@ -133,29 +132,60 @@ function safeDecode(text: string): string {
  */
 const detached = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
 
-export async function findBrokenLinks(siteDir: string): Promise<BrokenLink[]> {
-  const files = (await fs.readdir(siteDir, { recursive: true, withFileTypes: true }))
+/** What the link check needs of one page: the ids it has (anchors others may link to) and the links it holds. */
+export interface PageAnchors {
+  ids: string[];
+  links: string[];
+}
+
+/** The ids and links of one HTML page. */
+export function pageAnchors(html: string): PageAnchors {
+  const ids = new Set<string>();
+  const links: string[] = [];
+  for (const tag of scanTags(html)) {
+    const id = tag.attributes.get('id');
+    if (id) ids.add(detached(id));
+    const name = tag.attributes.get('name');
+    if (tag.name === 'a' && name) ids.add(detached(name));
+    for (const attribute of LINK_ATTRIBUTES[tag.name] ?? []) {
+      const value = tag.attributes.get(attribute);
+      if (value !== undefined) links.push(detached(value));
+    }
+  }
+  return { ids: [...ids], links };
+}
+
+/** Every file of a site folder, relative to it, sorted. */
+async function siteFiles(siteDir: string): Promise<string[]> {
+  return (await fs.readdir(siteDir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();
+}
+
+/**
+ * The ids and links of every HTML page of `siteDir`: those in `known` as given (pages the page
+ * memo took from the previous build, read when they were written), the others read from disk.
+ */
+export async function collectAnchors(siteDir: string, known: ReadonlyMap<string, PageAnchors> = new Map()): Promise<Map<string, PageAnchors>> {
+  const anchors = new Map<string, PageAnchors>();
+  for (const file of (await siteFiles(siteDir)).filter((f) => f.endsWith('.html'))) {
+    anchors.set(file, known.get(file) ?? pageAnchors(await fs.readFile(path.join(siteDir, file), 'utf8')));
+  }
+  return anchors;
+}
+
+/** Every internal link of every HTML page in `siteDir` whose page or anchor does not exist (`anchors`: collected before, by default read now). */
+export async function findBrokenLinks(siteDir: string, anchors?: ReadonlyMap<string, PageAnchors>): Promise<BrokenLink[]> {
+  const files = await siteFiles(siteDir);
   const fileSet = new Set(files);
+  const pages = anchors ?? (await collectAnchors(siteDir));
   const ids = new Map<string, Set<string>>();
   const links = new Map<string, string[]>();
   for (const file of files.filter((f) => f.endsWith('.html'))) {
-    const pageIds = new Set<string>();
-    const pageLinks: string[] = [];
-    for (const tag of scanTags(await fs.readFile(path.join(siteDir, file), 'utf8'))) {
-      const id = tag.attributes.get('id');
-      if (id) pageIds.add(detached(id));
-      const name = tag.attributes.get('name');
-      if (tag.name === 'a' && name) pageIds.add(detached(name));
-      for (const attribute of LINK_ATTRIBUTES[tag.name] ?? []) {
-        const value = tag.attributes.get(attribute);
-        if (value !== undefined) pageLinks.push(detached(value));
-      }
-    }
-    ids.set(file, pageIds);
-    links.set(file, pageLinks);
+    const found = pages.get(file) ?? { ids: [], links: [] };
+    ids.set(file, new Set(found.ids));
+    links.set(file, found.links);
   }
 
   /** The output file a URL path names, or undefined. */
@@ -202,8 +232,8 @@ export async function findBrokenLinks(siteDir: string): Promise<BrokenLink[]> {
  * Links that are broken in the same way on several pages (the English home page is written twice)
  * are reported once.
  */
-export async function checkLinks(siteDir: string, pages: readonly PageSource[], readSource: (file: string) => Promise<string | undefined>): Promise<ContentError[]> {
-  const broken = await findBrokenLinks(siteDir);
+export async function checkLinks(siteDir: string, pages: readonly PageSource[], readSource: (file: string) => Promise<string | undefined>, anchors?: ReadonlyMap<string, PageAnchors>): Promise<ContentError[]> {
+  const broken = await findBrokenLinks(siteDir, anchors);
   const errors: ContentError[] = [];
   const seen = new Set<string>();
   const sourceTexts = new Map<string, string | undefined>();

@@ -156,14 +156,23 @@ export async function writePdf(options: PdfOptions): Promise<PdfResult> {
       await route.fulfill({ response, body: (await response.text()).replace('</main>', `<div hidden>${links}</div></main>`) });
     });
 
+    // Two tabs print in turn: while one part prints, the next one loads and lays out.
     const parts: Part[] = [];
-    for (const item of wanted) {
-      log(`printing ${item.url}`);
-      await load(page, `${server.url}${item.url}`);
-      const h1 = (await page.locator('main h1').first().textContent())?.trim() ?? item.short;
-      const title = item.number === 0 && !item.section ? item.short : h1;
-      parts.push({ ...item, title, pdf: await PDFDocument.load(await print(page)) });
-    }
+    const second = await context.newPage();
+    let next = 0;
+    await Promise.all(
+      [page, second].map(async (tab) => {
+        for (let i = next++; i < wanted.length; i = next++) {
+          const item = wanted[i]!;
+          log(`printing ${item.url}`);
+          await load(tab, `${server.url}${item.url}`);
+          const h1 = (await tab.locator('main h1').first().textContent())?.trim() ?? item.short;
+          const title = item.number === 0 && !item.section ? item.short : h1;
+          parts[i] = { ...item, title, pdf: await PDFDocument.load(await print(tab)) };
+        }
+      }),
+    );
+    await second.close();
 
     // The contents need their own page count before they can list page numbers: print them
     // with placeholders, then with the numbers (again if the count changed).
@@ -217,8 +226,9 @@ async function linkTargets(site: string, urls: string[]): Promise<Map<string, Se
 async function load(page: Page, url: string): Promise<void> {
   const response = await page.goto(url, { waitUntil: 'load' });
   if (!response || !response.ok()) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}`);
-  // Fonts in use delay the load event; wait for any still arriving, then for layout to settle.
-  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+  // A font the layout asks for late may still be arriving after the load event: wait for the
+  // page's fonts, not for half a second of quiet network on every part.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
 function print(page: Page): Promise<Buffer> {

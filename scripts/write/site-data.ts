@@ -28,12 +28,30 @@ export interface GeneratedPage {
   isHome: false;
 }
 
+export interface SiteOutputs {
+  /** Markdown pages with their output paths; the source language's home page also serves as `/` (its `<base href>` keeps its links). */
+  pages: PageOutput[];
+  data: GeneratedPage[];
+  references: GeneratedPage[];
+  quality: GeneratedPage[];
+  search: GeneratedPage[];
+  /** `sitemap.xml` and `robots.txt`: one entry to write the file, none to keep the previous one. */
+  sitemap: Array<{ permalink: string }>;
+  robots: Array<{ permalink: string }>;
+}
+
+export type PageOutput = PageView & { permalink: string };
+
 export interface SiteData extends Report {
   /** The author-facing error of the last failed rebuild (dev server only). */
   error?: string;
   downloads: Array<{ url: string; content: string }>;
-  /** Every Markdown page with its output path; the source language's home page also serves as `/` (its links are absolute, render/markdown.ts). */
-  pageOutputs: Array<PageView & { permalink: string }>;
+  /**
+   * What this run of Eleventy writes, template by template: every page by default. The page memo
+   * (write/page-memo.ts) narrows it to the pages whose inputs changed; the rest are the previous
+   * build's files. The lists above stay whole: every page's navigation reads them.
+   */
+  outputs: SiteOutputs;
   dataPages: GeneratedPage[];
   referencePages: GeneratedPage[];
   qualityPages: GeneratedPage[];
@@ -85,18 +103,24 @@ export async function siteData(report: Report, options: { cacheDir?: string }): 
   const dataPages = written.map((language) => generated('data', language));
   const referencePages = written.map((language) => generated('references', language));
   const qualityPages = written.map((language) => generated('quality', language));
+  const searchPages = written.map((language) => generated('search', language));
   return {
     ...report,
     pages,
     downloads: siteDownloads(report),
-    pageOutputs: [
-      ...pages.map((p) => ({ ...p, permalink: `${p.url}index.html` })),
-      ...(sourceHome ? [{ ...sourceHome, permalink: '/index.html' }] : []),
-    ],
+    outputs: {
+      pages: [...pages.map((p) => ({ ...p, permalink: `${p.url}index.html` })), ...(sourceHome ? [{ ...sourceHome, permalink: '/index.html' }] : [])],
+      data: dataPages,
+      references: referencePages,
+      quality: qualityPages,
+      search: searchPages,
+      sitemap: [{ permalink: '/sitemap.xml' }],
+      robots: [{ permalink: '/robots.txt' }],
+    },
     dataPages,
     referencePages,
     qualityPages,
-    searchPages: written.map((language) => generated('search', language)),
+    searchPages,
     baseUrl: report.config.baseUrl,
     sourceLanguage: languages.source,
     fontFiles: { sans: path.basename(report.config.fonts.sans.name), serif: path.basename(report.config.fonts.serif.name) },

@@ -2,6 +2,9 @@
  * Stage 6 (write): Eleventy renders the templates into a fresh temporary folder; only when every
  * page was written and every internal link and anchor resolves (check-links.ts) is that folder
  * swapped in for `_site/`. A failure leaves the previously published site exactly as it was.
+ *
+ * Only the pages whose inputs changed are rendered (page-memo.ts): the others are the published
+ * site's files, linked into the temporary folder before Eleventy writes the rest.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -10,17 +13,33 @@ import type { Report } from '../build.ts';
 import reportPlugin from '../eleventy/report-plugin.ts';
 import { throwIfAny } from '../errors.ts';
 import { ELEVENTY_CONFIG, TEMPLATES_DIR } from '../generator-root.ts';
-import { checkLinks } from './check-links.ts';
+import { codeVersion } from '../cache/code-version.ts';
+import { checkLinks, collectAnchors, type PageAnchors } from './check-links.ts';
+import { narrowOutputs, outputKeys } from './output-keys.ts';
+import { pageMemo, takeReused } from './page-memo.ts';
 import { buildSearchIndex } from './search-index.ts';
-import { siteData } from './site-data.ts';
+import { siteData, type SiteData } from './site-data.ts';
 
 export interface WriteOptions {
   root: string;
   /** Published folder, relative to root. */
   outDir?: string;
+  /** Render every page, whatever the page memo says (`build --force`). */
+  force?: boolean;
+  /** The generator's version the pages are keyed on; by default the hash of its files (cache/code-version.ts). */
+  codeVersion?: string;
 }
 
-export async function writeSite(report: Report, { root, outDir = report.config.folders.output }: WriteOptions): Promise<{ files: number }> {
+export interface WriteResult {
+  /** Files in the published folder. */
+  files: number;
+  /** The pages rendered in this build, by name (`en/harvest`), in the site's order. */
+  rendered: string[];
+  /** Pages taken unchanged from the previous build. */
+  reused: number;
+}
+
+export async function writeSite(report: Report, { root, outDir = report.config.folders.output, force = false, ...options }: WriteOptions): Promise<WriteResult> {
   const output = path.resolve(root, outDir);
   // One staging folder per process: two builds running at once (an editor's build and a test
   // run) must not write into, or delete, each other's half-built site.
@@ -29,13 +48,25 @@ export async function writeSite(report: Report, { root, outDir = report.config.f
   await fs.mkdir(path.dirname(staging), { recursive: true });
 
   const site = await siteData(report, { cacheDir: path.join(root, '.cache') });
+  const keys = outputKeys(site, options.codeVersion ?? (await codeVersion()));
+  const memo = pageMemo(path.join(root, '.cache', 'pages'), output);
+  const plan = await memo.plan(keys, { force });
+  let anchors: Map<string, PageAnchors> = new Map();
+  let render = plan.render;
   try {
-    await runEleventy(root, staging, report, () => Promise.resolve(site));
+    // Unchanged pages first, so Eleventy never writes into a file shared with the published site.
+    const missing = await takeReused(plan.reuse, output, staging);
+    const reused = plan.reuse.filter((output) => !missing.has(output.file));
+    const taken = new Set(reused.map((output) => output.file));
+    render = keys.filter((output) => !taken.has(output.file));
+    const written: SiteData = { ...site, outputs: narrowOutputs(site.outputs, new Set(render.map((output) => output.file))) };
+    await runEleventy(root, staging, report, () => Promise.resolve(written));
+    anchors = await collectAnchors(staging, new Map(reused.map((output) => [output.file, output.anchors])));
     // Every internal link and anchor must resolve before anything is published.
     const readSource = (file: string) => fs.readFile(path.join(root, file), 'utf8').catch(() => undefined);
     // The search index is built by Pagefind's own process, so it runs beside the link check; both
     // finish before anything is decided, so a failure never removes the folder under Pagefind.
-    const [links, search] = await Promise.allSettled([checkLinks(staging, report.pages, readSource), buildSearchIndex(staging, { cacheDir: path.join(root, '.cache', 'search-index') })]);
+    const [links, search] = await Promise.allSettled([checkLinks(staging, report.pages, readSource, anchors), buildSearchIndex(staging, { cacheDir: path.join(root, '.cache', 'search-index') })]);
     if (links.status === 'rejected') throw links.reason;
     throwIfAny(links.value);
     if (search.status === 'rejected') throw search.reason;
@@ -47,14 +78,16 @@ export async function writeSite(report: Report, { root, outDir = report.config.f
   }
   const files = (await fs.readdir(staging, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
   await swapInto(staging, output);
-  return { files };
+  await memo.save(keys, anchors);
+  const pages = render.filter((output) => output.page);
+  return { files, rendered: pages.map((output) => output.name), reused: keys.filter((output) => output.page).length - pages.length };
 }
 
 /**
  * Its own function so the Eleventy instance, which holds every written page, can be collected
  * before the link check and the search index read the pages back.
  */
-async function runEleventy(root: string, staging: string, report: Report, site: () => Promise<Awaited<ReturnType<typeof siteData>>>): Promise<void> {
+async function runEleventy(root: string, staging: string, report: Report, site: () => Promise<SiteData>): Promise<void> {
   const eleventy = new Eleventy(TEMPLATES_DIR, staging, {
     configPath: ELEVENTY_CONFIG,
     quietMode: true,

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, hashOf, memoJson, packageVersion } from '../../scripts/cache/disk-memo.ts';
+import { canonicalJson, hashOf, memoJson, packageVersion, valueHash } from '../../scripts/cache/disk-memo.ts';
 import { bibliography } from '../../scripts/render/bibliography.ts';
 import { cachedBibliography } from '../../scripts/render/bibliography-cache.ts';
 
@@ -30,6 +30,16 @@ describe('keys', () => {
   it('hash equal values equally whatever their key order, and delimit parts', () => {
     expect(canonicalJson({ b: 1, a: { d: 2, c: 3 } })).toBe('{"a":{"c":3,"d":2},"b":1}');
     expect(hashOf('ab', 'c')).not.toBe(hashOf('a', 'bc'));
+  });
+
+  it("hash values (a page's inputs) by content, whatever their key order, and refuse what they cannot see into", () => {
+    expect(valueHash({ b: 1, a: { d: 'x', c: [1, 2] } })).toBe(valueHash({ a: { c: [1, 2], d: 'x' }, b: 1 }));
+    expect(valueHash(['ab', 'c'])).not.toBe(valueHash(['a', 'bc']));
+    expect(valueHash({ a: 1 })).not.toBe(valueHash({ a: '1' }));
+    expect(valueHash({ a: null })).not.toBe(valueHash({ a: undefined }));
+    expect(valueHash(new Map([['k', 'v']]))).not.toBe(valueHash(new Map([['k', 'w']])));
+    // A Date has no keys of its own: hashed as {}, every date would share one key.
+    expect(() => valueHash({ when: new Date(0) })).toThrow('valueHash: cannot hash a Date');
   });
 
   it('read installed versions without loading the package', () => {

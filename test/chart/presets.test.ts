@@ -2,7 +2,9 @@
  * Every preset, rendered from a few lines of a chart block: the SVG has its marks, its title as
  * accessible name and a description, and the Data view shows exactly the table's values.
  */
+import { scheme } from 'vega';
 import { describe, expect, it } from 'vitest';
+import { DARK_INK, hex } from '../../scripts/chart/colour-scales.ts';
 import { accessible, block, dataView, emptyDir, GEO_DIR, HAS_GEO, KZ_2019_IDS, markItems, marks, renderFigure, WKO_IDS } from './chart-fixtures.ts';
 
 /** The harvest table's rows as the Data view prints them (one decimal). */
@@ -84,8 +86,16 @@ describe('heatmap and matrix', () => {
       ['Crop output', '141.2', '88.9', '80.3'],
       ['Livestock output', '100.1', '110.3', '111.4'],
     ]);
-    // 100.1 sits at the centre of the diverging palette: nearly neutral, with dark text.
-    expect(JSON.parse(figure.chart.vega)).toMatchObject({ scales: expect.arrayContaining([expect.objectContaining({ name: 'color', domainMid: 100 })]) });
+    // Each cell carries its colour (the spec names no value): diverging around 100, the farthest
+    // value (141.2, 41.2 above) at the end of the palette's used part (0.95), 100.1 next to its
+    // centre (0.5 + 0.45 × 0.1 / 41.2 = 0.5011), nearly neutral, with dark text.
+    const cells = (JSON.parse(figure.chart.vega) as { data: Array<{ values?: Array<{ value: number; fill: string; ink: string }> }> }).data.flatMap((d) => d.values ?? []);
+    const palette = scheme('blueorange') as (t: number) => string;
+    const cell = (value: number) => cells.find((c) => c.value === value);
+    expect(hex(cell(141.2)?.fill ?? '')).toBe(hex(palette(0.95)));
+    expect(hex(cell(100.1)?.fill ?? '')).toBe(hex(palette(0.5011)));
+    expect(cell(100.1)?.ink).toBe(DARK_INK);
+    expect(svg).toContain(`fill="${hex(palette(0.95))}"`);
     expect(figure.chart.description).toContain('Highest: Crop output in 2016 (141.2). Lowest: Crop output in 2018 (80.3).');
   });
 

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { newStats } from '../../scripts/chart/chart-cache.ts';
 import { POOL_THRESHOLD, poolSize, renderCharts } from '../../scripts/chart/render-charts.ts';
+import { renderPool, type RenderPool } from '../../scripts/chart/render-pool.ts';
+import { newSharingStats } from '../../scripts/chart/render-job.ts';
 import { memoryFiles } from '../../scripts/io.ts';
 import { loadContent } from '../../scripts/load/load-content.ts';
 import { createMarkdown } from '../../scripts/render/markdown.ts';
@@ -21,11 +23,12 @@ const blocks = [
   'id: d\ntitle: D\ntable: harvest\npreset: dumbbell',
 ];
 
-async function stage(body: string, workers: number) {
+async function stage(body: string, workers: number, pool?: RenderPool) {
   const pages = parsePages(createMarkdown(), await loadContent(memoryFiles({ 'content/en/01-x.md': page('title: X', body) }), LANGUAGES.codes));
   const stats = newStats();
-  const figures = await renderCharts(pages, ALL_TABLES(), ONE_CHAPTER, { cache: false, stats, workers, languages: LANGUAGES });
-  return { svgs: [...figures.values()].flat().map((f) => f.chart.svg), stats };
+  const sharing = newSharingStats();
+  const figures = await renderCharts(pages, ALL_TABLES(), ONE_CHAPTER, { cache: false, stats, sharing, workers, pool, languages: LANGUAGES });
+  return { svgs: [...figures.values()].flat().map((f) => f.chart.svg), vega: [...figures.values()].flat().map((f) => f.chart.vega), stats, sharing };
 }
 
 describe('render pool', () => {
@@ -35,6 +38,24 @@ describe('render pool', () => {
     const inWorkers = await stage(body, 2);
     expect(inWorkers.stats).toEqual({ rendered: 4, reused: 0 });
     expect(inWorkers.svgs).toEqual(inThread.svgs);
+  });
+
+  it('renders in workers started before the stage (as a build starts them), sends one shape to one worker, and closes them', async () => {
+    // Three line charts of one shape (other rows) and a heatmap: with two workers, at least two of
+    // the line charts meet in one worker, which compiles and parses their shape once.
+    const lines = ['cereals', 'sunflower', 'total'].map((row, i) => `id: l${i}\ntitle: L\ntable: harvest\npreset: line\nrows: [${row}]`);
+    const body = [...lines, blocks[1] as string].map((b) => `\`\`\`chart\n${b}\n\`\`\`\n`).join('\n');
+    const inThread = await stage(body, 1);
+    const started = renderPool(2);
+    let closed = 0;
+    const pool: RenderPool = { run: (job, shape) => started.run(job, shape), close: () => (closed++, started.close()) };
+    const early = await stage(body, 2, pool);
+    expect(early.svgs).toEqual(inThread.svgs);
+    expect(early.vega).toEqual(inThread.vega);
+    expect(early.sharing.rendered).toBe(4);
+    expect(early.sharing.compile).toBeGreaterThanOrEqual(1);
+    expect(early.sharing.dataflow).toBe(early.sharing.compile);
+    expect(closed).toBe(1);
   });
 
   it('reports a chart\'s problem from a worker with its file and line', async () => {
@@ -54,5 +75,6 @@ describe('poolSize', () => {
     expect(poolSize('auto', 5000, 16)).toBe(4);
     expect(poolSize(3, 0, 2)).toBe(3);
     expect(poolSize(undefined, 5000, 8)).toBe(1);
+    expect(poolSize('auto', 100, 2, 100)).toBe(2);
   });
 });

@@ -73,14 +73,71 @@ export const valueAxis = (title: string, format: string, extra: Spec = {}): Spec
   ...extra,
 });
 
-export const seriesColour = (series: Array<[string, string]>, legend: boolean, colours: Readonly<Record<string, string>>): Spec => ({
-  field: 'series',
-  type: 'nominal',
-  title: null,
-  scale: seriesColourScale(series, colours),
-  sort: series.map(([, label]) => label),
-  legend: legend ? {} : null,
-});
+/**
+ * How a series is drawn, carried in its records rather than written into the spec: its colour
+ * (colour-scales.ts: the row's colour from the report's configuration, else the next Okabe–Ito one), its place in the display
+ * order, and `seriesKey`, its label behind a prefix that sorts in that order ("002 Wheat"). A spec
+ * that names no series is the same for every chart of its preset and options, so those charts
+ * share one Vega-Lite compilation and one parsed Vega dataflow (compile-once.ts, render-svg.ts).
+ */
+export interface SeriesStyle {
+  colour: string;
+  order: number;
+  seriesKey: string;
+}
+
+export interface SeriesStyles {
+  /** Each series label's style. */
+  of: Map<string, SeriesStyle>;
+  /** The colour encoding with a legend in series order (see `keyedLegendColour`). */
+  legend: Spec;
+}
+
+/** Digits of the sort prefix of `count` keys: three, or more for a thousand series or more. */
+const keyDigits = (count: number) => Math.max(3, String(Math.max(0, count - 1)).length);
+
+/** A label behind a prefix that sorts as `index` does: "002 Wheat". */
+export const sortKey = (index: number, label: string, count: number) => `${String(index).padStart(keyDigits(count), '0')} ${label}`;
+
+/**
+ * A nominal colour whose domain and colours both come from the records: the domain is the `key`
+ * field's values in ascending order (sortKey: display order), the range the `colour` field's
+ * values, which Vega-Lite sorts by the key too, so the two line up; the legend shows the label
+ * without its prefix. Exact only when each key has its own colour: otherwise undefined.
+ */
+export function keyedLegendColour(key: string, colour: string, colours: string[], legend: Spec = {}): Spec | undefined {
+  if (new Set(colours).size !== colours.length) return undefined;
+  return { field: key, type: 'nominal', title: null, scale: { range: { field: colour } }, legend: { ...legend, labelExpr: `substring(datum.label, ${keyDigits(colours.length) + 1})` } };
+}
+
+/**
+ * `colours` are the report's fixed colours per row id (PresetContext). `records` are the chart's:
+ * a legend built from them lists only series with a value to draw, so a chart with a series that
+ * has none keeps the explicit scale, as do two series of one colour (more series than the palette
+ * has colours): then the spec names them.
+ */
+export function seriesStyles(series: Array<[string, string]>, colours: Readonly<Record<string, string>>, records: ChartRecord[] = []): SeriesStyles {
+  const { domain, range } = seriesColourScale(series, colours);
+  const of = new Map(domain.map((label, order) => [label, { colour: range[order] ?? '#000000', order, seriesKey: sortKey(order, label, domain.length) }]));
+  const drawn = new Set(records.filter((r) => r.value !== null).map((r) => r.series));
+  const keyed = domain.every((label) => drawn.has(label)) ? keyedLegendColour('seriesKey', 'colour', range) : undefined;
+  const legend = keyed ?? { field: 'series', type: 'nominal', title: null, scale: { domain, range }, sort: domain, legend: {} };
+  return { of, legend };
+}
+
+/** Records with their series' style added (as spec data: the chart's own records stay as they are). */
+export function styled<T extends { series: string }>(records: T[], styles: SeriesStyles): Array<T & SeriesStyle> {
+  return records.map((r) => ({ ...r, ...(styles.of.get(r.series) ?? { colour: '#000000', order: 0, seriesKey: sortKey(0, r.series, 1) }) }));
+}
+
+/** Fields `styled` adds: for the spec's field check. */
+export const STYLE_FIELDS = ['colour', 'order', 'seriesKey'];
+
+/** Each record in its series' colour, without a legend (lines and slopes are labelled directly). */
+export const seriesInk: Spec = { field: 'colour', type: 'nominal', scale: null };
+
+/** Lines and points stay one per series even where two series share a colour. */
+export const seriesDetail: Spec = { field: 'series' };
 
 export const seriesTooltip = (periodTitleText: string, valueTitle: string, format: string): Spec[] => [
   { field: 'series', type: 'nominal', title: ' ' },

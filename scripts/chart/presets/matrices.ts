@@ -25,15 +25,24 @@ export function heatmapChart(block: ChartBlock, context: PresetContext): Prepare
   const format = numberFormat(data.decimals);
   const xTitle = periodTitle(data, context.language);
   const rowText = wrappedAll(data.series.map(([, label]) => label), 32);
-  const cells = data.records.map((r) => ({
-    ...r,
-    label: r.value === null ? '…' : formatNumber(r.value, data.decimals, context.language),
-    ink: r.value === null ? 'currentColor' : inkOn(colours.colourOf(r.value)),
-    rowText: rowText.get(r.series) ?? r.series,
-  }));
+  const order = new Map(data.series.map(([, label], i) => [label, i]));
+  const periodOrder = new Map(data.periods.map((p, i) => [p, i]));
+  // Each cell carries its colour, its label's ink and its place: the spec names no row, period or value.
+  const cells = data.records.map((r) => {
+    const fill = r.value === null ? null : colours.colourOf(r.value);
+    return {
+      ...r,
+      label: r.value === null ? '…' : formatNumber(r.value, data.decimals, context.language),
+      fill,
+      ink: fill === null ? 'currentColor' : inkOn(fill),
+      rowText: rowText.get(r.series) ?? r.series,
+      order: order.get(r.series) ?? 0,
+      periodOrder: periodOrder.get(r.period) ?? 0,
+    };
+  });
   const step = Math.min(64, Math.max(40, Math.floor(600 / Math.max(1, data.periods.length))));
-  const x = { field: 'period', type: 'ordinal', title: null, sort: data.periods, axis: { orient: 'top', labelAngle: 0, domain: false, ticks: false } };
-  const y = { field: 'rowText', type: 'nominal', title: null, sort: data.series.map(([, label]) => rowText.get(label) ?? label), axis: { ...MULTILINE_LABELS, domain: false, ticks: false } };
+  const x = { field: 'period', type: 'ordinal', title: null, sort: { field: 'periodOrder', op: 'min' }, axis: { orient: 'top', labelAngle: 0, domain: false, ticks: false } };
+  const y = { field: 'rowText', type: 'nominal', title: null, sort: { field: 'order', op: 'min' }, axis: { ...MULTILINE_LABELS, domain: false, ticks: false } };
   const spec = {
     $schema: SCHEMA_URL,
     width: { step },
@@ -42,9 +51,11 @@ export function heatmapChart(block: ChartBlock, context: PresetContext): Prepare
     encoding: { x, y },
     layer: [
       {
+        // A cell without a value gets no rectangle, only its '…' label.
+        transform: [{ filter: 'isValid(datum.fill)' }],
         mark: { type: 'rect', stroke: 'currentColor', strokeOpacity: 0.15 },
         encoding: {
-          color: { field: 'value', type: 'quantitative', title: data.unitText, scale: colours.scale, legend: null },
+          fill: { field: 'fill', type: 'nominal', scale: null },
           tooltip: [
             { field: 'series', type: 'nominal', title: ' ' },
             { field: 'period', type: 'ordinal', title: xTitle },
@@ -58,7 +69,7 @@ export function heatmapChart(block: ChartBlock, context: PresetContext): Prepare
   return {
     data,
     spec: spec as unknown as TopLevelSpec,
-    extraFields: ['label', 'ink', 'rowText'],
+    extraFields: ['label', 'fill', 'ink', 'rowText', 'order', 'periodOrder'],
     subtitle: data.unitText,
     description: describeHeatmap(block.title, block.subtitle ?? data.unitText, data.records, data.series, data.decimals, context.language),
   };
@@ -106,14 +117,18 @@ export function matrixChart(block: ChartBlock, context: PresetContext): Prepared
       return { key: row.id, series: localize(row.label, language), columnKey: column.id, column: column.label, value, filled: value !== null, rowText: rowText.get(localize(row.label, language)) ?? '', columnText: columnText.get(column.label) ?? '' };
     }),
   );
+  // Rows and columns in the table's order, carried by each cell rather than listed in the spec.
+  const rowOrder = new Map(rows.map((r, i) => [r.id, i]));
+  const columnOrder = new Map(columns.map((c, i) => [c.id, i]));
+  const values = records.map((r) => ({ ...r, rowOrder: rowOrder.get(r.key) ?? 0, columnOrder: columnOrder.get(r.columnKey) ?? 0 }));
   // Long names wrap onto two or three lines instead of being cut.
-  const x = { field: 'columnText', type: 'nominal', title: null, sort: columns.map((c) => columnText.get(c.label)), axis: { ...MULTILINE_LABELS, orient: 'top', labelAngle: -60, labelAlign: 'left', labelBaseline: 'middle', domain: false, ticks: false } };
-  const y = { field: 'rowText', type: 'nominal', title: null, sort: rows.map((r) => rowText.get(localize(r.label, language))), axis: { ...MULTILINE_LABELS, domain: false, ticks: false } };
+  const x = { field: 'columnText', type: 'nominal', title: null, sort: { field: 'columnOrder', op: 'min' }, axis: { ...MULTILINE_LABELS, orient: 'top', labelAngle: -60, labelAlign: 'left', labelBaseline: 'middle', domain: false, ticks: false } };
+  const y = { field: 'rowText', type: 'nominal', title: null, sort: { field: 'rowOrder', op: 'min' }, axis: { ...MULTILINE_LABELS, domain: false, ticks: false } };
   const spec = {
     $schema: SCHEMA_URL,
     width: { step: 40 },
     height: { step: Math.max(24, 15 * Math.max(...records.map((r) => r.rowText.split('\n').length)) + 6) },
-    data: { values: records },
+    data: { values },
     mark: { type: 'rect', stroke: 'currentColor', strokeOpacity: 0.3, strokeWidth: 1, color: CATEGORICAL[0] },
     encoding: {
       x,
@@ -144,7 +159,7 @@ export function matrixChart(block: ChartBlock, context: PresetContext): Prepared
       credits: [],
     },
     spec: spec as unknown as TopLevelSpec,
-    extraFields: ['rowText', 'columnText'],
+    extraFields: ['rowText', 'columnText', 'rowOrder', 'columnOrder'],
     subtitle: localize(table.title, language),
     description: describeMatrix(block.title, filledPerRow, columns.length, language),
   };

@@ -7,7 +7,7 @@ import type { ChartBlock } from '../chart-block.ts';
 import { chartData, type SeriesData } from '../chart-records.ts';
 import { describeChart } from '../describe-chart.ts';
 import { CHART_HEIGHT } from '../theme.ts';
-import { baseSpec, labelPositions, numberFormat, periodAxis, periodTitle, seriesColour, seriesTooltip, valueAxis, type PreparedChart, type PresetContext, type Spec } from './common.ts';
+import { baseSpec, labelPositions, numberFormat, periodAxis, periodTitle, seriesDetail, seriesInk, seriesStyles, seriesTooltip, STYLE_FIELDS, styled, valueAxis, type PreparedChart, type PresetContext, type Spec } from './common.ts';
 import type { Language } from '../../languages/language.ts';
 
 /** A time-series chart's figure parts: its data, spec and the series description. */
@@ -28,9 +28,11 @@ export function lineChart(block: ChartBlock, context: PresetContext, reference?:
   const xTitle = periodTitle(data, context.language);
   const lastPeriod = data.records.reduce((last, r) => (r.period > last ? r.period : last), '');
   const positions = labelPositions(data.records, lastPeriod, height);
-  const labels = data.records
-    .filter((r) => r.period === lastPeriod && r.value !== null)
-    .map((r) => ({ period: r.period, series: r.series, labelAt: positions.get(r.series) ?? r.value }));
+  const styles = seriesStyles(data.series, context.colours);
+  const labels = styled(
+    data.records.filter((r) => r.period === lastPeriod && r.value !== null).map((r) => ({ period: r.period, series: r.series, labelAt: positions.get(r.series) ?? r.value })),
+    styles,
+  );
   const layers: Spec[] = [];
   if (reference !== undefined) {
     layers.push({ mark: { type: 'rule', strokeDash: [4, 3], opacity: 0.7 }, encoding: { y: { datum: reference } } });
@@ -38,7 +40,7 @@ export function lineChart(block: ChartBlock, context: PresetContext, reference?:
   layers.push(
     {
       mark: { type: 'line', point: true },
-      encoding: { x: periodAxis(xTitle), y: valueAxis(data.unitText, format), color: seriesColour(data.series, false, context.colours), tooltip: seriesTooltip(xTitle, data.unitText, format) },
+      encoding: { x: periodAxis(xTitle), y: valueAxis(data.unitText, format), color: seriesInk, detail: seriesDetail, tooltip: seriesTooltip(xTitle, data.unitText, format) },
     },
     {
       // Direct labels at the line ends instead of a legend.
@@ -48,11 +50,11 @@ export function lineChart(block: ChartBlock, context: PresetContext, reference?:
         x: periodAxis(xTitle),
         y: { field: 'labelAt', type: 'quantitative' },
         text: { field: 'series' },
-        color: seriesColour(data.series, false, context.colours),
+        color: seriesInk,
       },
     },
   );
-  return seriesChart(block, data, { ...baseSpec(data.records, height), layer: layers }, ['labelAt'], context.language);
+  return seriesChart(block, data, { ...baseSpec(styled(data.records, styles), height), layer: layers }, ['labelAt', ...STYLE_FIELDS], context.language);
 }
 
 export type BarMode = 'single' | 'grouped' | 'stacked' | 'normalized';
@@ -62,16 +64,16 @@ export function barChart(block: ChartBlock, context: PresetContext, mode: BarMod
   const format = numberFormat(data.decimals);
   const xTitle = periodTitle(data, context.language);
   const stacked = mode === 'stacked' || mode === 'normalized';
+  const styles = seriesStyles(data.series, context.colours, data.records);
   const encoding: Spec = {
     x: periodAxis(xTitle),
     y: valueAxis(data.unitText, format, mode === 'normalized' ? { stack: 'normalize', axis: { format: '.0%' } } : mode === 'stacked' ? { stack: 'zero' } : { stack: null }),
-    color: seriesColour(data.series, data.series.length > 1, context.colours),
+    color: data.series.length > 1 ? styles.legend : seriesInk,
     tooltip: seriesTooltip(xTitle, data.unitText, format),
   };
-  if (mode === 'grouped') encoding.xOffset = { field: 'series', type: 'nominal', sort: data.series.map(([, label]) => label) };
+  // Bars of a period side by side in series order: the key sorts as the series do.
+  if (mode === 'grouped') encoding.xOffset = { field: 'seriesKey', type: 'nominal' };
   if (stacked) encoding.order = { field: 'order', type: 'quantitative' };
-  const order = new Map(data.series.map(([, label], i) => [label, i]));
-  const values = stacked ? data.records.map((r) => ({ ...r, order: order.get(r.series) ?? 0 })) : data.records;
-  const spec = { ...baseSpec(values, block.height ?? CHART_HEIGHT), mark: { type: 'bar' }, encoding };
-  return seriesChart(block, data, spec, stacked ? ['order'] : [], context.language);
+  const spec = { ...baseSpec(styled(data.records, styles), block.height ?? CHART_HEIGHT), mark: { type: 'bar' }, encoding };
+  return seriesChart(block, data, spec, STYLE_FIELDS, context.language);
 }

@@ -8,7 +8,7 @@ import { chartData, isIndexScale, type SeriesData } from '../chart-records.ts';
 import { formatNumber } from '../../languages/number-format.ts';
 import { CATEGORICAL } from '../theme.ts';
 import { seriesChart } from './series-charts.ts';
-import { baseSpec, LABEL_GAP, numberFormat, periodAxis, periodTitle, seriesColour, seriesTooltip, type PreparedChart, type PresetContext, type Spec } from './common.ts';
+import { baseSpec, keyedLegendColour, LABEL_GAP, numberFormat, periodAxis, periodTitle, seriesDetail, seriesInk, seriesStyles, seriesTooltip, sortKey, STYLE_FIELDS, styled, type PreparedChart, type PresetContext, type Spec } from './common.ts';
 
 function twoPeriodData(block: ChartBlock, context: PresetContext): SeriesData {
   const table = numericTable(context.tables, block.table);
@@ -47,6 +47,7 @@ export function slopeChart(block: ChartBlock, context: PresetContext): PreparedC
   const pad = (hi - lo || Math.abs(hi) || 1) * 0.04;
   const domain: [number, number] = [lo - pad, hi + pad];
   const fmt = (v: number) => formatNumber(v, data.decimals, context.language);
+  const styles = seriesStyles(data.series, context.colours);
   const labels = [first, second].flatMap((period) => {
     const ends = known.filter((r) => r.period === period);
     const at = spread(ends, domain, height);
@@ -57,19 +58,19 @@ export function slopeChart(block: ChartBlock, context: PresetContext): PreparedC
   const layers: Spec[] = [];
   if (reference !== undefined) layers.push({ mark: { type: 'rule', strokeDash: [4, 3], opacity: 0.5 }, encoding: { y: { datum: reference, type: 'quantitative' } } });
   layers.push(
-    { mark: { type: 'line', point: true }, encoding: { x, y, color: seriesColour(data.series, false, context.colours), tooltip: seriesTooltip(xTitle, data.unitText, format) } },
+    { mark: { type: 'line', point: true }, encoding: { x, y, color: seriesInk, detail: seriesDetail, tooltip: seriesTooltip(xTitle, data.unitText, format) } },
     {
-      data: { values: labels.filter((l) => l.period === first) },
+      data: { values: styled(labels.filter((l) => l.period === first), styles) },
       mark: { type: 'text', align: 'right', dx: -8, fontSize: 12 },
-      encoding: { x, y: { field: 'labelAt', type: 'quantitative' }, text: { field: 'text' }, color: seriesColour(data.series, false, context.colours) },
+      encoding: { x, y: { field: 'labelAt', type: 'quantitative' }, text: { field: 'text' }, color: seriesInk },
     },
     {
-      data: { values: labels.filter((l) => l.period === second) },
+      data: { values: styled(labels.filter((l) => l.period === second), styles) },
       mark: { type: 'text', align: 'left', dx: 8, fontSize: 12 },
-      encoding: { x, y: { field: 'labelAt', type: 'quantitative' }, text: { field: 'text' }, color: seriesColour(data.series, false, context.colours) },
+      encoding: { x, y: { field: 'labelAt', type: 'quantitative' }, text: { field: 'text' }, color: seriesInk },
     },
   );
-  return seriesChart(block, data, { ...baseSpec(data.records, height, 360), layer: layers, config: { axis: { grid: false } } }, ['labelAt', 'text'], context.language);
+  return seriesChart(block, data, { ...baseSpec(styled(data.records, styles), height, 360), layer: layers, config: { axis: { grid: false } } }, ['labelAt', 'text', ...STYLE_FIELDS], context.language);
 }
 
 export function dumbbellChart(block: ChartBlock, context: PresetContext): PreparedChart {
@@ -80,9 +81,20 @@ export function dumbbellChart(block: ChartBlock, context: PresetContext): Prepar
   const lastValue = (label: string) => data.records.find((r) => r.series === label && r.period === second)?.value ?? -Infinity;
   const order = data.series.map(([, label]) => label);
   if ((block.sort ?? 'value') === 'value') order.sort((a, b) => lastValue(b) - lastValue(a));
+  const rank = new Map(order.map((label, i) => [label, i]));
   const reference = isIndexScale(data.table, block.transform) ? 100 : undefined;
-  const y = { field: 'series', type: 'nominal', title: null, sort: order, axis: { domain: false, ticks: false } };
+  // Rows in `rank` order, and each period's dot in its colour with the legend in period order:
+  // all from the records, so the spec names neither rows nor periods.
+  const periodColours = [CATEGORICAL[1], CATEGORICAL[0]];
+  const periodStyle = new Map(data.periods.map((period, i) => [period, { periodKey: sortKey(i, period, data.periods.length), periodColour: periodColours[i] ?? CATEGORICAL[0] }]));
+  const values = data.records.map((r) => ({ ...r, rank: rank.get(r.series) ?? 0, ...periodStyle.get(r.period) }));
+  const y = { field: 'series', type: 'nominal', title: null, sort: { field: 'rank', op: 'min' }, axis: { domain: false, ticks: false } };
   const x = { field: 'value', type: 'quantitative', title: data.unitText, scale: { zero: false }, axis: { format } };
+  const legend = { orient: 'top', direction: 'horizontal' };
+  // A legend from the records lists only periods with a dot: one without keeps the explicit scale.
+  const dotted = new Set(data.records.filter((r) => r.value !== null).map((r) => r.period));
+  const keyed = data.periods.every((p) => dotted.has(p)) ? keyedLegendColour('periodKey', 'periodColour', periodColours, legend) : undefined;
+  const color = keyed ?? { field: 'period', type: 'ordinal', title: null, scale: { domain: data.periods, range: periodColours }, legend };
   const layers: Spec[] = [];
   if (reference !== undefined) layers.push({ mark: { type: 'rule', strokeDash: [4, 3], opacity: 0.5 }, encoding: { x: { datum: reference, type: 'quantitative' } } });
   layers.push(
@@ -92,14 +104,9 @@ export function dumbbellChart(block: ChartBlock, context: PresetContext): Prepar
     },
     {
       mark: { type: 'point', filled: true, size: 90, opacity: 1 },
-      encoding: {
-        y,
-        x,
-        color: { field: 'period', type: 'ordinal', title: null, scale: { domain: data.periods, range: [CATEGORICAL[1], CATEGORICAL[0]] }, legend: { orient: 'top', direction: 'horizontal' } },
-        tooltip: seriesTooltip(xTitle, data.unitText, format),
-      },
+      encoding: { y, x, color, tooltip: seriesTooltip(xTitle, data.unitText, format) },
     },
   );
   const height = block.height ?? Math.max(80, data.series.length * 30);
-  return seriesChart(block, data, { ...baseSpec(data.records, height), layer: layers }, [], context.language);
+  return seriesChart(block, data, { ...baseSpec(values, height), layer: layers }, ['rank', 'periodKey', 'periodColour'], context.language);
 }
