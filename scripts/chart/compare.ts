@@ -40,7 +40,15 @@ export function compareControl(series: Array<[string, string]>, shown: string[],
     if (!keys.includes(key)) throw new LookupProblem(`"compare" names row "${key}", which the chart does not plot`, { expected: `rows of the chart: ${keys.slice(0, 12).join(', ')}${keys.length > 12 ? ', …' : ''}`, fix: 'name rows of the table (and of "rows:", if the block gives it)' });
   }
   if (new Set(shown).size !== shown.length) throw new LookupProblem('"compare" names a row twice', { expected: 'each row once', fix: 'remove the repeated row' });
-  const choices = series.map(([key, label]) => (colours[key] ? { key, label, fixedColour: colours[key] } : { key, label }));
+  // Two rows the configuration gives one colour (a national total and a sector total, both grey)
+  // would be one colour in the legend: the first keeps it, the other takes the palette's.
+  const taken = new Set<string>();
+  const choices = series.map(([key, label]): CompareChoice => {
+    const colour = colours[key]?.toLowerCase();
+    if (!colour || taken.has(colour)) return { key, label };
+    taken.add(colour);
+    return { key, label, fixedColour: colours[key]! };
+  });
   const max = Math.min(series.length, palette(choices).length + choices.filter((c) => c.fixedColour).length);
   if (shown.length > max) throw new LookupProblem(`"compare" shows ${shown.length} rows at first`, { expected: `at most ${max}, one colour each`, fix: 'name fewer rows; readers add the others' });
   return { choices, shown, max };

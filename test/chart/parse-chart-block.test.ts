@@ -22,7 +22,7 @@ describe('parseChartBlock', () => {
     expect(error).toBeInstanceOf(ChartError);
     expect((error as ChartError).message).toBe('chart option column does not apply to preset "line"');
     expect((error as ChartError).line).toBe(14);
-    expect((error as ChartError).expected).toBe('options of "line": id, title, subtitle, table, preset, description, height, rows, periods, transform, base');
+    expect((error as ChartError).expected).toBe('options of "line": id, title, subtitle, table, preset, description, height, rows, periods, transform, base, compare');
   });
 
   it('rejects an unknown option with its line', () => {
@@ -34,6 +34,20 @@ describe('parseChartBlock', () => {
   it('rejects a measure that is neither a period nor a measure object', () => {
     const error = parse('id: p\ntitle: T\ntable: t\npreset: portfolio\nx: {indicator: cagr}\n');
     expect((error as ChartError).message).toMatch(/^chart option "x" is invalid/);
+    expect((error as ChartError).line).toBe(14);
+  });
+});
+
+describe('an interactive comparison in a chart block', () => {
+  it('is an option of line and index charts only, with its line', () => {
+    let error: unknown;
+    try {
+      parseChartBlock('id: c\ntitle: T\ntable: t\npreset: bar\ncompare: [north]\n', 'content/en/x.md', 10);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ChartError);
+    expect((error as ChartError).message).toContain('compare');
     expect((error as ChartError).line).toBe(14);
   });
 });

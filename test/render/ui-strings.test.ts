@@ -18,7 +18,7 @@ const ALL: Record<UiKey, true> = {
   searchNeedsScript: true, searchTyping: true, searchLoading: true, searchNone: true, 'searchFound-one': true, 'searchFound-few': true,
   'searchFound-many': true, 'searchFound-other': true, searchAll: true, searchUnavailable: true, onThisPage: true, pager: true,
   homeShort: true, ogLocale: true, pdfContents: true, pdfOnline: true, noUnitRow: true, changeUp: true,
-  changeDown: true, changeNone: true, rankOf: true, rankOfTied: true, childPages: true, unitPer: true,
+  changeDown: true, changeNone: true, rankOf: true, rankOfTied: true, childPages: true, unitPer: true, compareLegend: true, compareLimit: true,
 };
 const KEYS = Object.keys(ALL) as UiKey[];
 

@@ -6,6 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ChartBlock } from '../chart-block.ts';
 import { chartData, type SeriesData } from '../chart-records.ts';
 import { describeChart } from '../describe-chart.ts';
+import { compareChart } from './compare-chart.ts';
 import { CHART_HEIGHT } from '../theme.ts';
 import { baseSpec, labelPositions, numberFormat, periodAxis, periodTitle, seriesDetail, seriesInk, seriesStyles, seriesTooltip, STYLE_FIELDS, styled, valueAxis, type PreparedChart, type PresetContext, type Spec } from './common.ts';
 import type { Language } from '../../languages/language.ts';
@@ -22,6 +23,7 @@ export function seriesChart(block: ChartBlock, data: SeriesData, spec: Spec, ext
 }
 
 export function lineChart(block: ChartBlock, context: PresetContext, reference?: number): PreparedChart {
+  if (block.compare) return compareChart({ ...block, compare: block.compare }, context, reference);
   const data = chartData(block, context.tables, context.language);
   const height = block.height ?? CHART_HEIGHT;
   const format = numberFormat(data.decimals);
