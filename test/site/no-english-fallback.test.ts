@@ -98,7 +98,7 @@ const used = new Set<string>();
 const NOT_WORDS = /https?:\/\/\S+|(?<![\p{L}\p{N}])\/[\w./#-]+|\{[a-z]+\}/gu;
 
 /** data-* attributes that hold values for scripts, never text a reader sees. */
-const MACHINE_DATA_ATTRIBUTES = new Set(['data-pagefind-ignore', 'data-chart', 'data-search', 'data-number', 'data-lookalikes', 'data-lookalikes-in', 'data-value', 'data-sortable']);
+const MACHINE_DATA_ATTRIBUTES = new Set(['data-pagefind-ignore', 'data-chart', 'data-search', 'data-number', 'data-lookalikes', 'data-lookalikes-in', 'data-value', 'data-sortable', 'data-shown', 'data-max']);
 /** Attributes a reader meets as text (besides data-* messages and <meta> content). */
 const TEXT_ATTRIBUTES = ['title', 'alt', 'aria-label', 'placeholder'];
 /** <meta> elements whose content is shown to readers (search results, link previews). */
