@@ -190,7 +190,7 @@ export function mapChart(block: ChartBlock, context: PresetContext): PreparedCha
     const format = numberFormat(decimals);
     mapUnits = units.map((u) => ({ unit: geography.units.find((g) => g.id === u.id) as TerritorialUnit, label: u.label, value: u.value, period }));
     colouring = {
-      encoding: { field: 'value', type: 'quantitative', title: unitText, scale: scale.scale, legend: { orient: 'bottom', direction: 'horizontal', format, gradientLength: 240, values: scale.legendValues } },
+      encoding: { field: 'value', type: 'quantitative', title: unitText, scale: scale.scale, legend: { orient: 'bottom', direction: 'horizontal', format, gradientLength: 240, titleLimit: 400, values: scale.legendValues } },
       colourOf: (u) => (u.value === null ? undefined : scale.colourOf(u.value)),
       labelOf: (u) => (u.value === null ? '…' : formatNumber(u.value, decimals, language)),
       tooltip: [
