@@ -24,6 +24,17 @@ function parseShown(fieldset: HTMLElement): string[] {
   }
 }
 
+/**
+ * The rows a link asks for (`?<figure id>=north,south`: a reader's comparison, shared), those the
+ * chart offers, in the link's order, at most `max`; undefined when the link names none.
+ */
+export function linkedShown(search: string, name: string, offered: readonly string[], max: number): string[] | undefined {
+  const asked = new URLSearchParams(search).get(name);
+  if (asked === null) return undefined;
+  const rows = [...new Set(asked.split(',').filter((key) => offered.includes(key)))].slice(0, max);
+  return rows.length > 0 ? rows : undefined;
+}
+
 /** Binds the figure's control to the live view and shows it; a chart without one is left as it is. */
 export function bindCompare(figure: Element, view: View, liveSvg: SVGElement): void {
   const fieldset = figure.querySelector<HTMLFieldSetElement>('fieldset.chart-compare');
@@ -32,8 +43,27 @@ export function bindCompare(figure: Element, view: View, liveSvg: SVGElement): v
   const fixed = new Set(boxes.filter((box) => box.hasAttribute('data-fixed')).map((box) => box.value));
   const limit = fieldset.querySelector<HTMLElement>('.chart-compare-limit');
   const max = Number(fieldset.dataset.max) || boxes.length;
-  let shown = parseShown(fieldset);
-  // The page may have been restored with other boxes ticked (back button, form restore): the chart is the author's choice.
+  const name = figure.id;
+  const authors = parseShown(fieldset);
+  let shown = authors;
+
+  const draw = () => {
+    // The static description spoke of the author's rows; the chart now shows the reader's.
+    liveSvg.removeAttribute('aria-description');
+    void view
+      .signal(COMPARE_SIGNALS.shown, shown)
+      .signal(
+        COMPARE_SIGNALS.free,
+        shown.filter((key) => !fixed.has(key)),
+      )
+      .runAsync();
+  };
+  const linked = name ? linkedShown(location.search, name, boxes.map((box) => box.value), max) : undefined;
+  if (linked && linked.join(',') !== authors.join(',')) {
+    shown = linked;
+    draw();
+  }
+  // The page may also have been restored with other boxes ticked (back button): the boxes follow the chart.
   for (const box of boxes) box.checked = shown.includes(box.value);
 
   fieldset.addEventListener('change', (event) => {
@@ -46,15 +76,14 @@ export function bindCompare(figure: Element, view: View, liveSvg: SVGElement): v
       return;
     }
     shown = next;
-    // The static description spoke of the author's rows; the chart now shows the reader's.
-    liveSvg.removeAttribute('aria-description');
-    void view
-      .signal(COMPARE_SIGNALS.shown, shown)
-      .signal(
-        COMPARE_SIGNALS.free,
-        shown.filter((key) => !fixed.has(key)),
-      )
-      .runAsync();
+    draw();
+    // The address keeps the comparison, so a copied link shows it (without a new history entry per tick).
+    if (name) {
+      const url = new URL(location.href);
+      if (shown.join(',') === authors.join(',')) url.searchParams.delete(name);
+      else url.searchParams.set(name, shown.join(','));
+      history.replaceState(history.state, '', url);
+    }
   });
   fieldset.hidden = false;
 }

@@ -2,7 +2,7 @@
  * The interactive comparison on the regions' index page (content/en/07-regions.md, `compare:`):
  * without JavaScript the chart shows the author's three rows and no control; with it, a checkbox
  * per region, by mouse or keyboard, draws or removes a line under the page's strict CSP, and a
- * pick past the number of colours is refused with a message.
+ * pick past the number of colours is refused with a message; the address keeps the comparison.
  */
 import { existsSync } from 'node:fs';
 import type { Locator } from 'playwright-core';
@@ -57,6 +57,15 @@ describe.skipIf(!hasChromium || !existsSync(`${site}/en/regions/index.html`))('c
     await control.getByLabel('Atyrau region').uncheck();
     await expect.poll(() => legend(figure)).toEqual(['West Kazakhstan region', 'Kazakhstan', 'Akmola region', 'Mangystau region']);
     expect(await figure.locator('.chart svg .mark-line path').count()).toBe(4);
+    // The address keeps the reader's comparison: a copied link opens with it.
+    const url = new URL(tab.url());
+    expect(url.searchParams.get('fig-grp-index-compare')).toBe('west-kazakhstan,kazakhstan,akmola,mangystau');
+    await tab.goto(url.href);
+    const again = tab.locator('#fig-grp-index-compare');
+    await again.scrollIntoViewIfNeeded();
+    await expect.poll(() => again.locator('.chart').getAttribute('data-interactive'), { timeout: 15_000 }).toBe('true');
+    await expect.poll(() => legend(again)).toEqual(['West Kazakhstan region', 'Kazakhstan', 'Akmola region', 'Mangystau region']);
+    expect(await again.locator('input:checked').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value).sort())).toEqual(['akmola', 'kazakhstan', 'mangystau', 'west-kazakhstan']);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -3,7 +3,7 @@
  * in order of picking, and what a tick or an untick leaves shown.
  */
 import { describe, expect, it } from 'vitest';
-import { nextShown } from '../../scripts/browser/compare.ts';
+import { linkedShown, nextShown } from '../../scripts/browser/compare.ts';
 import { compareControl, compareSpecParts, freeRows, palette } from '../../scripts/chart/compare.ts';
 import { CATEGORICAL } from '../../scripts/chart/theme.ts';
 
@@ -58,5 +58,18 @@ describe('a tick or an untick', () => {
     expect(nextShown(['north', 'east'], 'north', false, 3)).toEqual(['east']);
     expect(nextShown(['north', 'east', 'south'], 'country', true, 3)).toBeUndefined();
     expect(nextShown(['north'], 'north', true, 3)).toEqual(['north']);
+  });
+});
+
+describe('a comparison in a link', () => {
+  const offered = ['north', 'south', 'east', 'country'];
+  it('takes the rows the chart offers, in the link\'s order, once each, at most the maximum', () => {
+    expect(linkedShown('?fig-x=east,country', 'fig-x', offered, 3)).toEqual(['east', 'country']);
+    expect(linkedShown('?fig-x=west,east,east,north,south,country', 'fig-x', offered, 3)).toEqual(['east', 'north', 'south']);
+  });
+  it('ignores a link without the figure, or naming no row it offers', () => {
+    expect(linkedShown('?fig-y=east', 'fig-x', offered, 3)).toBeUndefined();
+    expect(linkedShown('?fig-x=west,', 'fig-x', offered, 3)).toBeUndefined();
+    expect(linkedShown('', 'fig-x', offered, 3)).toBeUndefined();
   });
 });
