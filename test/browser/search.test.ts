@@ -165,7 +165,7 @@ describe.skipIf(!hasChromium || !existsSync(`${site}/pagefind/pagefind.js`))('se
       expect(existsSync(`${site}/pagefind/wasm.unknown.pagefind`)).toBe(true);
     });
 
-    it('"кластер" finds the clusters chapter and the pages where the word appears in any of its forms, all of them Kazakh pages', async () => {
+    it('"кластер" finds the clusters chapter and other pages with the word, all of them Kazakh pages; its inflected forms find pages with them', async () => {
       const found = await query(kk, 'кластер');
       expect(urls(found)).toEqual(expect.arrayContaining(['/kk/clusters/', '/kk/state-support/', '/kk/']));
       // The clusters chapter is among the first results, which the header box shows.
@@ -173,14 +173,18 @@ describe.skipIf(!hasChromium || !existsSync(`${site}/pagefind/pagefind.js`))('se
       expect(found.every((f) => f.url.startsWith('/kk/')), urls(found).join(' ')).toBe(true);
       // Every page found has the word (the text Pagefind indexed for it, not its English or Russian version).
       for (const f of found) expect(hasWordStarting(f, 'кластер'), f.url).toBe(true);
-      // The bare word also finds its inflected forms (кластердің, кластерлерді…), marked in the excerpts…
       const marked = new Set(found.flatMap((f) => f.marked.flatMap(kazakhWords)));
-      expect([...marked].filter((word) => word.startsWith('кластер') && word !== 'кластер').length, [...marked].join(' ')).toBeGreaterThan(0);
-      // …so a page found for an inflected form is found for the bare word too.
+      expect([...marked].some((word) => word.startsWith('кластер')), [...marked].join(' ')).toBe(true);
+      // Each inflected form finds pages that have it, and the bare word finds some of them too. Not
+      // asserted: that it finds every one. Pagefind matches an unstemmed word by prefix only within
+      // the part of its index the word falls in, which depends on every other word of the site: the
+      // build with ../shared found /kk/data-quality/ (only кластерлер… there) for «кластер», the
+      // build without it did not (README, "Search").
       for (const form of ['кластердің', 'кластерлер', 'кластерлерді']) {
-        const inflected = urls(await query(kk, form));
+        const inflected = await query(kk, form);
         expect(inflected.length, form).toBeGreaterThan(0);
-        expect(urls(found), form).toEqual(expect.arrayContaining(inflected));
+        for (const f of inflected) expect(hasWordStarting(f, form), `${form}: ${f.url}`).toBe(true);
+        expect(urls(found).filter((url) => urls(inflected).includes(url)).length, form).toBeGreaterThan(0);
       }
       // In quotes, the word as written only.
       const exact = await query(kk, '"кластер"');
