@@ -71,9 +71,10 @@ type Spec = Record<string, unknown>;
 /**
  * The spec's parameters and the transforms that keep the rows shown and colour them: a record's
  * `key` is its row id, `series` its label, `fixedColour` its row's own colour or "".
- * `seriesKey` puts the legend in the order of picking ("001 Akmola Region").
+ * `seriesKey` puts the legend in the order of picking ("001 Akmola Region"), its number `keyDigits`
+ * wide as the presets' sort keys are (presets/common.ts).
  */
-export function compareSpecParts(control: CompareControl): { params: Spec[]; transform: Spec[] } {
+export function compareSpecParts(control: CompareControl, keyDigits: number): { params: Spec[]; transform: Spec[] } {
   const { shown, free, palette: paletteSignal } = COMPARE_SIGNALS;
   return {
     params: [
@@ -84,7 +85,7 @@ export function compareSpecParts(control: CompareControl): { params: Spec[]; tra
     transform: [
       { filter: `indexof(${shown}, datum.key) >= 0` },
       { calculate: `datum.fixedColour ? datum.fixedColour : ${paletteSignal}[indexof(${free}, datum.key) % length(${paletteSignal})]`, as: 'colour' },
-      { calculate: `pad(toString(indexof(${shown}, datum.key)), 3, '0', 'left') + ' ' + datum.series`, as: 'seriesKey' },
+      { calculate: `pad(toString(indexof(${shown}, datum.key)), ${keyDigits}, '0', 'left') + ' ' + datum.series`, as: 'seriesKey' },
     ],
   };
 }

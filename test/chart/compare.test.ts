@@ -42,7 +42,7 @@ describe('the comparison control', () => {
   });
 
   it('builds the signals the browser sets and the transforms that filter and colour by them', () => {
-    const parts = compareSpecParts(compareControl(series, ['north', 'country'], { country: '#555555' }));
+    const parts = compareSpecParts(compareControl(series, ['north', 'country'], { country: '#555555' }), 3);
     expect(parts.params).toEqual([
       { name: 'compareShown', value: ['north', 'country'] },
       { name: 'compareFree', value: ['north'] },

@@ -94,7 +94,7 @@ export interface SeriesStyles {
 }
 
 /** Digits of the sort prefix of `count` keys: three, or more for a thousand series or more. */
-const keyDigits = (count: number) => Math.max(3, String(Math.max(0, count - 1)).length);
+export const keyDigits = (count: number) => Math.max(3, String(Math.max(0, count - 1)).length);
 
 /** A label behind a prefix that sorts as `index` does: "002 Wheat". */
 export const sortKey = (index: number, label: string, count: number) => `${String(index).padStart(keyDigits(count), '0')} ${label}`;
@@ -107,7 +107,12 @@ export const sortKey = (index: number, label: string, count: number) => `${Strin
  */
 export function keyedLegendColour(key: string, colour: string, colours: string[], legend: Spec = {}): Spec | undefined {
   if (new Set(colours).size !== colours.length) return undefined;
-  return { field: key, type: 'nominal', title: null, scale: { range: { field: colour } }, legend: { ...legend, labelExpr: `substring(datum.label, ${keyDigits(colours.length) + 1})` } };
+  return recordsLegendColour(key, colour, keyDigits(colours.length), legend);
+}
+
+/** The colour encoding of `keyedLegendColour` for keys of `digits` digits, whoever checked their colours are distinct. */
+export function recordsLegendColour(key: string, colour: string, digits: number, legend: Spec = {}): Spec {
+  return { field: key, type: 'nominal', title: null, scale: { range: { field: colour } }, legend: { ...legend, labelExpr: `substring(datum.label, ${digits + 1})` } };
 }
 
 /**

@@ -11,24 +11,18 @@ import { chartData } from '../chart-records.ts';
 import { COMPARE_FIELDS, compareControl, compareSpecParts } from '../compare.ts';
 import { describeChart } from '../describe-chart.ts';
 import { CHART_HEIGHT } from '../theme.ts';
-import { baseSpec, numberFormat, periodAxis, periodTitle, seriesDetail, seriesInk, seriesTooltip, valueAxis, type PreparedChart, type PresetContext, type Spec } from './common.ts';
+import { baseSpec, keyDigits, numberFormat, periodAxis, periodTitle, seriesDetail, seriesInk, seriesTooltip, recordsLegendColour, valueAxis, type PreparedChart, type PresetContext, type Spec } from './common.ts';
 
-/** Colour from each record's `colour`, keyed and ordered by `seriesKey` ("001 Atyrau Region"), the prefix hidden in the legend. */
-const pickedColour: Spec = {
-  field: 'seriesKey',
-  type: 'nominal',
-  title: null,
-  scale: { range: { field: 'colour' } },
-  legend: { labelExpr: 'substring(datum.label, 4)', labelLimit: 220, symbolType: 'stroke', symbolStrokeWidth: 2.5 },
-};
-
-export function compareChart(block: ChartBlock & { compare: string[] }, context: PresetContext, reference?: number): PreparedChart {
+export function compareChart(block: ChartBlock, compare: string[], context: PresetContext, reference?: number): PreparedChart {
   const data = chartData(block, context.tables, context.language);
-  const control = compareControl(data.series, block.compare, context.colours);
+  const control = compareControl(data.series, compare, context.colours);
+  const digits = keyDigits(control.choices.length);
+  // Colour and legend order from the records' `colour` and `seriesKey`, as the presets' legends are.
+  const pickedColour = recordsLegendColour('seriesKey', 'colour', digits, { labelLimit: 220, symbolType: 'stroke', symbolStrokeWidth: 2.5 });
   const fixed = new Map(control.choices.map((choice) => [choice.key, choice.fixedColour ?? '']));
   const format = numberFormat(data.decimals);
   const xTitle = periodTitle(data, context.language);
-  const { params, transform } = compareSpecParts(control);
+  const { params, transform } = compareSpecParts(control, digits);
   const layers: Spec[] = [];
   if (reference !== undefined) layers.push({ mark: { type: 'rule', strokeDash: [4, 3], opacity: 0.7 }, encoding: { y: { datum: reference } } });
   // Only the lines have the legend's scale: a second layer with a range from its own data (a

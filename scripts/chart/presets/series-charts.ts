@@ -23,7 +23,7 @@ export function seriesChart(block: ChartBlock, data: SeriesData, spec: Spec, ext
 }
 
 export function lineChart(block: ChartBlock, context: PresetContext, reference?: number): PreparedChart {
-  if (block.compare) return compareChart({ ...block, compare: block.compare }, context, reference);
+  if (block.compare) return compareChart(block, block.compare, context, reference);
   const data = chartData(block, context.tables, context.language);
   const height = block.height ?? CHART_HEIGHT;
   const format = numberFormat(data.decimals);
