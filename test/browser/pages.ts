@@ -1,14 +1,13 @@
 /** The pages of the site built for the tests, as URL paths, and a two-at-a-time runner over them. */
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
+import { htmlPages, SITE } from '../site/site-pages.ts';
 
-export const SITE = '.build/test-site';
+export { SITE };
 
 /** Every HTML page of a built site as a URL path (`/en/baiterek/`), sorted. */
 export function pagePaths(site = SITE): string[] {
-  return readdirSync(site, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name === 'index.html')
-    .map((entry) => `/${path.relative(site, entry.parentPath).split(path.sep).join('/')}/`.replace(/^\/+/, '/').replace(/\/+$/, '/'))
+  return htmlPages(site)
+    .filter((file) => file === 'index.html' || file.endsWith('/index.html'))
+    .map((file) => `/${file.slice(0, -'index.html'.length)}`)
     .sort();
 }
 
