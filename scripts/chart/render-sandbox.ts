@@ -1,11 +1,13 @@
 /**
- * Charts whose spec an author wrote (`preset: raw`) render in a worker thread of their own, with
+ * Charts whose spec an author wrote (`preset: raw`) render in a child process of their own, with
  * a memory limit and a time budget. A spec is data, but Vega's expression language can still ask
  * for a billion-row sequence or a gigabyte string, and that must end one chart with a message,
- * not the build with an out-of-memory abort or a hang. Jobs run one at a time; after a job that
- * broke its limits the worker is replaced for the next one.
+ * not the build with an out-of-memory abort or a hang. A process, not a worker thread: a thread
+ * past its heap limit usually ends alone, but an allocation too large for V8's last-resort headroom
+ * (a long string being flattened) aborts the whole process it lives in, the build's. Jobs run one
+ * at a time; after a job that broke its limits the process is replaced for the next one.
  */
-import { Worker } from 'node:worker_threads';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { RenderJob, RenderResult } from './render-job.ts';
 import { workerSource } from './render-pool.ts';
 import { CHART_LIMITS } from './spec-boundary.ts';
@@ -21,7 +23,9 @@ export interface SandboxLimits {
 }
 
 interface Running {
-  worker: Worker;
+  worker: ChildProcess;
+  /** What the process wrote to stderr: V8 says there why it aborted. */
+  stderr: () => string;
   /** Resolves when the worker has loaded Vega, Vega-Lite and the schema validator. */
   ready: Promise<void>;
 }
@@ -31,11 +35,15 @@ export function renderSandbox(schemaDir?: string, limits: SandboxLimits = CHART_
   let queue: Promise<unknown> = Promise.resolve();
 
   const start = (): Running => {
-    const worker = new Worker(workerSource(), {
-      eval: true,
-      workerData: { schemaDir, announceReady: true },
-      // Old generation is where a runaway array or string grows; young is V8's nursery.
-      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
+    // Old generation is where a runaway array or string grows; young is V8's nursery.
+    const worker = spawn(process.execPath, [`--max-old-space-size=${limits.memoryMb}`, '--max-semi-space-size=32', '-e', workerSource()], {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+      env: { ...process.env, SANDBOX_OPTIONS: JSON.stringify({ schemaDir, announceReady: true }) },
+    });
+    let stderr = '';
+    worker.stderr?.on('data', (chunk: Buffer) => {
+      if (stderr.length < 64_000) stderr += chunk.toString();
     });
     const ready = new Promise<void>((resolve, reject) => {
       const onMessage = (message: { ready?: boolean }) => {
@@ -45,27 +53,27 @@ export function renderSandbox(schemaDir?: string, limits: SandboxLimits = CHART_
       };
       worker.on('message', onMessage);
       worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the chart sandbox exited with code ${code} while starting`)));
+      worker.once('exit', (code) => reject(new Error(`the chart sandbox exited with code ${code} while starting: ${stderr.trim().split('\n').at(-1) ?? ''}`)));
     });
-    return { worker, ready };
+    return { worker, ready, stderr: () => stderr };
   };
 
   const runOne = async (job: RenderJob): Promise<RenderResult> => {
     running ??= start();
-    const { worker, ready } = running;
+    const { worker, ready, stderr } = running;
     await ready;
     return new Promise<RenderResult>((resolve) => {
       const cleanUp = () => {
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('error', onError);
-        worker.off('exit', onExit);
+        worker.off('close', onExit);
       };
       const fail = (problem: string, expected: string, fix: string) => {
         cleanUp();
         // A worker that broke a limit is not reused: its heap or its event loop is not to be trusted.
         if (running?.worker === worker) running = undefined;
-        void worker.terminate();
+        worker.kill('SIGKILL');
         resolve({ ok: false, problem: `chart "${job.chart}" ${problem}`, expected, fix });
       };
       const onMessage = (message: { id?: number; result?: RenderResult; error?: string }) => {
@@ -73,22 +81,21 @@ export function renderSandbox(schemaDir?: string, limits: SandboxLimits = CHART_
         cleanUp();
         resolve(message.result ?? { ok: false, problem: `chart "${job.chart}" could not be drawn: ${message.error?.split('\n')[0] ?? 'unknown error'}`, expected: 'a spec Vega-Lite compiles and Vega renders', fix: 'correct the spec' });
       };
-      const onError = (error: Error & { code?: string }) => {
-        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-          fail(`needed more than ${limits.memoryMb} MB to draw`, `a chart that draws in at most ${limits.memoryMb} MB`, 'plot fewer rows, or remove the transform or expression that generates rows or long strings (sequence, flatten, fold, pad, repeat)');
-        } else {
-          fail(`could not be drawn: ${error.message.split('\n')[0]}`, 'a spec Vega-Lite compiles and Vega renders', 'correct the spec');
-        }
+      const outOfMemory = () => fail(`needed more than ${limits.memoryMb} MB to draw`, `a chart that draws in at most ${limits.memoryMb} MB`, 'plot fewer rows, or remove the transform or expression that generates rows or long strings (sequence, flatten, fold, pad, repeat)');
+      const onError = (error: Error) => fail(`could not be drawn: ${error.message.split('\n')[0]}`, 'a spec Vega-Lite compiles and Vega renders', 'correct the spec');
+      const onExit = (code: number | null, signal: string | null) => {
+        if (/heap out of memory|heap limit/i.test(stderr())) outOfMemory();
+        else fail(`stopped the chart renderer (${signal ?? `exit code ${code}`})`, 'a spec Vega-Lite compiles and Vega renders', 'correct the spec');
       };
-      const onExit = (code: number) => fail(`stopped the chart renderer (exit code ${code})`, 'a spec Vega-Lite compiles and Vega renders', 'correct the spec');
       const timer = setTimeout(
         () => fail(`took longer than ${limits.seconds} s to draw`, `a chart that draws within ${limits.seconds} s`, 'plot fewer rows, or remove the transforms that generate rows (sequence, flatten, fold, density, loess)'),
         limits.seconds * 1000,
       );
       worker.on('message', onMessage);
       worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.postMessage({ id: 0, job });
+      // 'close', not 'exit': V8's last words on stderr have been read by then.
+      worker.on('close', onExit);
+      worker.send({ id: 0, job });
     });
   };
 
@@ -100,7 +107,7 @@ export function renderSandbox(schemaDir?: string, limits: SandboxLimits = CHART_
     },
     async close() {
       await queue;
-      await running?.worker.terminate();
+      running?.worker.kill('SIGKILL');
       running = undefined;
     },
   };
