@@ -12,6 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { BuildEffects, ProjectFiles } from './io.ts';
+import { contextOf, recordingFiles } from './cache/build-memo.ts';
 import { loadConfig, type ReportConfig } from './load/load-config.ts';
 import { loadContent } from './load/load-content.ts';
 import { loadReferences, type References } from './load/load-references.ts';
@@ -56,26 +57,36 @@ export interface Report {
  * `effects` decides what the build may write: `diskEffects(root)` for a project on disk (the CLI);
  * by default nothing (an in-memory project in a test leaves no file behind).
  */
-export async function buildReport(files: ProjectFiles, effects: Partial<BuildEffects> = {}): Promise<Report> {
+export async function buildReport(projectFiles: ProjectFiles, effects: Partial<BuildEffects> = {}): Promise<Report> {
+  // With a memo, what every read returned is part of the context its pages' results are kept for.
+  let contentDir = 'content';
+  const recorder = effects.memo ? recordingFiles(projectFiles, () => contentDir) : undefined;
+  const files = recorder ?? projectFiles;
   // 1 load: the configuration first; it says where the chapters are.
   const config = await loadConfig(files, { env: effects.env, folderExists: existsSync });
+  contentDir = config.folders.content;
   for (const warning of config.warnings) effects.logger?.warn(warning);
   // Chart workers, when the report will need them, start now and load their code while stages 1–3 run.
-  return withEarlyChartPool(files, (chartPool) => assembleReport(files, effects, config, chartPool), { cacheDir: effects.cacheDir, contentDir: config.folders.content });
+  return withEarlyChartPool(files, (chartPool) => assembleReport(files, effects, config, chartPool, () => recorder?.reads()), { cacheDir: effects.cacheDir, contentDir: config.folders.content });
 }
 
-async function assembleReport(files: ProjectFiles, effects: Partial<BuildEffects>, config: ReportConfig, chartPool: RenderPool | undefined): Promise<Report> {
+async function assembleReport(files: ProjectFiles, effects: Partial<BuildEffects>, config: ReportConfig, chartPool: RenderPool | undefined, reads: () => string | undefined): Promise<Report> {
   // 1 load + 2 validate: every table and page, parsed at the boundary into typed values.
   const { languages, folders } = config;
   const textRules = { units: config.units, languages: languages.codes, sourceLanguage: languages.source, knownLanguages: config.knownLanguages };
-  const definitions = await loadTables(files, folders, textRules);
+  // With a memo, files loaded under this configuration before are not parsed again.
+  effects.memo?.beginLoad(reads() ?? '');
+  const definitions = await loadTables(files, folders, textRules, effects.memo?.tables);
   const references = await loadReferences(files, `${folders.data}/references.json`);
   const geographies = await loadGeographies(files, languages.codes, languages.source, folders.geographies, config.knownLanguages);
   // A template's pages are made before anything is parsed: each is an ordinary page from then on.
-  const sources = expandTemplates(await loadContent(files, languages.codes, folders.content), { geographies, tables: definitions.tables, languages });
+  const sources = expandTemplates(await loadContent(files, languages.codes, folders.content, effects.memo?.sources), { geographies, tables: definitions.tables, languages });
   const md = createMarkdown();
-  const pages = parsePages(md, sources);
+  const { memo } = effects;
+  const pages = parsePages(md, sources, memo?.parsed);
   const numbering = numberPages(pages, languages.codes);
+  // Read after every file but the pages' own was: their hashes are part of the context.
+  if (memo) memo.begin(contextOf(reads() ?? '', { baseUrl: config.baseUrl, date: config.date, boundariesDir: config.boundariesDir }, pages));
 
   // 3 compute: derived tables, then every inline number, through the indicator functions.
   const tables = deriveTables(definitions);
@@ -92,10 +103,11 @@ async function assembleReport(files: ProjectFiles, effects: Partial<BuildEffects
 
   // 4 chart: every chart block to a checked, rendered, numbered figure (unchanged ones from the cache).
   const chartStats = { rendered: 0, reused: 0 };
-  const figures = await renderCharts(pages, tables, numbering, { cacheDir: effects.cacheDir, stats: chartStats, workers: 'auto', pool: chartPool, geographies, languages, colours: config.colours, boundariesDir: config.boundariesDir, date: config.date, theme: chartTheme(config) });
+  const figures = await renderCharts(pages, tables, numbering, { cacheDir: effects.cacheDir, stats: chartStats, workers: 'auto', pool: chartPool, memo: memo?.figures, geographies, languages, colours: config.colours, boundariesDir: config.boundariesDir, date: config.date, theme: chartTheme(config) });
 
   // 5 render: Markdown tokens to HTML fragments the templates place.
-  const views = renderPages(md, pages, { values, pageTables, figures, numbering, tables, references, languages });
+  const views = renderPages(md, pages, { values, pageTables, figures, numbering, tables, references, languages, memo: memo?.views });
+  memo?.commit(pages);
 
   const locales = languages.codes.filter((locale) => views.some((v) => v.locale === locale));
   return {

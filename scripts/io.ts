@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ReportError } from './errors.ts';
+import type { BuildMemo } from './cache/build-memo.ts';
 
 export interface Logger {
   info(message: string): void;
@@ -30,6 +31,8 @@ export interface BuildEffects {
   logger: Logger;
   /** Settings read from the environment (REPORT_BASE_URL, SOURCE_DATE_EPOCH, REPORT_BOUNDARIES_DIR); default: the process's. */
   env?: NodeJS.ProcessEnv;
+  /** What this process kept from its previous build of the report (the dev server's); none: every page is made anew. */
+  memo?: BuildMemo;
 }
 
 /** The effects of a build of the project at `root`: its `.cache/` folder and the console. */

@@ -27,6 +27,7 @@ import type { RenderSandbox } from './render-sandbox.ts';
 import { prepareFigure, renderPrepared, type PreparedFigure, type RenderedChart, type RenderOptions } from './render-chart.ts';
 import type { Geographies } from '../validate/geography-schema.ts';
 import type { LanguageSet } from '../languages/language-set.ts';
+import type { PageResults } from '../cache/build-memo.ts';
 
 export interface Figure {
   id: string;
@@ -83,6 +84,8 @@ export interface ChartStageOptions {
    * cache, in place of a pool of the stage's own, and closed when the stage is done with them.
    */
   pool?: RenderPool;
+  /** A page's figures from an earlier build of this process, where still valid (cache/build-memo.ts); each page's are kept there. */
+  memo?: PageResults<Figure[]>;
 }
 
 /**
@@ -126,6 +129,7 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, numberin
     sharing: options.sharing,
     run: options.run,
   };
+  const renderedBefore = renderOptions.stats?.rendered ?? 0;
   const date = options.date;
   const errors: ReportError[] = [];
   const schemaDir = options.cacheDir ? path.join(options.cacheDir, 'vega-lite') : undefined;
@@ -157,6 +161,7 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, numberin
   const started: Array<Promise<void>> = [];
   try {
     for (const page of pages) {
+      if (options.memo?.get(page)) continue;
       for (const [index, site] of page.charts.entries()) {
         const context = { file: page.source.file, line: site.line, language: options.languages.get(page.source.locale), anchor: figureAnchor(site.block.id) };
         try {
@@ -205,11 +210,15 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, numberin
     await Promise.all([pool?.close(), sandbox?.then((s) => s.close())]);
   }
   throwIfAny(errors.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0)));
-  // Only after a complete stage: every entry this report uses has just been marked as used.
-  await ownCache?.prune();
+  // Only after a complete stage: every entry this report uses has just been marked as used. Only
+  // when the stage added entries: the cache grows only then, and a rebuild that rendered nothing
+  // (most of the dev server's) would read the whole cache folder for nothing.
+  if ((renderOptions.stats?.rendered ?? 0) > renderedBefore) await ownCache?.prune();
 
   // 3 number
-  const figures = new Map<ParsedPage, Figure[]>(pages.map((page) => [page, []]));
+  const kept = (page: ParsedPage) => options.memo?.get(page);
+  const figures = new Map<ParsedPage, Figure[]>(pages.map((page) => [page, kept(page) ?? []]));
+  if (renderOptions.stats) renderOptions.stats.reused += pages.reduce((n, page) => n + (kept(page)?.length ?? 0), 0);
   for (const [i, job] of jobs.entries()) {
     const chart = rendered[i] as RenderedChart;
     const home = pages.find((p) => p.source.slug === 'index' && p.source.locale === job.page.source.locale);
@@ -223,5 +232,6 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, numberin
     };
     figures.get(job.page)?.push(figure);
   }
+  for (const page of pages) if (!kept(page)) options.memo?.set(page, figures.get(page) ?? []);
   return figures;
 }

@@ -6,6 +6,7 @@
 import matter from 'gray-matter';
 import { ContentError, throwIfAny, type ReportError } from '../errors.ts';
 import type { ProjectFiles } from '../io.ts';
+import type { TextMemo } from '../cache/build-memo.ts';
 import { FrontMatter } from '../validate/front-matter-schema.ts';
 import type { Locale } from '../validate/table-schema.ts';
 import { decodeUtf8 } from './decode-text.ts';
@@ -31,13 +32,22 @@ export interface SourcePage {
   entity?: { id: string; name: string; placeholder: string; parent: string; index: number; count: number };
 }
 
-export async function loadContent(files: ProjectFiles, languages: readonly string[], contentDir = 'content'): Promise<SourcePage[]> {
+/** With `memo` (the dev server's, valid while the languages are the same), a file read before with the same text is that read's page. */
+export async function loadContent(files: ProjectFiles, languages: readonly string[], contentDir = 'content', memo?: TextMemo<SourcePage>): Promise<SourcePage[]> {
   const paths = (await files.list(contentDir, { recursive: true })).filter((p) => p.endsWith('.md'));
   const errors: ReportError[] = [];
   const pages: SourcePage[] = [];
-  for (const file of paths) {
+  // Read at once (a report has hundreds of pages), then parsed in order.
+  const read = await Promise.allSettled(paths.map((file) => files.readFile(file)));
+  for (const [i, file] of paths.entries()) {
     try {
-      pages.push(parsePage(decodeUtf8(await files.readFile(file), file, ContentError), file, languages, contentDir));
+      const bytes = read[i] as PromiseSettledResult<Uint8Array>;
+      if (bytes.status === 'rejected') throw bytes.reason;
+      const text = decodeUtf8(bytes.value, file, ContentError);
+      const key = `${file}\0${text}`;
+      const page = memo?.get(key) ?? parsePage(text, file, languages, contentDir);
+      memo?.set(key, page);
+      pages.push(page);
     } catch (error) {
       if (error instanceof ContentError) errors.push(error);
       else throw error;

@@ -6,7 +6,8 @@
 import { DataError, throwIfAny, type ReportError } from '../errors.ts';
 import type { ProjectFiles } from '../io.ts';
 import type { DerivedTable, Table } from '../validate/table-schema.ts';
-import { validateTable, type TableRules } from '../validate/validate-table.ts';
+import { validateTable, type TableDefinition, type TableRules } from '../validate/validate-table.ts';
+import type { TextMemo } from '../cache/build-memo.ts';
 import type { UnitCatalogue } from '../validate/units.ts';
 import type { ResolvedValue } from '../compute/inline/types.ts';
 import { decodeUtf8 } from './decode-text.ts';
@@ -30,13 +31,33 @@ export interface LoadedDefinitions {
 /** Files in `data/` that are not tables. */
 const NOT_TABLES = new Set(['references.json']);
 
-async function readCsvTable(files: ProjectFiles, file: string, all: string[], rules: TableRules) {
+type Validated = { table?: TableDefinition; errors: DataError[] };
+
+/**
+ * A table file's text, validated; with `memo` (the dev server's, valid while the rules are the
+ * same), a text validated before without errors is not validated again.
+ */
+function validated(memo: TextMemo<TableDefinition> | undefined, key: string, validate: () => Validated): Validated {
+  const known = memo?.get(key);
+  if (known) return { table: known, errors: [] };
+  const result = validate();
+  if (memo && result.table && result.errors.length === 0) memo.set(key, result.table);
+  return result;
+}
+
+async function readCsvTable(files: ProjectFiles, file: string, all: string[], rules: TableRules, memo?: TextMemo<TableDefinition>): Promise<Validated> {
   const sidecarFile = `${file}.json`;
   if (!all.includes(sidecarFile)) {
     throw new DataError('a CSV table needs a JSON sidecar with its metadata', { file, expected: `${sidecarFile} with id, title, unit, decimals and source`, fix: `create ${sidecarFile} (see "Add a table" in README.md)` });
   }
-  const sidecar = parseJsonSource(decodeUtf8(await files.readFile(sidecarFile), sidecarFile), sidecarFile);
-  return loadCsvTable(decodeUtf8(await files.readFile(file), file), file, sidecar, rules);
+  const sidecarText = decodeUtf8(await files.readFile(sidecarFile), sidecarFile);
+  const csvText = decodeUtf8(await files.readFile(file), file);
+  return validated(memo, `${file}\0${sidecarText}\0${csvText}`, () => loadCsvTable(csvText, file, parseJsonSource(sidecarText, sidecarFile), rules));
+}
+
+async function readJsonTable(files: ProjectFiles, file: string, rules: TableRules, memo?: TextMemo<TableDefinition>): Promise<Validated> {
+  const text = decodeUtf8(await files.readFile(file), file);
+  return validated(memo, `${file}\0${text}`, () => validateTable(parseJsonSource(text, file), rules));
 }
 
 export interface TableFolders {
@@ -45,7 +66,7 @@ export interface TableFolders {
   geographies: string;
 }
 
-export async function loadTables(files: ProjectFiles, folders: TableFolders, rules: TableRules): Promise<LoadedDefinitions> {
+export async function loadTables(files: ProjectFiles, folders: TableFolders, rules: TableRules, memo?: TextMemo<TableDefinition>): Promise<LoadedDefinitions> {
   const all = await files.list(folders.data, { recursive: true });
   const paths = all.filter((p) => !p.startsWith(`${folders.geographies}/`) && ((p.endsWith('.json') && !p.endsWith('.csv.json') && !NOT_TABLES.has(p.split('/').pop() ?? '')) || p.endsWith('.csv')));
   const errors: ReportError[] = [];
@@ -55,7 +76,7 @@ export async function loadTables(files: ProjectFiles, folders: TableFolders, rul
   const files_of = new Map<string, string>();
   for (const file of paths) {
     try {
-      const { table, errors: tableErrors } = file.endsWith('.csv') ? await readCsvTable(files, file, all, rules) : validateTable(parseJsonSource(decodeUtf8(await files.readFile(file), file), file), rules);
+      const { table, errors: tableErrors } = file.endsWith('.csv') ? await readCsvTable(files, file, all, rules, memo) : await readJsonTable(files, file, rules, memo);
       errors.push(...tableErrors);
       if (!table) continue;
       const existing = files_of.get(table.id);

@@ -32,6 +32,7 @@ import { phraseOf } from './phrases.ts';
 import { pagesTableHtml } from './pages-table.ts';
 import type { PageTable } from '../compute/compute-page-tables.ts';
 import { numbered, t } from './ui-strings.ts';
+import type { PageResults } from '../cache/build-memo.ts';
 
 export interface Calculation {
   n: number;
@@ -287,12 +288,14 @@ export interface RenderInputs {
   tables: Tables;
   references: References;
   languages: LanguageSet;
+  /** A page's view from an earlier build of this process, where still valid (cache/build-memo.ts); each page's is kept there. */
+  memo?: PageResults<PageView>;
 }
 
 type RenderedBlock = { figure?: Figure; table?: { block: TableBlock; number: string }; diagram?: { block: DiagramBlock; number: string }; pages?: PageTable; indicators?: IndicatorListBlock };
 
 export function renderPages(md: MarkdownIt, pages: ParsedPage[], inputs: RenderInputs): PageView[] {
-  const { values, figures, numbering, tables, references, languages, pageTables } = inputs;
+  const { figures, numbering, tables, references, pageTables } = inputs;
   installRenderers(md);
   const targets = new Map<string, Map<string, Target[]>>();
   const blocks = new Map<Token, RenderedBlock>();
@@ -324,43 +327,52 @@ export function renderPages(md: MarkdownIt, pages: ParsedPage[], inputs: RenderI
     });
     targets.set(page.source.locale, byKey);
   }
-  const errors = checkPages(pages, tables, references, targets);
+  // A kept view was checked when it was made, in the same context.
+  const errors = checkPages(pages.filter((page) => !inputs.memo?.get(page)), tables, references, targets);
   throwIfAny(errors);
 
   return pages.map((page) => {
-    const url = pageUrl(page);
-    const env: RenderEnv = {
-      language: languages.get(page.source.locale),
-      values,
-      blocks,
-      tables,
-      pageUrl: url,
-      references,
-      calculations: [],
-      bySource: new Map(),
-      targets: targetsOf(page, targets.get(page.source.locale) ?? new Map()),
-    };
-    const findings = page.findings.map((tokens) => md.renderer.render(tokens, md.options, env));
-    const html = md.renderer.render(page.tokens, md.options, env);
-    const fm = page.source.frontMatter;
-    return {
-      locale: page.source.locale,
-      slug: page.source.slug,
-      url,
-      isHome: page.source.slug === 'index',
-      number: numbering.chapter(page),
-      ...(page.pageTables.length ? { sortable: true } : {}),
-      ...(page.source.entity
-        ? { section: numbering.section(page), parent: page.source.entity.parent, entity: { id: page.source.entity.id, name: page.source.entity.name, index: page.source.entity.index, count: page.source.entity.count } }
-        : {}),
-      title: fm.title,
-      short: fm.short ?? fm.title,
-      summary: fm.summary ?? '',
-      file: page.source.file,
-      html,
-      findings,
-      calculations: env.calculations,
-      figures: (figures.get(page) ?? []).map((f) => ({ anchor: f.anchor, number: f.number, title: f.chart.block.title, csv: figureCsv(f), svg: figureSvgFile(f) })),
-    };
+    const kept = inputs.memo?.get(page);
+    if (kept) return kept;
+    const view = renderPage(md, page, inputs, blocks, targets);
+    inputs.memo?.set(page, view);
+    return view;
   });
+}
+
+function renderPage(md: MarkdownIt, page: ParsedPage, { values, figures, numbering, tables, references, languages }: RenderInputs, blocks: ReadonlyMap<Token, RenderedBlock>, targets: ReadonlyMap<string, Map<string, Target[]>>): PageView {
+  const url = pageUrl(page);
+  const env: RenderEnv = {
+    language: languages.get(page.source.locale),
+    values,
+    blocks,
+    tables,
+    pageUrl: url,
+    references,
+    calculations: [],
+    bySource: new Map(),
+    targets: targetsOf(page, targets.get(page.source.locale) ?? new Map()),
+  };
+  const findings = page.findings.map((tokens) => md.renderer.render(tokens, md.options, env));
+  const html = md.renderer.render(page.tokens, md.options, env);
+  const fm = page.source.frontMatter;
+  return {
+    locale: page.source.locale,
+    slug: page.source.slug,
+    url,
+    isHome: page.source.slug === 'index',
+    number: numbering.chapter(page),
+    ...(page.pageTables.length ? { sortable: true } : {}),
+    ...(page.source.entity
+      ? { section: numbering.section(page), parent: page.source.entity.parent, entity: { id: page.source.entity.id, name: page.source.entity.name, index: page.source.entity.index, count: page.source.entity.count } }
+      : {}),
+    title: fm.title,
+    short: fm.short ?? fm.title,
+    summary: fm.summary ?? '',
+    file: page.source.file,
+    html,
+    findings,
+    calculations: env.calculations,
+    figures: (figures.get(page) ?? []).map((f) => ({ anchor: f.anchor, number: f.number, title: f.chart.block.title, csv: figureCsv(f), svg: figureSvgFile(f) })),
+  };
 }

@@ -7,6 +7,7 @@ import { parseChartBlock } from '../chart/parse-chart-block.ts';
 import type { ChartBlock } from '../chart/chart-block.ts';
 import { ContentError, ReportError, throwIfAny } from '../errors.ts';
 import type { SourcePage } from '../load/load-content.ts';
+import { sourceKey } from '../cache/build-memo.ts';
 import { CITE_TOKEN, MATH_TOKEN, UNRESOLVED_TOKEN, VALUE_TOKEN, XREF_TOKEN, type InlineMeta, type Token } from '../render/markdown.ts';
 import { parseTableBlock, type TableBlock } from '../render/table-block.ts';
 import { parseDiagramBlock, type DiagramBlock } from '../render/diagram-block.ts';
@@ -75,71 +76,87 @@ export interface ParsedPage {
 
 const INLINE_KINDS = { [VALUE_TOKEN]: 'values', [XREF_TOKEN]: 'xrefs', [CITE_TOKEN]: 'cites', [MATH_TOKEN]: 'maths', [UNRESOLVED_TOKEN]: 'unresolved' } as const;
 
-export function parsePages(md: MarkdownIt, pages: SourcePage[]): ParsedPage[] {
+/**
+ * With `memo` (the dev server's, cache/build-memo.ts), a page whose source is unchanged since an
+ * earlier build of the process is that build's parsed page, not parsed again.
+ */
+export function parsePages(md: MarkdownIt, pages: SourcePage[], memo?: Map<string, ParsedPage>): ParsedPage[] {
   const errors: ReportError[] = [];
+  const fresh: Array<[string, ParsedPage]> = [];
   const parsed = pages.map((source) => {
-    const env = {};
-    const tokens = md.parse(source.body, env);
-    const findings = (source.frontMatter.findings ?? []).map((text) => md.parse(text, {}));
-    const findingsLine = source.frontMatterLines.findings ?? 1;
-    const page: ParsedPage = { source, tokens, findings, charts: [], diagrams: [], figureOrder: [], tables: [], pageTables: [], indicatorLists: [], values: [], xrefs: [], cites: [], maths: [], unresolved: [] };
-    const collectInline = (list: Token[], lineOf: (meta: InlineMeta) => number) => {
-      for (const block of list) {
-        for (const child of block.children ?? []) {
-          const kind = INLINE_KINDS[child.type as keyof typeof INLINE_KINDS];
-          if (!kind) continue;
-          const meta = child.meta as InlineMeta;
-          page[kind].push({ token: child, meta, line: lineOf(meta) });
-        }
-      }
-    };
-    collectInline(tokens, (meta) => source.bodyLineOffset + (meta.bodyLine ?? 0) + 1);
-    page.findings.forEach((fragment, i) => collectInline(fragment, () => findingsLine + 1 + i));
-    for (const site of page.unresolved) {
-      const template = site.meta.source === '{{' || site.meta.source === '{%';
-      errors.push(
-        new ContentError(template ? `template syntax "${site.meta.source}" in Markdown is not evaluated and would be printed as text` : `"${site.meta.source}" opens a reference that is not closed on the same line`, {
-          file: source.file,
-          line: site.line,
-          expected: template ? 'a reference {=…}, a cross-reference {@fig:…}, or a ```chart / ```table block' : 'a reference closed by "}" on the same line, e.g. {=harvest.cereals.2019}',
-          fix: template ? 'rewrite it with the report syntax (README, "Numbers in the text"); to show the braces as text, escape the first one: \\{{' : 'add the closing "}"',
-        }),
-      );
-    }
-    for (const token of tokens) {
-      const kind = token.type === 'fence' ? token.info.trim().split(/\s+/)[0] : undefined;
-      if (kind !== 'chart' && kind !== 'table' && kind !== 'diagram' && kind !== 'pages' && kind !== 'indicators') continue;
-      const line = source.bodyLineOffset + (token.map?.[0] ?? 0) + 1;
-      try {
-        if (kind === 'indicators') {
-          // Rendered from the descriptors; checked here so a wrong id stops the build with its line.
-          page.indicatorLists.push({ token, block: parseIndicatorListBlock(token.content, source.file, line + 1), line });
-        } else if (kind === 'chart') {
-          const block = parseChartBlock(token.content, source.file, line + 1);
-          page.charts.push({ token, block, line });
-          page.figureOrder.push(block.id);
-        } else if (kind === 'diagram') {
-          const block = parseDiagramBlock(token.content, source.file, line + 1);
-          page.diagrams.push({ token, block, line });
-          page.figureOrder.push(block.id);
-        } else if (kind === 'pages') page.pageTables.push({ token, block: parsePagesBlock(token.content, source.file, line + 1), line });
-        else page.tables.push({ token, block: parseTableBlock(token.content, source.file, line + 1), line });
-      } catch (error) {
-        if (error instanceof ReportError) errors.push(error);
-        else throw error;
-      }
-    }
-    const ids = new Map<string, number>();
-    for (const site of [...page.charts.map((c) => ({ ...c, prefix: 'figure' })), ...page.diagrams.map((d) => ({ ...d, prefix: 'figure' })), ...page.tables.map((t) => ({ ...t, prefix: 'table' }))]) {
-      const key = `${site.prefix}:${site.block.id}`;
-      const previous = ids.get(key);
-      if (previous !== undefined) {
-        errors.push(new ContentError(`${site.prefix} id "${site.block.id}" is used twice in this page (also line ${previous})`, { file: source.file, line: site.line, expected: `a unique id per ${site.prefix}`, fix: `rename one of the ${site.prefix}s` }));
-      }
-      ids.set(key, site.line);
-    }
+    const key = memo ? sourceKey(source) : '';
+    const known = memo?.get(key);
+    if (known) return known;
+    const page = parsePage(md, source, errors);
+    if (memo) fresh.push([key, page]);
     return page;
   });
   throwIfAny(errors);
+  // Only a parse without errors is kept: a page with an error is reported again on every build.
+  for (const [key, page] of fresh) memo?.set(key, page);
   return parsed;
+}
+
+function parsePage(md: MarkdownIt, source: SourcePage, errors: ReportError[]): ParsedPage {
+  const env = {};
+  const tokens = md.parse(source.body, env);
+  const findings = (source.frontMatter.findings ?? []).map((text) => md.parse(text, {}));
+  const findingsLine = source.frontMatterLines.findings ?? 1;
+  const page: ParsedPage = { source, tokens, findings, charts: [], diagrams: [], figureOrder: [], tables: [], pageTables: [], indicatorLists: [], values: [], xrefs: [], cites: [], maths: [], unresolved: [] };
+  const collectInline = (list: Token[], lineOf: (meta: InlineMeta) => number) => {
+    for (const block of list) {
+      for (const child of block.children ?? []) {
+        const kind = INLINE_KINDS[child.type as keyof typeof INLINE_KINDS];
+        if (!kind) continue;
+        const meta = child.meta as InlineMeta;
+        page[kind].push({ token: child, meta, line: lineOf(meta) });
+      }
+    }
+  };
+  collectInline(tokens, (meta) => source.bodyLineOffset + (meta.bodyLine ?? 0) + 1);
+  page.findings.forEach((fragment, i) => collectInline(fragment, () => findingsLine + 1 + i));
+  for (const site of page.unresolved) {
+    const template = site.meta.source === '{{' || site.meta.source === '{%';
+    errors.push(
+      new ContentError(template ? `template syntax "${site.meta.source}" in Markdown is not evaluated and would be printed as text` : `"${site.meta.source}" opens a reference that is not closed on the same line`, {
+        file: source.file,
+        line: site.line,
+        expected: template ? 'a reference {=…}, a cross-reference {@fig:…}, or a ```chart / ```table block' : 'a reference closed by "}" on the same line, e.g. {=harvest.cereals.2019}',
+        fix: template ? 'rewrite it with the report syntax (README, "Numbers in the text"); to show the braces as text, escape the first one: \\{{' : 'add the closing "}"',
+      }),
+    );
+  }
+  for (const token of tokens) {
+    const kind = token.type === 'fence' ? token.info.trim().split(/\s+/)[0] : undefined;
+    if (kind !== 'chart' && kind !== 'table' && kind !== 'diagram' && kind !== 'pages' && kind !== 'indicators') continue;
+    const line = source.bodyLineOffset + (token.map?.[0] ?? 0) + 1;
+    try {
+      if (kind === 'indicators') {
+        // Rendered from the descriptors; checked here so a wrong id stops the build with its line.
+        page.indicatorLists.push({ token, block: parseIndicatorListBlock(token.content, source.file, line + 1), line });
+      } else if (kind === 'chart') {
+        const block = parseChartBlock(token.content, source.file, line + 1);
+        page.charts.push({ token, block, line });
+        page.figureOrder.push(block.id);
+      } else if (kind === 'diagram') {
+        const block = parseDiagramBlock(token.content, source.file, line + 1);
+        page.diagrams.push({ token, block, line });
+        page.figureOrder.push(block.id);
+      } else if (kind === 'pages') page.pageTables.push({ token, block: parsePagesBlock(token.content, source.file, line + 1), line });
+      else page.tables.push({ token, block: parseTableBlock(token.content, source.file, line + 1), line });
+    } catch (error) {
+      if (error instanceof ReportError) errors.push(error);
+      else throw error;
+    }
+  }
+  const ids = new Map<string, number>();
+  for (const site of [...page.charts.map((c) => ({ ...c, prefix: 'figure' })), ...page.diagrams.map((d) => ({ ...d, prefix: 'figure' })), ...page.tables.map((t) => ({ ...t, prefix: 'table' }))]) {
+    const key = `${site.prefix}:${site.block.id}`;
+    const previous = ids.get(key);
+    if (previous !== undefined) {
+      errors.push(new ContentError(`${site.prefix} id "${site.block.id}" is used twice in this page (also line ${previous})`, { file: source.file, line: site.line, expected: `a unique id per ${site.prefix}`, fix: `rename one of the ${site.prefix}s` }));
+    }
+    ids.set(key, site.line);
+  }
+  return page;
 }
