@@ -39,7 +39,7 @@ export default function reportPlugin(eleventyConfig: any, options: ReportPluginO
   // thousands of them (every table and figure), and a template run per file cost more than all
   // the chapters together.
   eleventyConfig.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
-    if (current) await writeDownloads(current.downloads, directories.output);
+    if (current) await writeDownloads(current.outputs.downloads, directories.output);
   });
   // Passthrough paths are relative to the working directory (the report project); the generator's
   // own files (images, fonts) may live elsewhere, when the report uses an installed generator.

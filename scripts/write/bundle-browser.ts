@@ -8,6 +8,7 @@ import { build, transform } from 'esbuild';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { GENERATOR_ROOT, TEMPLATES_DIR } from '../generator-root.ts';
+import { hashOf } from '../cache/disk-memo.ts';
 import { fontFaceCss, withFamilies, type ReportFonts } from './font-faces.ts';
 
 /**
@@ -20,7 +21,11 @@ import { fontFaceCss, withFamilies, type ReportFonts } from './font-faces.ts';
  * in the report's fonts: site.css opens with their @font-face rules.
  */
 export async function bundleBrowserScripts(outDir: string, fonts: ReportFonts, cssOutDir = `${outDir}-css`): Promise<void> {
+  // The dev server asks on every rebuild: a bundle of unchanged files into folders that still hold it is not made again.
+  const settings = JSON.stringify([outDir, cssOutDir, fonts]);
+  if (last && last.settings === settings && (await inputsHash(last.inputs)) === last.hash && (await exists(outDir)) && (await exists(cssOutDir))) return;
   const result = await build({
+    metafile: true,
     absWorkingDir: GENERATOR_ROOT,
     entryPoints: { charts: path.join(GENERATOR_ROOT, 'scripts/browser/charts.ts'), search: path.join(GENERATOR_ROOT, 'scripts/browser/search.ts'), 'sort-table': path.join(GENERATOR_ROOT, 'scripts/browser/sort-table.ts') },
     outdir: outDir,
@@ -37,8 +42,20 @@ export async function bundleBrowserScripts(outDir: string, fonts: ReportFonts, c
   });
   await writeChanged(outDir, result.outputFiles.map((file) => ({ path: file.path, contents: file.contents })));
   const faces = await fontFaceCss(fonts);
-  await writeChanged(cssOutDir, await minifyStylesheets(path.join(TEMPLATES_DIR, 'assets/css'), cssOutDir, (name, css) => withFamilies(name === 'site.css' ? faces + css : css, fonts)));
+  const cssDir = path.join(TEMPLATES_DIR, 'assets/css');
+  await writeChanged(cssOutDir, await minifyStylesheets(cssDir, cssOutDir, (name, css) => withFamilies(name === 'site.css' ? faces + css : css, fonts)));
+  const inputs = [...Object.keys(result.metafile.inputs).map((file) => path.resolve(GENERATOR_ROOT, file)), ...(await fs.readdir(cssDir)).map((name) => path.join(cssDir, name))].sort();
+  last = { settings, inputs, hash: await inputsHash(inputs) };
 }
+
+/** What the last bundle of this process was made from: the files esbuild read, the stylesheets, the settings. */
+let last: { settings: string; inputs: string[]; hash: string } | undefined;
+
+async function inputsHash(files: string[]): Promise<string> {
+  return hashOf(...(await Promise.all(files.map((file) => fs.readFile(file).catch(() => Buffer.from('missing'))))));
+}
+
+const exists = (dir: string) => fs.access(dir).then(() => true, () => false);
 
 /**
  * Every `.css` file of `sourceDir`, minified (comments and whitespace out, shorter colours and

@@ -175,6 +175,8 @@ export async function collectAnchors(siteDir: string, known: ReadonlyMap<string,
   return anchors;
 }
 
+type Resolved = { kind: 'invalid' } | { kind: 'external' } | { kind: 'internal'; pathname: string; target: string | undefined; anchor: string };
+
 /** Every internal link of every HTML page in `siteDir` whose page or anchor does not exist (`anchors`: collected before, by default read now). */
 export async function findBrokenLinks(siteDir: string, anchors?: ReadonlyMap<string, PageAnchors>): Promise<BrokenLink[]> {
   const files = await siteFiles(siteDir);
@@ -197,30 +199,44 @@ export async function findBrokenLinks(siteDir: string, anchors?: ReadonlyMap<str
 
   const knownPages = [...links.keys()].map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`);
   const broken: BrokenLink[] = [];
+  // Every page links to every chapter (the navigation): a link written from the site's root
+  // means the same on every page and is resolved once.
+  const fromRoot = new Map<string, Resolved>();
+  const resolve = (trimmed: string, pageUrl: string): Resolved => {
+    let url: URL;
+    try {
+      url = new URL(trimmed, `http://site.invalid${pageUrl}`);
+    } catch {
+      return { kind: 'invalid' };
+    }
+    if (url.host !== 'site.invalid') return { kind: 'external' };
+    return { kind: 'internal', pathname: url.pathname, target: fileFor(url.pathname), anchor: safeDecode(url.hash.slice(1)) };
+  };
   for (const [page, pageLinks] of links) {
     const pageUrl = `/${page.replace(/(^|\/)index\.html$/, '$1')}`;
     for (const href of pageLinks) {
       const trimmed = href.trim();
       // External (a scheme or //host), or nothing to check.
       if (trimmed === '' || trimmed === '#' || /^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) continue;
-      let url: URL;
-      try {
-        url = new URL(trimmed, `http://site.invalid${pageUrl}`);
-      } catch {
+      let resolved = trimmed.startsWith('/') ? fromRoot.get(trimmed) : undefined;
+      if (!resolved) {
+        resolved = resolve(trimmed, pageUrl);
+        if (trimmed.startsWith('/')) fromRoot.set(trimmed, resolved);
+      }
+      if (resolved.kind === 'external') continue;
+      if (resolved.kind === 'invalid') {
         broken.push({ page, href, target: trimmed, knownPages });
         continue;
       }
-      if (url.host !== 'site.invalid') continue;
-      const target = fileFor(url.pathname);
+      const { pathname, target, anchor } = resolved;
       if (!target) {
-        broken.push({ page, href, target: url.pathname, knownPages });
+        broken.push({ page, href, target: pathname, knownPages });
         continue;
       }
-      const anchor = safeDecode(url.hash.slice(1));
       // "#top" scrolls to the top of any page (HTML standard), even without such an element.
       if (anchor === '' || anchor.toLowerCase() === 'top' || !target.endsWith('.html')) continue;
       const targetIds = ids.get(target);
-      if (!targetIds?.has(anchor)) broken.push({ page, href, target: url.pathname, anchor, knownIds: [...(targetIds ?? [])] });
+      if (!targetIds?.has(anchor)) broken.push({ page, href, target: pathname, anchor, knownIds: [...(targetIds ?? [])] });
     }
   }
   return broken;

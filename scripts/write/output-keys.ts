@@ -16,7 +16,7 @@
  * A template that starts reading another part of `report` must add it here:
  * test/write/page-memo.test.ts compares an incremental build with a clean one, file by file.
  */
-import { valueHash } from '../cache/disk-memo.ts';
+import { hashOf, valueHash } from '../cache/disk-memo.ts';
 import type { GeneratedPage, PageOutput, SiteData, SiteOutputs } from './site-data.ts';
 
 export interface OutputKey {
@@ -85,6 +85,8 @@ export function outputKeys(site: SiteData, codeVersion: string): OutputKey[] {
     ...outputs.search.map(generated('search', () => null)),
     ...outputs.sitemap.map((file) => ({ file: fileOf(file.permalink), name: fileOf(file.permalink), page: false, key: key('sitemap', site.sitemap) })),
     ...outputs.robots.map((file) => ({ file: fileOf(file.permalink), name: fileOf(file.permalink), page: false, key: key('robots', null) })),
+    // A download is its content: written as it is, by the report plugin rather than a template.
+    ...outputs.downloads.map((file) => ({ file: fileOf(file.url), name: fileOf(file.url), page: false, key: hashOf('download', file.content) })),
   ];
 }
 
@@ -99,5 +101,6 @@ export function narrowOutputs(outputs: SiteOutputs, keep: ReadonlySet<string>): 
     search: generated(outputs.search),
     sitemap: outputs.sitemap.filter((file) => keep.has(fileOf(file.permalink))),
     robots: outputs.robots.filter((file) => keep.has(fileOf(file.permalink))),
+    downloads: outputs.downloads.filter((file) => keep.has(fileOf(file.url))),
   };
 }

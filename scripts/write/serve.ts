@@ -1,43 +1,113 @@
 /**
- * `npm start`: Eleventy's dev server with live reload. Before every rebuild it runs the same
- * pipeline as `npm run build` (`buildReport`, then `siteData`); a bad edit shows its error in the
- * terminal and on the page, and the server stays up for the next good edit. The dev server writes
- * to `.build/serve/`, never to the published `_site/`.
+ * `npm start`: the report at http://localhost:8080/, rebuilt on every save and reloaded in the
+ * browser. Each rebuild is the same pipeline as `npm run build` (`buildReport`, then `writeSite`
+ * into `.build/serve/`, never the published `_site/`), with what this process kept from the
+ * previous one (cache/build-memo.ts): a page whose text did not change is not parsed, charted or
+ * rendered again, and Eleventy writes only the pages whose inputs changed (page-memo.ts). The
+ * search index is rebuilt after the page is shown, when no edit is waiting.
+ *
+ * A bad edit shows its error in the terminal and above every page, over the last good version;
+ * the server stays up for the next good edit. Eleventy's dev server serves the folder and reloads
+ * the browser (its client script is a file of the same origin: the pages' CSP allows it).
  */
-import { existsSync } from 'node:fs';
+import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import Eleventy from '@11ty/eleventy';
+import EleventyDevServer from '@11ty/eleventy-dev-server';
+import type { Report } from '../build.ts';
 import { buildReport } from '../build.ts';
-import reportPlugin from '../eleventy/report-plugin.ts';
+import { createBuildMemo } from '../cache/build-memo.ts';
+import { codeVersion } from '../cache/code-version.ts';
 import { ReportError } from '../errors.ts';
-import { ELEVENTY_CONFIG, TEMPLATES_DIR } from '../generator-root.ts';
-import { diskEffects, diskFiles } from '../io.ts';
-import { loadConfig } from '../load/load-config.ts';
-import { siteData, type SiteData } from './site-data.ts';
+import { diskEffects, diskFiles, type Logger } from '../io.ts';
+import { TEMPLATES_DIR } from '../generator-root.ts';
+import { rebuildSummary } from './rebuild-summary.ts';
+import { buildSearchIndex } from './search-index.ts';
+import { writeSite } from './write-site.ts';
 
-export async function serve(root: string, port: number): Promise<void> {
+/** Edits closer together than this are one rebuild (an editor saving several files, a rename-and-write save). */
+const SETTLE_MS = 40;
+
+export const SERVE_DIR = '.build/serve';
+
+export async function serve(root: string, port: number, logger: Logger = diskEffects(root).logger): Promise<{ close(): Promise<void> }> {
   const files = diskFiles(root);
-  const effects = diskEffects(root);
-  const config = await loadConfig(files, { folderExists: existsSync });
-  let last: SiteData | undefined;
-  const site = async (): Promise<SiteData> => {
+  const effects = { ...diskEffects(root), logger, memo: createBuildMemo() };
+  // The code this process runs: an edit to the generator's scripts needs a restart anyway.
+  const version = await codeVersion();
+  const outDir = SERVE_DIR;
+  const output = path.join(root, outDir);
+  let last: Report | undefined;
+  let searchDirty = false;
+
+  /** One build at a time; an edit made during a build starts one more after it. */
+  const rebuild = async (reason: string, force = false): Promise<void> => {
+    const started = performance.now();
     try {
-      last = await siteData(await buildReport(files, effects), { cacheDir: effects.cacheDir });
-      return last;
+      const report = await buildReport(files, effects);
+      const written = await writeSite(report, { root, outDir, force, codeVersion: version, search: last ? 'previous' : 'build', retire: 'background' });
+      last = report;
+      searchDirty = last !== undefined && written.written.length > 0;
+      logger.info(`${reason}: rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s; ${rebuildSummary(written.rendered, written.reused)}`);
+      server.reload({ files: written.written.map((file) => path.join(output, file)) });
     } catch (error) {
-      if (!(error instanceof ReportError) || !last) throw error;
-      const message = error.format();
-      effects.logger.warn(`the report was not rebuilt:\n${message}`);
-      return { ...last, error: message };
+      const message = error instanceof ReportError ? error.format() : `unexpected error (in the generator or a template, not in content/ or data/): ${error instanceof Error ? error.message : String(error)}`;
+      logger.warn(`the report was not rebuilt:\n${message}`);
+      // The last good version, with the message above every page.
+      if (last) await writeSite(last, { root, outDir, codeVersion: version, search: 'previous', retire: 'background', error: message }).then(() => server.reload({ files: [] }), () => undefined);
     }
   };
-  const eleventy = new Eleventy(TEMPLATES_DIR, path.join(root, '.build', 'serve'), {
-    configPath: ELEVENTY_CONFIG,
-    runMode: 'serve',
-    source: 'cli',
-    config: (eleventyConfig) => reportPlugin(eleventyConfig, { root, site, config }),
-  });
-  await eleventy.init();
-  await eleventy.watch();
-  await eleventy.serve(port);
+
+  let running: Promise<void> = Promise.resolve();
+  let pending: { reasons: Set<string>; force: boolean } | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = (reason: string, force = false) => {
+    pending ??= { reasons: new Set(), force: false };
+    pending.reasons.add(reason);
+    pending.force ||= force;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        const next = pending;
+        pending = undefined;
+        if (next) await rebuild([...next.reasons].slice(0, 3).join(', ') + (next.reasons.size > 3 ? ', …' : ''), next.force);
+        // The search index waits until no edit is: Pagefind re-reads every page.
+        if (!pending && searchDirty) {
+          searchDirty = false;
+          await buildSearchIndex(output).catch((error: unknown) => logger.warn(`the search index was not rebuilt: ${error instanceof Error ? error.message : String(error)}`));
+        }
+      });
+    }, SETTLE_MS);
+  };
+
+  const server = EleventyDevServer.getServer('report', output, { domDiff: false, logger: { info: logger.info, log: logger.info, error: logger.warn } });
+  await rebuild('first build');
+  if (!last) logger.warn('the first build failed: fix the error above and save; the server rebuilds on every save');
+  server.serve(port);
+
+  const config = last?.config;
+  const watchers: FSWatcher[] = [];
+  const watchFolder = (dir: string, recursive: boolean, accept: (file: string) => boolean = () => true, force = false) => {
+    try {
+      watchers.push(watch(path.join(root, dir), { recursive }, (_event, name) => {
+        const file = name ? path.join(dir, name.toString()) : dir;
+        if (accept(file)) schedule(file, force);
+      }));
+    } catch (error) {
+      logger.warn(`${dir}/ is not watched: ${(error as Error).message}`);
+    }
+  };
+  for (const dir of new Set([config?.folders.content ?? 'content', config?.folders.data ?? 'data'])) watchFolder(dir, true, (file) => !path.basename(file).startsWith('.'));
+  // The configuration and the language packs it names sit beside it (or in a folder of their own).
+  watchFolder('.', false, (file) => file.endsWith('.json'));
+  // A template edited by someone working on the generator: every page is written again.
+  watchFolder(path.relative(root, TEMPLATES_DIR), true, () => true, true);
+
+  return {
+    async close() {
+      clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+      await running;
+      await server.close();
+    },
+  };
 }

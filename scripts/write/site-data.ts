@@ -38,6 +38,8 @@ export interface SiteOutputs {
   /** `sitemap.xml` and `robots.txt`: one entry to write the file, none to keep the previous one. */
   sitemap: Array<{ permalink: string }>;
   robots: Array<{ permalink: string }>;
+  /** Every table and figure as a file (CSV, JSON, SVG), written as it is. */
+  downloads: Array<{ url: string; content: string }>;
 }
 
 export type PageOutput = PageView & { permalink: string };
@@ -45,7 +47,6 @@ export type PageOutput = PageView & { permalink: string };
 export interface SiteData extends Report {
   /** The author-facing error of the last failed rebuild (dev server only). */
   error?: string;
-  downloads: Array<{ url: string; content: string }>;
   /**
    * What this run of Eleventy writes, template by template: every page by default. The page memo
    * (write/page-memo.ts) narrows it to the pages whose inputs changed; the rest are the previous
@@ -107,7 +108,6 @@ export async function siteData(report: Report, options: { cacheDir?: string }): 
   return {
     ...report,
     pages,
-    downloads: siteDownloads(report),
     outputs: {
       pages: [...pages.map((p) => ({ ...p, permalink: `${p.url}index.html` })), ...(sourceHome ? [{ ...sourceHome, permalink: '/index.html' }] : [])],
       data: dataPages,
@@ -116,6 +116,7 @@ export async function siteData(report: Report, options: { cacheDir?: string }): 
       search: searchPages,
       sitemap: [{ permalink: '/sitemap.xml' }],
       robots: [{ permalink: '/robots.txt' }],
+      downloads: siteDownloads(report),
     },
     dataPages,
     referencePages,

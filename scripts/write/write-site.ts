@@ -28,6 +28,16 @@ export interface WriteOptions {
   force?: boolean;
   /** The generator's version the pages are keyed on; by default the hash of its files (cache/code-version.ts). */
   codeVersion?: string;
+  /**
+   * `build` (default): the search index is built from the pages before anything is published.
+   * `previous`: the published site's index is kept as it is, and the caller builds a new one when
+   * it has time (`buildSearchIndex` on the published folder): the dev server shows an edit first.
+   */
+  search?: 'build' | 'previous';
+  /** An author-facing error shown on every page above the last good version (the dev server's). */
+  error?: string;
+  /** `background`: the replaced site is deleted after `writeSite` returns (the dev server, which shows the new one first); default: before. */
+  retire?: 'wait' | 'background';
 }
 
 export interface WriteResult {
@@ -37,9 +47,11 @@ export interface WriteResult {
   rendered: string[];
   /** Pages taken unchanged from the previous build. */
   reused: number;
+  /** The files Eleventy wrote, relative to the published folder (`en/harvest/index.html`). */
+  written: string[];
 }
 
-export async function writeSite(report: Report, { root, outDir = report.config.folders.output, force = false, ...options }: WriteOptions): Promise<WriteResult> {
+export async function writeSite(report: Report, { root, outDir = report.config.folders.output, force = false, search = 'build', ...options }: WriteOptions): Promise<WriteResult> {
   const output = path.resolve(root, outDir);
   // One staging folder per process: two builds running at once (an editor's build and a test
   // run) must not write into, or delete, each other's half-built site.
@@ -47,7 +59,8 @@ export async function writeSite(report: Report, { root, outDir = report.config.f
   await fs.rm(staging, { recursive: true, force: true });
   await fs.mkdir(path.dirname(staging), { recursive: true });
 
-  const site = await siteData(report, { cacheDir: path.join(root, '.cache') });
+  const built = await siteData(report, { cacheDir: path.join(root, '.cache') });
+  const site: SiteData = options.error === undefined ? built : { ...built, error: options.error };
   const keys = outputKeys(site, options.codeVersion ?? (await codeVersion()));
   const memo = pageMemo(path.join(root, '.cache', 'pages'), output);
   const plan = await memo.plan(keys, { force });
@@ -66,10 +79,11 @@ export async function writeSite(report: Report, { root, outDir = report.config.f
     const readSource = (file: string) => fs.readFile(path.join(root, file), 'utf8').catch(() => undefined);
     // The search index is built by Pagefind's own process, so it runs beside the link check; both
     // finish before anything is decided, so a failure never removes the folder under Pagefind.
-    const [links, search] = await Promise.allSettled([checkLinks(staging, report.pages, readSource, anchors), buildSearchIndex(staging, { cacheDir: path.join(root, '.cache', 'search-index') })]);
+    const index = search === 'build' ? buildSearchIndex(staging, { cacheDir: path.join(root, '.cache', 'search-index') }) : linkTree(path.join(output, 'pagefind'), path.join(staging, 'pagefind'));
+    const [links, indexed] = await Promise.allSettled([checkLinks(staging, report.pages, readSource, anchors), index]);
     if (links.status === 'rejected') throw links.reason;
     throwIfAny(links.value);
-    if (search.status === 'rejected') throw search.reason;
+    if (indexed.status === 'rejected') throw indexed.reason;
   } catch (error) {
     // Eleventy may still be copying files into the folder when a page fails: retry while it
     // empties, and never let the cleanup replace the error that matters.
@@ -77,10 +91,22 @@ export async function writeSite(report: Report, { root, outDir = report.config.f
     throw error;
   }
   const files = (await fs.readdir(staging, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
-  await swapInto(staging, output);
+  await swapInto(staging, output, options.retire);
   await memo.save(keys, anchors);
   const pages = render.filter((output) => output.page);
-  return { files, rendered: pages.map((output) => output.name), reused: keys.filter((output) => output.page).length - pages.length };
+  return { files, rendered: pages.map((output) => output.name), reused: keys.filter((output) => output.page).length - pages.length, written: render.map((output) => output.file) };
+}
+
+/** Hard links (or copies) of every file under `from` at the same place under `to`; nothing when `from` does not exist. */
+async function linkTree(from: string, to: string): Promise<void> {
+  const entries = await fs.readdir(from, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const source = path.join(entry.parentPath, entry.name);
+    const target = path.join(to, path.relative(from, source));
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.link(source, target).catch(() => fs.copyFile(source, target));
+  }
 }
 
 /**
@@ -97,11 +123,16 @@ async function runEleventy(root: string, staging: string, report: Report, site: 
 }
 
 /** Replaces `target` with `staging` in two renames, so readers never see a half-written site. */
-async function swapInto(staging: string, target: string): Promise<void> {
-  const retired = `${target}.previous-${process.pid}`;
-  await fs.rm(retired, { recursive: true, force: true });
+async function swapInto(staging: string, target: string, retire: WriteOptions['retire']): Promise<void> {
+  const retired = `${target}.previous-${process.pid}-${++swaps}`;
   const hadTarget = await fs.stat(target).then(() => true, () => false);
   if (hadTarget) await fs.rename(target, retired);
   await fs.rename(staging, target);
-  if (hadTarget) await fs.rm(retired, { recursive: true, force: true });
+  if (!hadTarget) return;
+  const removal = fs.rm(retired, { recursive: true, force: true, maxRetries: 3 });
+  if (retire === 'background') void removal.catch(() => undefined);
+  else await removal;
 }
+
+/** Swaps made by this process: each retired folder has a name of its own. */
+let swaps = 0;

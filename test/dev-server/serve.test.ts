@@ -103,6 +103,13 @@ describe('the dev server', () => {
     });
     expect(recovered.status).toBe(200);
     expect(server.exitCode).toBeNull();
+
+    // 4. A prose edit: that page alone is written again; the others are kept.
+    const chapterFile = path.join(root, 'content/en/01-harvest.md');
+    const beforeProse = output.length;
+    writeFileSync(chapterFile, readFileSync(chapterFile, 'utf8').replace(/\n\n/, '\n\nA sentence added while the server ran.\n\n'));
+    await waitFor('the edited text', async () => ((await get(chapter))?.body.includes('A sentence added while the server ran.') ? true : undefined));
+    await waitFor('the rebuild line', () => (/rendered 1 of \d+ pages \(en\/harvest\)/.test(output.slice(beforeProse)) ? true : undefined), 10_000);
     // The dev server never writes the published folder.
     expect(existsSync(path.join(root, '_site'))).toBe(false);
   }, 150_000);
