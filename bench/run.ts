@@ -41,6 +41,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { measureSite, type PageWeight, type SiteWeight } from './page-weight.ts';
 import { BARE_CONFIG_FILE, LINKED, pendingDeletions, writeSyntheticProject, type SyntheticProject } from './synthetic.ts';
+import { measureDevServer, type DevServerTiming } from './dev-server.ts';
 import { runChild as runChildIn, TIME, type ChildResult } from './child-process.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
@@ -286,6 +287,18 @@ if (builds[MEDIUM]?.cold?.ok) {
   notes.push(`Rebuilds were not measured: the ${MEDIUM}-chapter cold build did not succeed.`);
 }
 results.rebuilds = rebuilds;
+
+// The dev server: from saving a chapter to the server answering with the new text (bench/dev-server.ts).
+let devServer: DevServerTiming | undefined;
+if (builds[MEDIUM]?.cold?.ok && remaining() > 150_000) {
+  try {
+    devServer = await measureDevServer(medium.root, medium.chapterFile, 5);
+    log(`${MEDIUM} chapters: dev server, save → new page served: median ${(devServer.medianMs / 1000).toFixed(2)} s`);
+  } catch (error) {
+    notes.push(`The dev server was not measured: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+results.devServer = devServer;
 
 // ─── 4 the chart stage alone ──────────────────────────────────────────────────────────────────
 
@@ -568,6 +581,13 @@ if (ok(mediumBuild?.cold)) {
     const pages = r.pages ?? (name === 'nothing changed' ? 'no page rendered' : 'pages: not reported');
     row(`edit cost, ${MEDIUM} chapters: ${what}; ${pages}; ${r.chartsRendered} charts rendered`, wallCpu(r), target?.label ?? '— (vs the cold build)', `${x(r.wallMs / cold.wallMs)} cold (cpu ${x(r.cpuMs / cold.cpuMs)})`, target ? (r.wallMs <= target.limitMs ? 'yes' : 'no') : 'info');
   }
+}
+
+if (devServer) {
+  const s2 = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const rebuilt = devServer.lines.map((line) => /rebuilt in ([\d.]+) s/.exec(line)?.[1]).filter(Boolean).join(', ');
+  const pages = /rendered \d+ of \d+ pages/.exec(devServer.lines.at(-1) ?? '')?.[0] ?? 'pages: not reported';
+  row(`dev server, ${MEDIUM} chapters: one chapter's prose saved → the server answers with the new text (${devServer.rounds.length} saves 5 s apart; ${pages}; the server's own rebuild times ${rebuilt} s; first build ${s(devServer.startMs)})`, `${s2(devServer.medianMs)} (${devServer.rounds.map((ms) => s2(ms)).join(', ')})`, '≤ 1 s (issue 14)', `${x(devServer.medianMs / 1000)} the target`, devServer.medianMs <= 1000 ? 'yes' : 'no');
 }
 
 if (ok(mediumBuild?.cold) && ok(mediumBuild?.bare) && chartStage) {

@@ -110,11 +110,12 @@ async function assembleReport(files: ProjectFiles, effects: Partial<BuildEffects
   memo?.commit(pages);
 
   const locales = languages.codes.filter((locale) => views.some((v) => v.locale === locale));
+  const tableViews = () => buildTableViews(tables, references, locales.map((code) => languages.get(code)));
   return {
     config,
     locales,
     pages: views,
-    tables: buildTableViews(tables, references, locales.map((code) => languages.get(code))),
+    tables: memo ? memo.perContext(`tables ${locales.join(' ')}`, tableViews) : tableViews(),
     references,
     checks,
     translationGaps,

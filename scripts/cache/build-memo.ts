@@ -42,6 +42,8 @@ export interface BuildMemo {
   readonly parsed: Map<string, ParsedPage>;
   readonly figures: PageResults<Figure[]>;
   readonly views: PageResults<PageView>;
+  /** A value made from the whole report (the data appendix's tables), kept while the context is the same. */
+  perContext<T>(name: string, make: () => T): T;
   /** Starts a build whose configuration (its files and settings) hashes to `config`: files loaded under another are dropped. */
   beginLoad(config: string): void;
   /** Then, once its pages are parsed, its `context`: the figures and views of another context are dropped. */
@@ -79,6 +81,7 @@ export function createBuildMemo(): BuildMemo {
   let context: string | undefined;
   let figures = new WeakMap<ParsedPage, Figure[]>();
   let views = new WeakMap<ParsedPage, PageView>();
+  let made = new Map<string, unknown>();
   return {
     sources,
     tables,
@@ -96,6 +99,11 @@ export function createBuildMemo(): BuildMemo {
       context = next;
       figures = new WeakMap();
       views = new WeakMap();
+      made = new Map();
+    },
+    perContext<T>(name: string, make: () => T): T {
+      if (!made.has(name)) made.set(name, make());
+      return made.get(name) as T;
     },
     commit(used) {
       const keep = new Set(used);

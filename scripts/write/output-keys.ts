@@ -58,6 +58,16 @@ export function shellHash(site: SiteData): string {
   });
 }
 
+/** A page's own part of its key; an output object is never changed once made (site-data.ts), so its hash is kept with it. */
+const viewHashes = new WeakMap<PageOutput, string>();
+function viewHash(page: PageOutput): string {
+  const known = viewHashes.get(page);
+  if (known) return known;
+  const hash = valueHash(page);
+  viewHashes.set(page, hash);
+  return hash;
+}
+
 const fileOf = (permalink: string) => permalink.replace(/^\/+/, '');
 const nameOf = (url: string) => url.replace(/^\/+|\/+$/g, '') || '/';
 
@@ -68,7 +78,7 @@ export function outputKeys(site: SiteData, codeVersion: string): OutputKey[] {
   const pageKey = (page: PageOutput) => {
     // The home page lists its language's chapters with their summaries.
     const summaries = page.isHome ? site.pages.filter((p) => p.locale === page.locale).map((p) => [p.url, p.summary]) : undefined;
-    return key('page', { view: page, summaries });
+    return key('page', { view: viewHash(page), summaries });
   };
   const generated = (kind: GeneratedPage['kind'], payload: (page: GeneratedPage) => unknown) => (page: GeneratedPage): OutputKey => ({
     file: fileOf(`${page.url}index.html`),

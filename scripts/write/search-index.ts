@@ -41,17 +41,19 @@ const CODE = hashOf(packageVersion('pagefind'), sourceHash([import.meta.filename
  * the same pages (same files, same bytes, same Pagefind and indexing code) is copied instead of
  * built again: Pagefind re-reads every page each time and has no incremental mode.
  */
-export async function buildSearchIndex(siteDir: string, options: { cacheDir?: string } = {}): Promise<{ pages: number; files: number; reused: boolean }> {
+export async function buildSearchIndex(siteDir: string, options: { cacheDir?: string; into?: string } = {}): Promise<{ pages: number; files: number; reused: boolean }> {
+  // `into`: where the index goes, by default the site's own `pagefind/` (the dev server builds it aside and swaps it in).
+  const indexDir = options.into ?? path.join(siteDir, 'pagefind');
   const pages = await indexedPages(siteDir);
   let entryDir: string | undefined;
   if (options.cacheDir) {
     const parts: Array<string | Buffer> = [CODE];
     for (const page of pages) parts.push(page, await fs.readFile(path.join(siteDir, page)));
     entryDir = path.join(options.cacheDir, hashOf(...parts).slice(0, 32));
-    const reused = await copyCached(entryDir, siteDir);
+    const reused = await copyCached(entryDir, indexDir);
     if (reused) return { ...reused, reused: true };
   }
-  const built = await runPagefind(siteDir);
+  const built = await runPagefind(siteDir, indexDir);
   if (entryDir && options.cacheDir) {
     await storeCached(entryDir, built.files, built.pages).catch(() => undefined);
     await pruneCache(options.cacheDir, KEEP_ENTRIES);
@@ -76,11 +78,11 @@ interface CachedIndex {
   files: string[];
 }
 
-async function copyCached(entryDir: string, siteDir: string): Promise<{ pages: number; files: number } | undefined> {
+async function copyCached(entryDir: string, indexDir: string): Promise<{ pages: number; files: number } | undefined> {
   try {
     const manifest = JSON.parse(await fs.readFile(path.join(entryDir, 'manifest.json'), 'utf8')) as CachedIndex;
     for (const file of manifest.files) {
-      const target = path.join(siteDir, 'pagefind', file);
+      const target = path.join(indexDir, file);
       await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.copyFile(path.join(entryDir, 'files', file), target);
     }
@@ -90,7 +92,7 @@ async function copyCached(entryDir: string, siteDir: string): Promise<{ pages: n
     return { pages: manifest.pages, files: manifest.files.length };
   } catch {
     // A missing or damaged entry: build the index instead (a half-copied folder is overwritten).
-    await fs.rm(path.join(siteDir, 'pagefind'), { recursive: true, force: true });
+    await fs.rm(indexDir, { recursive: true, force: true });
     return undefined;
   }
 }
@@ -114,7 +116,7 @@ async function storeCached(entryDir: string, files: Array<{ path: string; conten
  * symbols (letters of any script are letters to Pagefind already). test/browser/search.test.ts
  * checks this on the report's built index.
  */
-async function runPagefind(siteDir: string): Promise<{ pages: number; files: Array<{ path: string; content: Uint8Array }> }> {
+async function runPagefind(siteDir: string, indexDir: string): Promise<{ pages: number; files: Array<{ path: string; content: Uint8Array }> }> {
   try {
     const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
     if (!index) throw new Error(errors.join('; '));
@@ -126,7 +128,7 @@ async function runPagefind(siteDir: string): Promise<{ pages: number; files: Arr
     // Pagefind's own interfaces are left out: the site has its own search box (search.ts).
     const files = bundle.files.filter((file) => !UNUSED.test(file.path));
     for (const file of files) {
-      const target = path.join(siteDir, 'pagefind', file.path);
+      const target = path.join(indexDir, file.path);
       await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.writeFile(target, file.content);
     }

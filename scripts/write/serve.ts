@@ -10,7 +10,7 @@
  * the server stays up for the next good edit. Eleventy's dev server serves the folder and reloads
  * the browser (its client script is a file of the same origin: the pages' CSP allows it).
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, promises as fs, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import type { Report } from '../build.ts';
@@ -27,6 +27,9 @@ import { writeSite } from './write-site.ts';
 /** Edits closer together than this are one rebuild (an editor saving several files, a rename-and-write save). */
 const SETTLE_MS = 40;
 
+/** The search index is rebuilt after this long without an edit. */
+const SEARCH_AFTER_MS = 2000;
+
 export const SERVE_DIR = '.build/serve';
 
 export async function serve(root: string, port: number, logger: Logger = diskEffects(root).logger): Promise<{ close(): Promise<void> }> {
@@ -37,6 +40,8 @@ export async function serve(root: string, port: number, logger: Logger = diskEff
   const outDir = SERVE_DIR;
   const output = path.join(root, outDir);
   let last: Report | undefined;
+  /** Rebuilds published so far; the search index is installed only over the pages it read. */
+  let generation = 0;
   let searchDirty = false;
 
   /** One build at a time; an edit made during a build starts one more after it. */
@@ -45,8 +50,9 @@ export async function serve(root: string, port: number, logger: Logger = diskEff
     try {
       const report = await buildReport(files, effects);
       const written = await writeSite(report, { root, outDir, force, codeVersion: version, search: last ? 'previous' : 'build', retire: 'background' });
+      if (last && written.written.some((file) => file.endsWith('.html'))) searchDirty = true;
       last = report;
-      searchDirty = last !== undefined && written.written.length > 0;
+      generation++;
       logger.info(`${reason}: rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s; ${rebuildSummary(written.rendered, written.reused)}`);
       server.reload({ files: written.written.map((file) => path.join(output, file)) });
     } catch (error) {
@@ -69,14 +75,45 @@ export async function serve(root: string, port: number, logger: Logger = diskEff
       running = running.then(async () => {
         const next = pending;
         pending = undefined;
-        if (next) await rebuild([...next.reasons].slice(0, 3).join(', ') + (next.reasons.size > 3 ? ', …' : ''), next.force);
-        // The search index waits until no edit is: Pagefind re-reads every page.
-        if (!pending && searchDirty) {
-          searchDirty = false;
-          await buildSearchIndex(output).catch((error: unknown) => logger.warn(`the search index was not rebuilt: ${error instanceof Error ? error.message : String(error)}`));
-        }
+        if (next) await rebuild([...next.reasons].filter((file) => existsSync(path.join(root, file))).slice(0, 3).join(', ') || 'a file removed', next.force);
       });
+      void running.then(scheduleSearch);
     }, SETTLE_MS);
+  };
+
+  // The search index is built after a pause in the edits, beside the site (Pagefind re-reads every
+  // page: a rebuild never waits for it), and swapped in if no rebuild was published meanwhile.
+  let searchTimer: NodeJS.Timeout | undefined;
+  let indexing = false;
+  const scheduleSearch = () => {
+    clearTimeout(searchTimer);
+    if (searchDirty) searchTimer = setTimeout(() => void refreshSearch(), SEARCH_AFTER_MS);
+  };
+  const refreshSearch = async () => {
+    if (indexing || pending) return scheduleSearch();
+    indexing = true;
+    const read = generation;
+    const aside = path.join(root, '.build', `serve-search-${process.pid}`);
+    try {
+      await fs.rm(aside, { recursive: true, force: true });
+      await buildSearchIndex(output, { into: aside });
+      running = running.then(async () => {
+        if (generation !== read) return;
+        const retired = `${aside}-old`;
+        await fs.rm(retired, { recursive: true, force: true });
+        await fs.rename(path.join(output, 'pagefind'), retired).catch(() => undefined);
+        await fs.rename(aside, path.join(output, 'pagefind'));
+        await fs.rm(retired, { recursive: true, force: true });
+        searchDirty = false;
+      });
+      await running;
+    } catch (error) {
+      // A rebuild swapped the folder while Pagefind read it, or Pagefind failed: the next pause tries again.
+      if (generation === read) logger.warn(`the search index was not rebuilt: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      indexing = false;
+      scheduleSearch();
+    }
   };
 
   const server = EleventyDevServer.getServer('report', output, { domDiff: false, logger: { info: logger.info, log: logger.info, error: logger.warn } });
@@ -105,6 +142,7 @@ export async function serve(root: string, port: number, logger: Logger = diskEff
   return {
     async close() {
       clearTimeout(timer);
+      clearTimeout(searchTimer);
       for (const watcher of watchers) watcher.close();
       await running;
       await server.close();

@@ -109,7 +109,7 @@ export async function siteData(report: Report, options: { cacheDir?: string }): 
     ...report,
     pages,
     outputs: {
-      pages: [...pages.map((p) => ({ ...p, permalink: `${p.url}index.html` })), ...(sourceHome ? [{ ...sourceHome, permalink: '/index.html' }] : [])],
+      pages: [...pages.map((p) => outputOf(p, `${p.url}index.html`)), ...(sourceHome ? [outputOf(sourceHome, '/index.html')] : [])],
       data: dataPages,
       references: referencePages,
       quality: qualityPages,
@@ -139,6 +139,19 @@ export async function siteData(report: Report, options: { cacheDir?: string }): 
  * not a chapter shown in another language's text, not the search pages. Each entry names its
  * translations, as the pages' hreflang links do.
  */
+/**
+ * One output per view and address: a view the build memo kept (cache/build-memo.ts) keeps its
+ * output object too, and with it the hash the page memo computed of it (output-keys.ts).
+ */
+const outputs = new WeakMap<PageView, Map<string, PageOutput>>();
+function outputOf(view: PageView, permalink: string): PageOutput {
+  const byAddress = outputs.get(view) ?? new Map<string, PageOutput>();
+  outputs.set(view, byAddress);
+  const output = byAddress.get(permalink) ?? { ...view, permalink };
+  byAddress.set(permalink, output);
+  return output;
+}
+
 function sitemapEntries(pages: Array<{ locale: string; slug: string; url: string }>): SiteData['sitemap'] {
   return pages.map((page) => ({
     url: page.url,
