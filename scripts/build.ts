@@ -98,7 +98,8 @@ async function assembleReport(files: ProjectFiles, effects: Partial<BuildEffects
     const more = translationGaps.length > shown.length ? [`  … and ${translationGaps.length - shown.length} more`] : [];
     effects.logger?.warn([`${translationGaps.length} translation${translationGaps.length === 1 ? '' : 's'} missing (listed on the Data-quality page; readers see the text of the language it falls back to):`, ...shown, ...more].join('\n'));
   }
-  const values = computeReferences(pages, tables, languages);
+  // A page whose view the memo keeps was computed in this same context: its numbers are in its view.
+  const values = computeReferences(memo ? pages.filter((page) => !memo.views.get(page)) : pages, tables, languages);
   const pageTables = computePageTables(pages, tables, languages);
 
   // 4 chart: every chart block to a checked, rendered, numbered figure (unchanged ones from the cache).

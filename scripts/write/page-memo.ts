@@ -45,6 +45,8 @@ export interface WritePlan {
   render: OutputKey[];
   /** Files taken from the published site, with what the link check needs from them and the file the record describes. */
   reuse: ReusedFile[];
+  /** Files the previous build wrote that this one does not (a page or download since removed). */
+  stale: string[];
 }
 
 export interface PageMemo {
@@ -60,7 +62,7 @@ export function pageMemo(cacheDir: string | undefined, published: string): PageM
   return {
     async plan(keys, { force = false } = {}) {
       const record = recordFile && !force ? await readRecord(recordFile) : undefined;
-      if (!record) return { render: keys, reuse: [] };
+      if (!record) return { render: keys, reuse: [], stale: [] };
       const render: OutputKey[] = [];
       const reuse: WritePlan['reuse'] = [];
       await Promise.all(
@@ -76,7 +78,8 @@ export function pageMemo(cacheDir: string | undefined, published: string): PageM
       );
       const order = new Map(keys.map((k, i) => [k.file, i]));
       const byOrder = (a: OutputKey, b: OutputKey) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0);
-      return { render: render.sort(byOrder), reuse: reuse.sort(byOrder) };
+      const current = new Set(keys.map((k) => k.file));
+      return { render: render.sort(byOrder), reuse: reuse.sort(byOrder), stale: Object.keys(record.files).filter((file) => !current.has(file)).sort() };
     },
     async save(keys, anchors) {
       if (!recordFile) return;

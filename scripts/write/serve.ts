@@ -49,7 +49,7 @@ export async function serve(root: string, port: number, logger: Logger = diskEff
     const started = performance.now();
     try {
       const report = await buildReport(files, effects);
-      const written = await writeSite(report, { root, outDir, force, codeVersion: version, search: last ? 'previous' : 'build', retire: 'background' });
+      const written = await writeSite(report, { root, outDir, force, codeVersion: version, ...(last ? { search: 'previous', publish: 'in-place' } : {}) });
       if (last && written.written.some((file) => file.endsWith('.html'))) searchDirty = true;
       last = report;
       generation++;
@@ -59,7 +59,7 @@ export async function serve(root: string, port: number, logger: Logger = diskEff
       const message = error instanceof ReportError ? error.format() : `unexpected error (in the generator or a template, not in content/ or data/): ${error instanceof Error ? error.message : String(error)}`;
       logger.warn(`the report was not rebuilt:\n${message}`);
       // The last good version, with the message above every page.
-      if (last) await writeSite(last, { root, outDir, codeVersion: version, search: 'previous', retire: 'background', error: message }).then(() => server.reload({ files: [] }), () => undefined);
+      if (last) await writeSite(last, { root, outDir, codeVersion: version, search: 'previous', publish: 'in-place', error: message }).then(() => server.reload({ files: [] }), () => undefined);
     }
   };
 

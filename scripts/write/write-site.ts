@@ -36,8 +36,14 @@ export interface WriteOptions {
   search?: 'build' | 'previous';
   /** An author-facing error shown on every page above the last good version (the dev server's). */
   error?: string;
-  /** `background`: the replaced site is deleted after `writeSite` returns (the dev server, which shows the new one first); default: before. */
-  retire?: 'wait' | 'background';
+  /**
+   * `swap` (default): the site is written into a staging folder and swapped in whole, so readers
+   * never see half of it, and a failed build leaves the published one as it was. `in-place`: the
+   * changed files are written over the previous build's and the files it no longer has removed
+   * (the dev server's own folder, after its first build: nothing to link or move, and a failed
+   * build shows its error over the last good pages anyway).
+   */
+  publish?: 'swap' | 'in-place';
 }
 
 export interface WriteResult {
@@ -53,10 +59,11 @@ export interface WriteResult {
 
 export async function writeSite(report: Report, { root, outDir = report.config.folders.output, force = false, search = 'build', ...options }: WriteOptions): Promise<WriteResult> {
   const output = path.resolve(root, outDir);
+  const inPlace = options.publish === 'in-place';
   // One staging folder per process: two builds running at once (an editor's build and a test
   // run) must not write into, or delete, each other's half-built site.
-  const staging = path.resolve(root, '.build', `staging-${path.basename(output)}-${process.pid}`);
-  await fs.rm(staging, { recursive: true, force: true });
+  const staging = inPlace ? output : path.resolve(root, '.build', `staging-${path.basename(output)}-${process.pid}`);
+  if (!inPlace) await fs.rm(staging, { recursive: true, force: true });
   await fs.mkdir(path.dirname(staging), { recursive: true });
 
   const built = await siteData(report, { cacheDir: path.join(root, '.cache') });
@@ -68,7 +75,9 @@ export async function writeSite(report: Report, { root, outDir = report.config.f
   let render = plan.render;
   try {
     // Unchanged pages first, so Eleventy never writes into a file shared with the published site.
-    const missing = await takeReused(plan.reuse, output, staging);
+    // In place, they are where they are; what the previous build wrote and this one does not goes.
+    if (inPlace) await Promise.all(plan.stale.map((file) => fs.rm(path.join(output, file), { force: true })));
+    const missing = inPlace ? new Set<string>() : await takeReused(plan.reuse, output, staging);
     const reused = plan.reuse.filter((output) => !missing.has(output.file));
     const taken = new Set(reused.map((output) => output.file));
     render = keys.filter((output) => !taken.has(output.file));
@@ -79,7 +88,7 @@ export async function writeSite(report: Report, { root, outDir = report.config.f
     const readSource = (file: string) => fs.readFile(path.join(root, file), 'utf8').catch(() => undefined);
     // The search index is built by Pagefind's own process, so it runs beside the link check; both
     // finish before anything is decided, so a failure never removes the folder under Pagefind.
-    const index = search === 'build' ? buildSearchIndex(staging, { cacheDir: path.join(root, '.cache', 'search-index') }) : linkTree(path.join(output, 'pagefind'), path.join(staging, 'pagefind'));
+    const index = search === 'build' ? buildSearchIndex(staging, { cacheDir: path.join(root, '.cache', 'search-index') }) : inPlace ? Promise.resolve() : linkTree(path.join(output, 'pagefind'), path.join(staging, 'pagefind'));
     const [links, indexed] = await Promise.allSettled([checkLinks(staging, report.pages, readSource, anchors), index]);
     if (links.status === 'rejected') throw links.reason;
     throwIfAny(links.value);
@@ -87,11 +96,11 @@ export async function writeSite(report: Report, { root, outDir = report.config.f
   } catch (error) {
     // Eleventy may still be copying files into the folder when a page fails: retry while it
     // empties, and never let the cleanup replace the error that matters.
-    await fs.rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => undefined);
+    if (!inPlace) await fs.rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => undefined);
     throw error;
   }
   const files = (await fs.readdir(staging, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
-  await swapInto(staging, output, options.retire);
+  if (!inPlace) await swapInto(staging, output);
   await memo.save(keys, anchors);
   const pages = render.filter((output) => output.page);
   return { files, rendered: pages.map((output) => output.name), reused: keys.filter((output) => output.page).length - pages.length, written: render.map((output) => output.file) };
@@ -123,16 +132,11 @@ async function runEleventy(root: string, staging: string, report: Report, site: 
 }
 
 /** Replaces `target` with `staging` in two renames, so readers never see a half-written site. */
-async function swapInto(staging: string, target: string, retire: WriteOptions['retire']): Promise<void> {
-  const retired = `${target}.previous-${process.pid}-${++swaps}`;
+async function swapInto(staging: string, target: string): Promise<void> {
+  const retired = `${target}.previous-${process.pid}`;
+  await fs.rm(retired, { recursive: true, force: true });
   const hadTarget = await fs.stat(target).then(() => true, () => false);
   if (hadTarget) await fs.rename(target, retired);
   await fs.rename(staging, target);
-  if (!hadTarget) return;
-  const removal = fs.rm(retired, { recursive: true, force: true, maxRetries: 3 });
-  if (retire === 'background') void removal.catch(() => undefined);
-  else await removal;
+  if (hadTarget) await fs.rm(retired, { recursive: true, force: true });
 }
-
-/** Swaps made by this process: each retired folder has a name of its own. */
-let swaps = 0;

@@ -3,7 +3,7 @@
  * depend on it are rendered, the others are kept from the published site, and the site published
  * is byte for byte the one a full build (`force`) writes from the same sources.
  */
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../scripts/build.ts';
@@ -94,5 +94,25 @@ describe('page memo', () => {
     const repaired = await build({ codeVersion: 'generator version B' });
     expect(repaired.rendered).toEqual(['en/harvest']);
     expect(readFileSync(site('en/harvest/index.html'), 'utf8')).toContain('>158.4</a>');
+  });
+
+  it("in place (the dev server's folder), writes only the changed files over the previous ones and removes what the build no longer has", async () => {
+    const dev = (options: { force?: boolean } = {}) => build({ outDir: '_dev', codeVersion: 'generator version B', ...options });
+    await dev();
+    const kept = statSync(path.join(root, '_dev/en/harvest/index.html')).ino;
+    edit('content/en/02-yields.md', (text) => text.replace('A plain paragraph, edited.', 'A plain paragraph, edited in place.'));
+    const report = await buildReport(diskFiles(root), { logger: memoryLogger() });
+    const inPlace = await writeSite(report, { root, outDir: '_dev', codeVersion: 'generator version B', publish: 'in-place', search: 'previous' });
+    expect(inPlace.rendered).toEqual(['en/yields', 'ru/yields']);
+    expect(statSync(path.join(root, '_dev/en/harvest/index.html')).ino).toBe(kept);
+    // A chapter removed: its pages and its fallback copy go.
+    rmSync(path.join(root, 'content/en/02-yields.md'));
+    const removed = await writeSite(await buildReport(diskFiles(root), { logger: memoryLogger() }), { root, outDir: '_dev', codeVersion: 'generator version B', publish: 'in-place', search: 'previous' });
+    expect(removed.rendered.length).toBeGreaterThan(0);
+    await build({ outDir: '_full', force: true, codeVersion: 'generator version B' });
+    // Every page and download as a full build writes them; the search index is still the first
+    // build's (`search: 'previous'`: the dev server builds a new one when the edits pause).
+    expect(differences(path.join(root, '_dev'), path.join(root, '_full')).filter((file) => !file.startsWith('pagefind/'))).toEqual([]);
+    expect(existsSync(path.join(root, '_dev/en/yields/index.html'))).toBe(false);
   });
 });
