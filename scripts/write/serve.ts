@@ -10,7 +10,8 @@
  * the server stays up for the next good edit. Eleventy's dev server serves the folder and reloads
  * the browser (its client script is a file of the same origin: the pages' CSP allows it).
  */
-import { existsSync, promises as fs, watch, type FSWatcher } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
+import { watch } from 'chokidar';
 import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import type { Report } from '../build.ts';
@@ -19,6 +20,7 @@ import { createBuildMemo } from '../cache/build-memo.ts';
 import { codeVersion } from '../cache/code-version.ts';
 import { ReportError } from '../errors.ts';
 import { diskEffects, diskFiles, type Logger } from '../io.ts';
+import { loadConfig } from '../load/load-config.ts';
 import { TEMPLATES_DIR } from '../generator-root.ts';
 import { rebuildSummary } from './rebuild-summary.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -121,29 +123,32 @@ export async function serve(root: string, port: number, logger: Logger = diskEff
   if (!last) logger.warn('the first build failed: fix the error above and save; the server rebuilds on every save');
   server.serve(port);
 
-  const config = last?.config;
-  const watchers: FSWatcher[] = [];
-  const watchFolder = (dir: string, recursive: boolean, accept: (file: string) => boolean = () => true, force = false) => {
-    try {
-      watchers.push(watch(path.join(root, dir), { recursive }, (_event, name) => {
-        const file = name ? path.join(dir, name.toString()) : dir;
-        if (accept(file)) schedule(file, force);
-      }));
-    } catch (error) {
-      logger.warn(`${dir}/ is not watched: ${(error as Error).message}`);
-    }
-  };
-  for (const dir of new Set([config?.folders.content ?? 'content', config?.folders.data ?? 'data'])) watchFolder(dir, true, (file) => !path.basename(file).startsWith('.'));
-  // The configuration and the language packs it names sit beside it (or in a folder of their own).
-  watchFolder('.', false, (file) => file.endsWith('.json'));
-  // A template edited by someone working on the generator: every page is written again.
-  watchFolder(path.relative(root, TEMPLATES_DIR), true, () => true, true);
+  // What to watch: the report's folders (as its configuration names them, or the defaults when the
+  // configuration does not load yet), its configuration and language packs, and the templates.
+  const folders = last?.config.folders ?? (await loadConfig(files, { folderExists: existsSync }).then((config) => config.folders, () => undefined));
+  const templates = path.relative(root, TEMPLATES_DIR);
+  // The configuration and the language packs beside it (or in locales/).
+  const rootFiles = (await fs.readdir(root)).filter((name) => name.endsWith('.json') && !name.startsWith('package'));
+  // chokidar, not fs.watch: Node's recursive watch on Linux lost a file removed after an editor
+  // had replaced it (save by rename), and the removed page stayed published.
+  const watcher = watch([folders?.content ?? 'content', folders?.data ?? 'data', 'locales', 'report.config.json', ...rootFiles, templates], {
+    cwd: root,
+    ignoreInitial: true,
+    // Hidden files are editors' and tools' (swap files, .DS_Store).
+    ignored: (file: string) => path.basename(file).startsWith('.') && path.basename(file) !== '.',
+  });
+  watcher.on('all', (event, file) => {
+    if (event === 'addDir' || event === 'unlinkDir') return;
+    const relative = path.relative(root, path.resolve(root, file));
+    schedule(relative, relative.startsWith(`${templates}${path.sep}`));
+  });
+  watcher.on('error', (error) => logger.warn(`the file watcher failed: ${error instanceof Error ? error.message : String(error)}`));
 
   return {
     async close() {
       clearTimeout(timer);
       clearTimeout(searchTimer);
-      for (const watcher of watchers) watcher.close();
+      await watcher.close();
       await running;
       await server.close();
     },

@@ -76,7 +76,11 @@ export async function writeSite(report: Report, { root, outDir = report.config.f
   try {
     // Unchanged pages first, so Eleventy never writes into a file shared with the published site.
     // In place, they are where they are; what the previous build wrote and this one does not goes.
-    if (inPlace) await Promise.all(plan.stale.map((file) => fs.rm(path.join(output, file), { force: true })));
+    if (inPlace) {
+      await Promise.all(plan.stale.map((file) => fs.rm(path.join(output, file), { force: true })));
+      // A removed page's folder goes with it, or the server would still answer at its address.
+      for (const dir of new Set(plan.stale.map((file) => path.dirname(path.join(output, file))))) await fs.rmdir(dir).catch(() => undefined);
+    }
     const missing = inPlace ? new Set<string>() : await takeReused(plan.reuse, output, staging);
     const reused = plan.reuse.filter((output) => !missing.has(output.file));
     const taken = new Set(reused.map((output) => output.file));

@@ -113,6 +113,6 @@ describe('page memo', () => {
     // Every page and download as a full build writes them; the search index is still the first
     // build's (`search: 'previous'`: the dev server builds a new one when the edits pause).
     expect(differences(path.join(root, '_dev'), path.join(root, '_full')).filter((file) => !file.startsWith('pagefind/'))).toEqual([]);
-    expect(existsSync(path.join(root, '_dev/en/yields/index.html'))).toBe(false);
+    expect(existsSync(path.join(root, '_dev/en/yields'))).toBe(false);
   });
 });
