@@ -61,6 +61,8 @@ const modules = await time('import the pipeline (scripts/**)', async () => ({
   bibliography: await import(`${root}/scripts/render/bibliography.ts`),
   bundle: await import(`${root}/scripts/write/bundle-browser.ts`),
   schema: await import(`${root}/scripts/validate/table-schema.ts`),
+  numbering: await import(`${root}/scripts/validate/numbering.ts`),
+  pageTables: await import(`${root}/scripts/compute/compute-page-tables.ts`),
 }));
 
 const files = modules.io.diskFiles(root);
@@ -77,12 +79,8 @@ const checks = await time('3 compute: consistency checks', () => modules.checks.
 const translationGaps = await time('3 compute: translation gaps', () => modules.gaps.findTranslationGaps(sources, tables, languages.codes.filter((l: string) => sources.some((p: { locale: string }) => p.locale === l)), languages.source));
 const values = await time('3 compute: inline references', () => modules.compute.computeReferences(pages, tables, languages));
 
-// Chapter numbers as scripts/build.ts computes them.
-const numbers = new Map<unknown, number>();
-for (const locale of languages.codes) {
-  pages.filter((p: { source: { locale: string } }) => p.source.locale === locale && modules.renderPages.isChapter(p)).forEach((p: unknown, i: number) => numbers.set(p, i + 1));
-}
-const chapterNumber = { chapter: (page: unknown) => numbers.get(page) ?? 0, section: () => undefined, figure: (page: { figureOrder: string[] }, id: string) => `${numbers.get(page) ?? 0}.${page.figureOrder.indexOf(id) + 1}`, table: (page: unknown, i: number) => `${numbers.get(page) ?? 0}.${i + 1}` };
+const chapterNumber = modules.numbering.numberPages(pages, languages.codes);
+const pageTables = await time('3 compute: page tables (```pages blocks)', () => modules.pageTables.computePageTables(pages, tables, languages));
 
 // The schema validator is needed only on a cache miss: with --cache (a rebuild), leave it to the stage.
 if (!useCache) {
@@ -91,7 +89,7 @@ if (!useCache) {
 }
 const stats = { rendered: 0, reused: 0 };
 const figures = await time('4 chart: renderCharts', () => modules.charts.renderCharts(pages, tables, chapterNumber, { stats, geographies, languages, colours: config.colours, boundariesDir: config.boundariesDir, ...(useCache ? { cacheDir: `${root}/.cache` } : { cache: false }) }));
-const views = await time('5 render: pages', () => modules.renderPages.renderPages(md, pages, { values, figures, numbering: chapterNumber, tables, references, languages }));
+const views = await time('5 render: pages', () => modules.renderPages.renderPages(md, pages, { values, pageTables, figures, numbering: chapterNumber, tables, references, languages }));
 const locales = languages.codes.filter((l: string) => views.some((v: { locale: string }) => v.locale === l));
 const tableViews = await time('5 render: table views', () => modules.tableViews.buildTableViews(tables, references, locales.map((l: string) => languages.get(l))));
 await time('5 render: bibliography (citation-js format)', () => modules.bibliography.bibliography(references));
