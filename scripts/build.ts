@@ -11,8 +11,8 @@
  * each with its file and line, before the build stops.
  */
 import { existsSync } from 'node:fs';
-import type { BuildEffects, ProjectFiles } from './io.ts';
-import { contextOf, recordingFiles } from './cache/build-memo.ts';
+import { recordingFiles, type BuildEffects, type ProjectFiles } from './io.ts';
+import { contextOf, type BuildMemo } from './build-memo.ts';
 import { loadConfig, type ReportConfig } from './load/load-config.ts';
 import { loadContent } from './load/load-content.ts';
 import { loadReferences, type References } from './load/load-references.ts';
@@ -57,7 +57,10 @@ export interface Report {
  * `effects` decides what the build may write: `diskEffects(root)` for a project on disk (the CLI);
  * by default nothing (an in-memory project in a test leaves no file behind).
  */
-export async function buildReport(projectFiles: ProjectFiles, effects: Partial<BuildEffects> = {}): Promise<Report> {
+/** What a build may do, and, in a process that builds the report again (the dev server), what it kept from the previous build. */
+export type ReportEffects = Partial<BuildEffects> & { memo?: BuildMemo };
+
+export async function buildReport(projectFiles: ProjectFiles, effects: ReportEffects = {}): Promise<Report> {
   // With a memo, what every read returned is part of the context its pages' results are kept for.
   let contentDir = 'content';
   const recorder = effects.memo ? recordingFiles(projectFiles, () => contentDir) : undefined;
@@ -70,7 +73,7 @@ export async function buildReport(projectFiles: ProjectFiles, effects: Partial<B
   return withEarlyChartPool(files, (chartPool) => assembleReport(files, effects, config, chartPool, () => recorder?.reads()), { cacheDir: effects.cacheDir, contentDir: config.folders.content });
 }
 
-async function assembleReport(files: ProjectFiles, effects: Partial<BuildEffects>, config: ReportConfig, chartPool: RenderPool | undefined, reads: () => string | undefined): Promise<Report> {
+async function assembleReport(files: ProjectFiles, effects: ReportEffects, config: ReportConfig, chartPool: RenderPool | undefined, reads: () => string | undefined): Promise<Report> {
   // 1 load + 2 validate: every table and page, parsed at the boundary into typed values.
   const { languages, folders } = config;
   const textRules = { units: config.units, languages: languages.codes, sourceLanguage: languages.source, knownLanguages: config.knownLanguages };

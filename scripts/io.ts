@@ -2,10 +2,10 @@
  * Side effects behind one object, so the pipeline can be run against an in-memory project in
  * tests and against the real disk from the CLI.
  */
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ReportError } from './errors.ts';
-import type { BuildMemo } from './cache/build-memo.ts';
 
 export interface Logger {
   info(message: string): void;
@@ -31,8 +31,6 @@ export interface BuildEffects {
   logger: Logger;
   /** Settings read from the environment (REPORT_BASE_URL, SOURCE_DATE_EPOCH, REPORT_BOUNDARIES_DIR); default: the process's. */
   env?: NodeJS.ProcessEnv;
-  /** What this process kept from its previous build of the report (the dev server's); none: every page is made anew. */
-  memo?: BuildMemo;
 }
 
 /** The effects of a build of the project at `root`: its `.cache/` folder and the console. */
@@ -126,5 +124,25 @@ export function memoryFiles(files: Record<string, string | Uint8Array>, root = '
         .filter((f) => f.startsWith(prefix) && (options.recursive || !f.slice(prefix.length).includes('/')))
         .sort();
     },
+  };
+}
+
+/**
+ * The project's files, remembering each file read outside `contentDir()` with a hash of its bytes:
+ * what a build read besides its pages' Markdown, on which the dev server keeps results from one
+ * build to the next (build-memo.ts).
+ */
+export function recordingFiles(files: ProjectFiles, contentDir: () => string): ProjectFiles & { reads(): string } {
+  const reads = new Map<string, string>();
+  return {
+    root: files.root,
+    list: (dir, options) => files.list(dir, options),
+    exists: (p) => files.exists(p),
+    async readFile(p) {
+      const bytes = await files.readFile(p);
+      if (!p.startsWith(`${contentDir()}/`)) reads.set(p, createHash('sha256').update(bytes).digest('hex'));
+      return bytes;
+    },
+    reads: () => [...reads.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, hash]) => `${file}\0${hash}`).join('\n'),
   };
 }

@@ -27,7 +27,7 @@ import type { RenderSandbox } from './render-sandbox.ts';
 import { prepareFigure, renderPrepared, type PreparedFigure, type RenderedChart, type RenderOptions } from './render-chart.ts';
 import type { Geographies } from '../validate/geography-schema.ts';
 import type { LanguageSet } from '../languages/language-set.ts';
-import type { PageResults } from '../cache/build-memo.ts';
+import type { ObjectMemo } from '../cache/memo.ts';
 
 export interface Figure {
   id: string;
@@ -84,8 +84,8 @@ export interface ChartStageOptions {
    * cache, in place of a pool of the stage's own, and closed when the stage is done with them.
    */
   pool?: RenderPool;
-  /** A page's figures from an earlier build of this process, where still valid (cache/build-memo.ts); each page's are kept there. */
-  memo?: PageResults<Figure[]>;
+  /** A page's figures from an earlier build of this process, where still valid (build-memo.ts); each page's are kept there. */
+  memo?: ObjectMemo<ParsedPage, Figure[]>;
 }
 
 /**

@@ -6,7 +6,7 @@
 import matter from 'gray-matter';
 import { ContentError, throwIfAny, type ReportError } from '../errors.ts';
 import type { ProjectFiles } from '../io.ts';
-import type { TextMemo } from '../cache/build-memo.ts';
+import type { TextMemo } from '../cache/memo.ts';
 import { FrontMatter } from '../validate/front-matter-schema.ts';
 import type { Locale } from '../validate/table-schema.ts';
 import { decodeUtf8 } from './decode-text.ts';

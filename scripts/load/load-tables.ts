@@ -7,7 +7,7 @@ import { DataError, throwIfAny, type ReportError } from '../errors.ts';
 import type { ProjectFiles } from '../io.ts';
 import type { DerivedTable, Table } from '../validate/table-schema.ts';
 import { validateTable, type TableDefinition, type TableRules } from '../validate/validate-table.ts';
-import type { TextMemo } from '../cache/build-memo.ts';
+import type { TextMemo } from '../cache/memo.ts';
 import type { UnitCatalogue } from '../validate/units.ts';
 import type { ResolvedValue } from '../compute/inline/types.ts';
 import { decodeUtf8 } from './decode-text.ts';

@@ -32,7 +32,7 @@ import { phraseOf } from './phrases.ts';
 import { pagesTableHtml } from './pages-table.ts';
 import type { PageTable } from '../compute/compute-page-tables.ts';
 import { numbered, t } from './ui-strings.ts';
-import type { PageResults } from '../cache/build-memo.ts';
+import type { ObjectMemo } from '../cache/memo.ts';
 
 export interface Calculation {
   n: number;
@@ -288,8 +288,8 @@ export interface RenderInputs {
   tables: Tables;
   references: References;
   languages: LanguageSet;
-  /** A page's view from an earlier build of this process, where still valid (cache/build-memo.ts); each page's is kept there. */
-  memo?: PageResults<PageView>;
+  /** A page's view from an earlier build of this process, where still valid (build-memo.ts); each page's is kept there. */
+  memo?: ObjectMemo<ParsedPage, PageView>;
 }
 
 type RenderedBlock = { figure?: Figure; table?: { block: TableBlock; number: string }; diagram?: { block: DiagramBlock; number: string }; pages?: PageTable; indicators?: IndicatorListBlock };

@@ -7,7 +7,7 @@ import { parseChartBlock } from '../chart/parse-chart-block.ts';
 import type { ChartBlock } from '../chart/chart-block.ts';
 import { ContentError, ReportError, throwIfAny } from '../errors.ts';
 import type { SourcePage } from '../load/load-content.ts';
-import { sourceKey } from '../cache/build-memo.ts';
+import { canonicalJson, hashOf } from '../cache/disk-memo.ts';
 import { CITE_TOKEN, MATH_TOKEN, UNRESOLVED_TOKEN, VALUE_TOKEN, XREF_TOKEN, type InlineMeta, type Token } from '../render/markdown.ts';
 import { parseTableBlock, type TableBlock } from '../render/table-block.ts';
 import { parseDiagramBlock, type DiagramBlock } from '../render/diagram-block.ts';
@@ -77,7 +77,7 @@ export interface ParsedPage {
 const INLINE_KINDS = { [VALUE_TOKEN]: 'values', [XREF_TOKEN]: 'xrefs', [CITE_TOKEN]: 'cites', [MATH_TOKEN]: 'maths', [UNRESOLVED_TOKEN]: 'unresolved' } as const;
 
 /**
- * With `memo` (the dev server's, cache/build-memo.ts), a page whose source is unchanged since an
+ * With `memo` (the dev server's, build-memo.ts), a page whose source is unchanged since an
  * earlier build of the process is that build's parsed page, not parsed again.
  */
 export function parsePages(md: MarkdownIt, pages: SourcePage[], memo?: Map<string, ParsedPage>): ParsedPage[] {
@@ -96,6 +96,9 @@ export function parsePages(md: MarkdownIt, pages: SourcePage[], memo?: Map<strin
   for (const [key, page] of fresh) memo?.set(key, page);
   return parsed;
 }
+
+/** A page's source as one key: everything parsing reads. canonicalJson, not valueHash: front matter may hold dates, which JSON writes as text. */
+const sourceKey = (source: SourcePage): string => hashOf(canonicalJson(source));
 
 function parsePage(md: MarkdownIt, source: SourcePage, errors: ReportError[]): ParsedPage {
   const env = {};

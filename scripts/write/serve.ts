@@ -2,7 +2,7 @@
  * `npm start`: the report at http://localhost:8080/, rebuilt on every save and reloaded in the
  * browser. Each rebuild is the same pipeline as `npm run build` (`buildReport`, then `writeSite`
  * into `.build/serve/`, never the published `_site/`), with what this process kept from the
- * previous one (cache/build-memo.ts): a page whose text did not change is not parsed, charted or
+ * previous one (build-memo.ts): a page whose text did not change is not parsed, charted or
  * rendered again, and Eleventy writes only the pages whose inputs changed (page-memo.ts). The
  * search index is rebuilt after the page is shown, when no edit is waiting.
  *
@@ -16,7 +16,7 @@ import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import type { Report } from '../build.ts';
 import { buildReport } from '../build.ts';
-import { createBuildMemo } from '../cache/build-memo.ts';
+import { createBuildMemo } from '../build-memo.ts';
 import { codeVersion } from '../cache/code-version.ts';
 import { ReportError } from '../errors.ts';
 import { diskEffects, diskFiles, type Logger } from '../io.ts';

@@ -140,7 +140,7 @@ export async function siteData(report: Report, options: { cacheDir?: string }): 
  * translations, as the pages' hreflang links do.
  */
 /**
- * One output per view and address: a view the build memo kept (cache/build-memo.ts) keeps its
+ * One output per view and address: a view the build memo kept (build-memo.ts) keeps its
  * output object too, and with it the hash the page memo computed of it (output-keys.ts).
  */
 const outputs = new WeakMap<PageView, Map<string, PageOutput>>();

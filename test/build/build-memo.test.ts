@@ -1,5 +1,5 @@
 /**
- * What one process keeps between builds (scripts/cache/build-memo.ts, the dev server's): after
+ * What one process keeps between builds (scripts/build-memo.ts, the dev server's): after
  * each edit, the report built with the memo is the report a build without it makes from the same
  * files, and only what the edit touches is made again: a prose edit re-renders its own page and
  * keeps every other page's view (the same object); an edit to a table, a figure another page
@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildReport, type Report } from '../../scripts/build.ts';
-import { createBuildMemo } from '../../scripts/cache/build-memo.ts';
+import { createBuildMemo } from '../../scripts/build-memo.ts';
 import { memoryFiles, memoryLogger } from '../../scripts/io.ts';
 import { HARVEST_TABLE, json, page } from '../helpers/fixture-project.ts';
 

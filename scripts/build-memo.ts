@@ -4,8 +4,9 @@
  * on changed either, its figures and its rendered view are the previous build's.
  *
  * "Nothing else" is the build's context, one hash (`contextOf`):
- *   - every file the build read through the project's files except the pages' own Markdown: the
- *     configuration, the language packs it names, every table, the references, the geographies;
+ *   - every file the build read through the project's files (io.ts `recordingFiles`) except the
+ *     pages' own Markdown: the configuration, the language packs it names, every table, the
+ *     references, the geographies;
  *   - the settings that come from the environment (address, date, boundaries folder);
  *   - the outline of every page: its file, language, slug, order, front matter, unit and the ids
  *     of its figures and tables, which numbers, cross-references and citations read.
@@ -14,34 +15,22 @@
  * The keys are the parsed pages themselves: a page parsed again is a new object, so nothing of its
  * previous text can be taken for it. A build that fails keeps nothing new (`commit`).
  */
-import type { ProjectFiles } from '../io.ts';
-import type { SourcePage } from '../load/load-content.ts';
-import type { ParsedPage } from '../validate/parse-pages.ts';
-import type { Figure } from '../chart/render-charts.ts';
-import type { PageView } from '../render/render-pages.ts';
-import type { TableDefinition } from '../validate/validate-table.ts';
-import { canonicalJson, hashOf } from './disk-memo.ts';
-
-/** One stage's results per page, valid for the context they were made in. */
-export interface PageResults<T> {
-  get(page: ParsedPage): T | undefined;
-  set(page: ParsedPage, value: T): void;
-}
-
-/** Results by the text they were made from (a file's name and text): entries a build did not ask for are dropped after it. */
-export interface TextMemo<T> {
-  get(key: string): T | undefined;
-  set(key: string, value: T): void;
-}
+import type { SourcePage } from './load/load-content.ts';
+import { textMemo, type ObjectMemo, type TextMemo } from './cache/memo.ts';
+import type { ParsedPage } from './validate/parse-pages.ts';
+import type { Figure } from './chart/render-charts.ts';
+import type { PageView } from './render/render-pages.ts';
+import type { TableDefinition } from './validate/validate-table.ts';
+import { canonicalJson, hashOf } from './cache/disk-memo.ts';
 
 export interface BuildMemo {
   /** Chapters' front matter and body, and validated tables, by file and text; valid while the configuration is the same (`beginLoad`). */
   readonly sources: TextMemo<SourcePage>;
   readonly tables: TextMemo<TableDefinition>;
-  /** Parsed pages by the hash of their source (`sourceKey`). */
+  /** Parsed pages by the hash of their source (parse-pages.ts). */
   readonly parsed: Map<string, ParsedPage>;
-  readonly figures: PageResults<Figure[]>;
-  readonly views: PageResults<PageView>;
+  readonly figures: ObjectMemo<ParsedPage, Figure[]>;
+  readonly views: ObjectMemo<ParsedPage, PageView>;
   /** A value made from the whole report (the data appendix's tables), kept while the context is the same. */
   perContext<T>(name: string, make: () => T): T;
   /** Starts a build whose configuration (its files and settings) hashes to `config`: files loaded under another are dropped. */
@@ -50,27 +39,6 @@ export interface BuildMemo {
   begin(context: string): void;
   /** The build succeeded: parsed pages it did not use are dropped. */
   commit(used: readonly ParsedPage[]): void;
-}
-
-function textMemo<T>(): TextMemo<T> & { clear(): void; sweep(): void } {
-  let entries = new Map<string, T>();
-  let used = new Map<string, T>();
-  return {
-    get(key) {
-      const value = entries.get(key);
-      if (value !== undefined) used.set(key, value);
-      return value;
-    },
-    set(key, value) {
-      used.set(key, value);
-      entries.set(key, value);
-    },
-    clear: () => void ((entries = new Map()), (used = new Map())),
-    sweep() {
-      entries = used;
-      used = new Map();
-    },
-  };
 }
 
 export function createBuildMemo(): BuildMemo {
@@ -111,29 +79,6 @@ export function createBuildMemo(): BuildMemo {
       sources.sweep();
       tables.sweep();
     },
-  };
-}
-
-/** A page's source as one key: everything parsing reads (its text, front matter and file). */
-// canonicalJson, not valueHash: front matter may hold dates, which JSON writes as text.
-export const sourceKey = (source: SourcePage): string => hashOf(canonicalJson(source));
-
-/**
- * The project's files, remembering what each read returned (outside `contentDir`), for the
- * context: the pages' Markdown enters it through their outline instead.
- */
-export function recordingFiles(files: ProjectFiles, contentDir: () => string): ProjectFiles & { reads(): string } {
-  const reads = new Map<string, string>();
-  return {
-    root: files.root,
-    list: (dir, options) => files.list(dir, options),
-    exists: (p) => files.exists(p),
-    async readFile(p) {
-      const bytes = await files.readFile(p);
-      if (!p.startsWith(`${contentDir()}/`)) reads.set(p, hashOf(Buffer.from(bytes)));
-      return bytes;
-    },
-    reads: () => hashOf(...[...reads.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).flat()),
   };
 }
 
