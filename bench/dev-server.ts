@@ -9,8 +9,8 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { median } from './figures.ts';
 
 export interface DevServerTiming {
   /** Milliseconds from each write to the first response with the new text. */
@@ -20,17 +20,6 @@ export interface DevServerTiming {
   lines: string[];
   /** The first build, as the server timed it. */
   startMs: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -46,19 +35,19 @@ async function until<T>(what: string, check: () => Promise<T | undefined> | T | 
 }
 
 export async function measureDevServer(root: string, chapterFile: string, rounds = 5): Promise<DevServerTiming> {
-  const port = await freePort();
   const started = performance.now();
   // As `npm start` runs it: the project's own copy (or link) of the generator.
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'serve', `--port=${port}`], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'serve', '--port=0'], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   try {
-    await until('the server to start', () => (output.includes('Server at') ? true : server.exitCode !== null ? Promise.reject(new Error(`the server exited:\n${output}`)) : undefined), 300_000, 100);
+    // Port 0: the system picks a free one, and the server says which.
+    const origin = await until('the server to start', () => /Server at (http:\/\/\S+?)\/?\s/.exec(output)?.[1]?.replace('localhost', '127.0.0.1') ?? (server.exitCode !== null ? Promise.reject(new Error(`the server exited:\n${output}`)) : undefined), 300_000, 100);
     const startMs = performance.now() - started;
     const slug = path.basename(chapterFile, '.md').replace(/^\d+-/, '');
     const locale = chapterFile.split('/').at(-2);
-    const url = `http://127.0.0.1:${port}/${locale}/${slug}/`;
+    const url = `${origin}/${locale}/${slug}/`;
     const file = path.join(root, chapterFile);
     const original = readFileSync(file, 'utf8');
     const times: number[] = [];
@@ -81,8 +70,7 @@ export async function measureDevServer(root: string, chapterFile: string, rounds
     } finally {
       writeFileSync(file, original);
     }
-    const sorted = [...times].sort((a, b) => a - b);
-    return { rounds: times, medianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN, lines: output.slice(mark).split('\n').filter((l) => l.includes('rebuilt in')), startMs };
+    return { rounds: times, medianMs: median(times), lines: output.slice(mark).split('\n').filter((l) => l.includes('rebuilt in')), startMs };
   } finally {
     if (server.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
   }

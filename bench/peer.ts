@@ -46,12 +46,13 @@
  *
  * Options: --rounds=3, --pages=100, --live (link the working tree instead of a copy of the code).
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runChild as runChildIn, TIME, type ChildResult } from './child-process.ts';
 import { cpuBreakdown, type Breakdown } from './peer-framework/cpu-breakdown.ts';
-import { DISTRICTS, LINKED, PERIODS, pendingDeletions, writeSyntheticProject } from './synthetic.ts';
+import { DISTRICTS, PERIODS, pendingDeletions, snapshotCode, writeSyntheticProject } from './synthetic.ts';
+import { median, seconds as s, times as x } from './figures.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const work = path.join(repo, '.build', 'bench');
@@ -71,14 +72,7 @@ function failure(result: ChildResult): string {
   return `exit ${result.status}: ${cause.replace(/\u001b\[[0-9;]*m/g, '').trim().slice(0, 300)}`;
 }
 
-const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
-const x = (ratio: number) => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'n/a');
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 const spread = (values: number[]) => ({ min: Math.min(...values), median: median(values), max: Math.max(...values) });
 
 let runStarted = Date.now();
@@ -385,16 +379,7 @@ export async function runPeer(args: string[]): Promise<number> {
   log(`${PAGES} chapters × 3 charts, ${ROUNDS} rounds, on ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
   // The code measured: a copy taken now (as bench/run.ts does), unless --live.
-  let code = repo;
-  if (!args.includes('--live')) {
-    code = path.join(work, 'peer-code');
-    rmSync(code, { recursive: true, force: true });
-    mkdirSync(code, { recursive: true });
-    for (const entry of LINKED) {
-      if (entry === 'node_modules') symlinkSync(path.join(repo, entry), path.join(code, entry));
-      else if (existsSync(path.join(repo, entry))) cpSync(path.join(repo, entry), path.join(code, entry), { recursive: true });
-    }
-  }
+  const code = args.includes('--live') ? repo : snapshotCode(repo, path.join(work, 'peer-code'));
   results.code = code === repo ? 'the working tree (--live)' : `a copy of scripts/, templates/ and the config taken at the start (${path.relative(repo, code)})`;
 
   // 1 content, and this project's reading of it (untimed).

@@ -35,14 +35,15 @@
  * run stays under ten minutes on a busy machine. Its peak RSS is polled from /proc while it runs,
  * so the memory figure exists either way.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { measureSite, type PageWeight, type SiteWeight } from './page-weight.ts';
-import { BARE_CONFIG_FILE, LINKED, pendingDeletions, writeSyntheticProject, type SyntheticProject } from './synthetic.ts';
+import { BARE_CONFIG_FILE, LINKED, pendingDeletions, snapshotCode, writeSyntheticProject, type SyntheticProject } from './synthetic.ts';
 import { measureDevServer, type DevServerTiming } from './dev-server.ts';
 import { runChild as runChildIn, TIME, type ChildResult } from './child-process.ts';
+import { median, seconds as s, times as x } from './figures.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const work = path.join(repo, '.build', 'bench');
@@ -136,10 +137,8 @@ interface Row {
 const rows: Row[] = [];
 const results: Record<string, unknown> = {};
 const notes: string[] = [];
-const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-const x = (ratio: number) => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'n/a');
 const wallCpu = (t: { wallMs: number; cpuMs: number }) => `${s(t.wallMs)} (cpu ${s(t.cpuMs)})`;
 
 function row(figure: string, measured: string, target = '—', ratio = '—', met = 'info'): void {
@@ -183,21 +182,7 @@ for (const entry of readdirSync(work)) if (/\.old-\d+-\d+$/.test(entry)) pending
 // The generator's code as it is now, copied once: every project of this run links to the copy, so
 // another editor saving scripts/ or templates/ mid-run (a half-written file, or a change that
 // rightly invalidates the chart cache) cannot change what is measured. --live links the working tree.
-const code = args.includes('--live') ? repo : snapshotCode();
-function snapshotCode(): string {
-  const dir = path.join(work, 'code');
-  if (existsSync(dir)) {
-    const aside = `${dir}.old-${process.pid}-${Date.now()}`;
-    renameSync(dir, aside);
-    pendingDeletions.push(rm(aside, { recursive: true, force: true }));
-  }
-  mkdirSync(dir, { recursive: true });
-  for (const entry of LINKED) {
-    if (entry === 'node_modules') symlinkSync(path.join(repo, entry), path.join(dir, entry));
-    else if (existsSync(path.join(repo, entry))) cpSync(path.join(repo, entry), path.join(dir, entry), { recursive: true });
-  }
-  return dir;
-}
+const code = args.includes('--live') ? repo : snapshotCode(repo, path.join(work, 'code'));
 environment.code = code === repo ? 'the working tree (--live)' : `a copy of scripts/, templates/ and the config taken at the start (${path.relative(repo, code)})`;
 const projects: Record<number, SyntheticProject> = {};
 for (const [pages, charts] of [[SMALL, 3], [MEDIUM, 3], [LARGE, CHARTS_LARGE]] as const) {
@@ -526,12 +511,6 @@ for (const [name, shared] of Object.entries(shapes)) {
 }
 
 if (workers) {
-  // Of an even count, the mean of the middle two: two rounds give their mean, not the better one.
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = sorted.length / 2;
-    return Number.isInteger(mid) ? ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2 : (sorted[Math.floor(mid)] ?? NaN);
-  };
   const rounds = workers.pool.map((pool, i) => (workers!.single[i] as WorkersRun).wallMs / pool.wallMs);
   const speedUp = median(rounds);
   const all = [...workers.pool, ...workers.single];
@@ -644,10 +623,11 @@ if (real.weight && real.weight.pages.length) {
   const interactive = jsPages.length ? heaviest(jsPages, (p) => p.jsWhenInteractive.gzip).jsWhenInteractive : { raw: 0, gzip: 0 };
   row('JavaScript when a chart becomes interactive (Vega runtime chunk)', `${kib(interactive.gzip)} gzip (${kib(interactive.raw)} raw)`, '≤ 200 KiB gzip', x(interactive.gzip / 204_800), interactive.gzip <= 204_800 ? 'yes' : 'no');
   row('fonts (all subsets; a page downloads only those its text uses)', `${real.weight.fonts.files} files, ${kib(real.weight.fonts.bytes)}`);
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  // The upper of the middle two of an even count, as the weights have always been reported.
+  const middleWeight = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   weightSummary = {
     pages: pages.length,
-    medianFirstViewGzip: median(pages.map((p) => p.firstView.gzip)),
+    medianFirstViewGzip: middleWeight(pages.map((p) => p.firstView.gzip)),
     heaviest: top,
     home,
     baiterek,

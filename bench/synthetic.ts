@@ -6,7 +6,7 @@
  *
  * Deterministic: the same size gives byte-identical files (a seeded generator, no clock).
  */
-import { existsSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -29,6 +29,26 @@ module.exports = function () {
   };
 };
 `;
+
+/**
+ * The generator as it is now, copied into `dir` (node_modules linked): every project of a bench run
+ * links to the copy, so another editor saving scripts/ or templates/ mid-run (a half-written file,
+ * or a change that rightly invalidates the chart cache) cannot change what is measured. A previous
+ * copy is moved aside and deleted in the background.
+ */
+export function snapshotCode(repo: string, dir: string): string {
+  if (existsSync(dir)) {
+    const aside = `${dir}.old-${process.pid}-${Date.now()}`;
+    renameSync(dir, aside);
+    pendingDeletions.push(rm(aside, { recursive: true, force: true }));
+  }
+  mkdirSync(dir, { recursive: true });
+  for (const entry of LINKED) {
+    if (entry === 'node_modules') symlinkSync(path.join(repo, entry), path.join(dir, entry));
+    else if (existsSync(path.join(repo, entry))) cpSync(path.join(repo, entry), path.join(dir, entry), { recursive: true });
+  }
+  return dir;
+}
 
 export interface SyntheticOptions {
   pages: number;

@@ -28,13 +28,13 @@
  * The code measured is a copy of the generator taken at the start (.build/bench/templated-code), as
  * in bench/run.ts; --live links the working tree instead.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runChild as runChildIn, type ChildResult } from './child-process.ts';
-import { DISTRICTS, LINKED, PERIODS, pendingDeletions, writeSyntheticProject } from './synthetic.ts';
+import { DISTRICTS, PERIODS, pendingDeletions, snapshotCode, writeSyntheticProject } from './synthetic.ts';
+import { median, seconds as s, times as x } from './figures.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const work = path.join(repo, '.build', 'bench');
@@ -157,22 +157,6 @@ function writeProject(kind: Kind, code: string, units: number): { project: Proje
   return { project: { kind, root, pagePath: (u) => `en/${u.id}/index.html` }, units: chosen };
 }
 
-/** The generator as it is now, copied once, so edits to the working tree mid-run change nothing measured. */
-function snapshotCode(): string {
-  const dir = path.join(work, 'templated-code');
-  if (existsSync(dir)) {
-    const aside = `${dir}.old-${process.pid}-${Date.now()}`;
-    renameSync(dir, aside);
-    pendingDeletions.push(rm(aside, { recursive: true, force: true }));
-  }
-  mkdirSync(dir, { recursive: true });
-  // The language packs are the generator's too (GENERATOR_ROOT/locales), though projects need no link to them.
-  for (const entry of new Set([...LINKED, 'locales'])) {
-    if (entry === 'node_modules') symlinkSync(path.join(repo, entry), path.join(dir, entry));
-    else if (existsSync(path.join(repo, entry))) cpSync(path.join(repo, entry), path.join(dir, entry), { recursive: true });
-  }
-  return dir;
-}
 
 // ─── builds ───────────────────────────────────────────────────────────────────────────────────
 
@@ -254,13 +238,6 @@ function samePage(projects: Record<Kind, Project>, unit: Unit): { values: number
 
 // ─── the run ──────────────────────────────────────────────────────────────────────────────────
 
-const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const x = (ratio: number) => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'n/a');
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 interface Row {
   figure: string;
@@ -281,7 +258,7 @@ export async function runTemplatedPages(args: readonly string[]): Promise<number
   const log = (message: string) => console.log(`[${((Date.now() - runStarted) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
   mkdirSync(work, { recursive: true });
-  const code = args.includes('--live') ? repo : snapshotCode();
+  const code = args.includes('--live') ? repo : snapshotCode(repo, path.join(work, 'templated-code'));
   const codeNote = code === repo ? 'the working tree (--live)' : `a copy of scripts/, templates/, locales/ and the config taken at the start (${path.relative(repo, code)})`;
   const written = KINDS.map((kind) => writeProject(kind, code, UNITS));
   const projects = Object.fromEntries(written.map((w) => [w.project.kind, w.project])) as Record<Kind, Project>;

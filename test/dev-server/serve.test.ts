@@ -6,25 +6,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtureProjectOnDisk } from '../helpers/fixture-project.ts';
 
 const cli = path.resolve(import.meta.dirname, '../../scripts/cli.ts');
 const base = path.resolve(import.meta.dirname, '../fixtures/bad-input/_base');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Polls `check` until it returns a value, or fails after `timeout` ms with `what`. */
 async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeout = 30_000): Promise<T> {
@@ -66,10 +53,9 @@ describe('the dev server', () => {
     cpSync(base, root, { recursive: true });
     const table = path.join(root, 'data/harvest.json');
     const good = readFileSync(table, 'utf8');
-    const port = await freePort();
 
     let output = '';
-    server = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', `--port=${port}`], { cwd: root, detached: true, env: { ...process.env, TZ: 'UTC', FORCE_COLOR: '0' } });
+    server = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', '--port=0'], { cwd: root, detached: true, env: { ...process.env, TZ: 'UTC', FORCE_COLOR: '0' } });
     server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const url = await waitFor('the server to start', () => /Server at (http:\/\/\S+?)\/?\s/.exec(output)?.[1] ?? (server?.exitCode !== null ? Promise.reject(new Error(`the server exited:\n${output}`)) : undefined), 60_000);
