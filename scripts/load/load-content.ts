@@ -45,8 +45,11 @@ export async function loadContent(files: ProjectFiles, languages: readonly strin
       if (bytes.status === 'rejected') throw bytes.reason;
       const text = decodeUtf8(bytes.value, file, ContentError);
       const key = `${file}\0${text}`;
-      const page = memo?.get(key) ?? parsePage(text, file, languages, contentDir);
-      memo?.set(key, page);
+      let page = memo?.get(key);
+      if (!page) {
+        page = parsePage(text, file, languages, contentDir);
+        memo?.set(key, page);
+      }
       pages.push(page);
     } catch (error) {
       if (error instanceof ContentError) errors.push(error);

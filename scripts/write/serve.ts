@@ -32,7 +32,8 @@ const SETTLE_MS = 40;
 /** The search index is rebuilt after this long without an edit. */
 const SEARCH_AFTER_MS = 2000;
 
-export const SERVE_DIR = '.build/serve';
+/** The dev server's own folder, never the published one. */
+const SERVE_DIR = '.build/serve';
 
 export async function serve(root: string, port: number, logger: Logger = diskEffects(root).logger): Promise<{ close(): Promise<void> }> {
   const files = diskFiles(root);
@@ -40,7 +41,7 @@ export async function serve(root: string, port: number, logger: Logger = diskEff
   // The code this process runs: an edit to the generator's scripts needs a restart anyway.
   const version = await codeVersion();
   const outDir = SERVE_DIR;
-  const output = path.join(root, outDir);
+  const output = path.join(root, SERVE_DIR);
   let last: Report | undefined;
   /** Rebuilds published so far; the search index is installed only over the pages it read. */
   let generation = 0;
@@ -51,7 +52,7 @@ export async function serve(root: string, port: number, logger: Logger = diskEff
     const started = performance.now();
     try {
       const report = await buildReport(files, effects);
-      const written = await writeSite(report, { root, outDir, force, codeVersion: version, ...(last ? { search: 'previous', publish: 'in-place' } : {}) });
+      const written = await writeSite(report, { root, outDir, force, codeVersion: version, ...(last ? { publish: 'in-place' } : {}) });
       if (last && written.written.some((file) => file.endsWith('.html'))) searchDirty = true;
       last = report;
       generation++;
@@ -61,7 +62,7 @@ export async function serve(root: string, port: number, logger: Logger = diskEff
       const message = error instanceof ReportError ? error.format() : `unexpected error (in the generator or a template, not in content/ or data/): ${error instanceof Error ? error.message : String(error)}`;
       logger.warn(`the report was not rebuilt:\n${message}`);
       // The last good version, with the message above every page.
-      if (last) await writeSite(last, { root, outDir, codeVersion: version, search: 'previous', publish: 'in-place', error: message }).then(() => server.reload({ files: [] }), () => undefined);
+      if (last) await writeSite(last, { root, outDir, codeVersion: version, publish: 'in-place', error: message }).then(() => server.reload({ files: [] }), () => undefined);
     }
   };
 

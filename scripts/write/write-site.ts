@@ -28,20 +28,14 @@ export interface WriteOptions {
   force?: boolean;
   /** The generator's version the pages are keyed on; by default the hash of its files (cache/code-version.ts). */
   codeVersion?: string;
-  /**
-   * `build` (default): the search index is built from the pages before anything is published.
-   * `previous`: the published site's index is kept as it is, and the caller builds a new one when
-   * it has time (`buildSearchIndex` on the published folder): the dev server shows an edit first.
-   */
-  search?: 'build' | 'previous';
   /** An author-facing error shown on every page above the last good version (the dev server's). */
   error?: string;
   /**
-   * `swap` (default): the site is written into a staging folder and swapped in whole, so readers
-   * never see half of it, and a failed build leaves the published one as it was. `in-place`: the
-   * changed files are written over the previous build's and the files it no longer has removed
-   * (the dev server's own folder, after its first build: nothing to link or move, and a failed
-   * build shows its error over the last good pages anyway).
+   * `swap` (default): the site is written into a staging folder, its search index built, and it is
+   * swapped in whole, so readers never see half of it, and a failed build leaves the published one
+   * as it was. `in-place`: the changed files are written over the previous build's and the files it
+   * no longer has removed, and the search index is left as it is for the caller to rebuild when it
+   * has time (the dev server's own folder, after its first build: it shows an edit first).
    */
   publish?: 'swap' | 'in-place';
 }
@@ -57,7 +51,7 @@ export interface WriteResult {
   written: string[];
 }
 
-export async function writeSite(report: Report, { root, outDir = report.config.folders.output, force = false, search = 'build', ...options }: WriteOptions): Promise<WriteResult> {
+export async function writeSite(report: Report, { root, outDir = report.config.folders.output, force = false, ...options }: WriteOptions): Promise<WriteResult> {
   const output = path.resolve(root, outDir);
   const inPlace = options.publish === 'in-place';
   // One staging folder per process: two builds running at once (an editor's build and a test
@@ -92,7 +86,7 @@ export async function writeSite(report: Report, { root, outDir = report.config.f
     const readSource = (file: string) => fs.readFile(path.join(root, file), 'utf8').catch(() => undefined);
     // The search index is built by Pagefind's own process, so it runs beside the link check; both
     // finish before anything is decided, so a failure never removes the folder under Pagefind.
-    const index = search === 'build' ? buildSearchIndex(staging, { cacheDir: path.join(root, '.cache', 'search-index') }) : inPlace ? Promise.resolve() : linkTree(path.join(output, 'pagefind'), path.join(staging, 'pagefind'));
+    const index = inPlace ? Promise.resolve() : buildSearchIndex(staging, { cacheDir: path.join(root, '.cache', 'search-index') });
     const [links, indexed] = await Promise.allSettled([checkLinks(staging, report.pages, readSource, anchors), index]);
     if (links.status === 'rejected') throw links.reason;
     throwIfAny(links.value);
@@ -108,18 +102,6 @@ export async function writeSite(report: Report, { root, outDir = report.config.f
   await memo.save(keys, anchors);
   const pages = render.filter((output) => output.page);
   return { files, rendered: pages.map((output) => output.name), reused: keys.filter((output) => output.page).length - pages.length, written: render.map((output) => output.file) };
-}
-
-/** Hard links (or copies) of every file under `from` at the same place under `to`; nothing when `from` does not exist. */
-async function linkTree(from: string, to: string): Promise<void> {
-  const entries = await fs.readdir(from, { recursive: true, withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const source = path.join(entry.parentPath, entry.name);
-    const target = path.join(to, path.relative(from, source));
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.link(source, target).catch(() => fs.copyFile(source, target));
-  }
 }
 
 /**

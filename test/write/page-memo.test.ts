@@ -102,16 +102,16 @@ describe('page memo', () => {
     const kept = statSync(path.join(root, '_dev/en/harvest/index.html')).ino;
     edit('content/en/02-yields.md', (text) => text.replace('A plain paragraph, edited.', 'A plain paragraph, edited in place.'));
     const report = await buildReport(diskFiles(root), { logger: memoryLogger() });
-    const inPlace = await writeSite(report, { root, outDir: '_dev', codeVersion: 'generator version B', publish: 'in-place', search: 'previous' });
+    const inPlace = await writeSite(report, { root, outDir: '_dev', codeVersion: 'generator version B', publish: 'in-place' });
     expect(inPlace.rendered).toEqual(['en/yields', 'ru/yields']);
     expect(statSync(path.join(root, '_dev/en/harvest/index.html')).ino).toBe(kept);
     // A chapter removed: its pages and its fallback copy go.
     rmSync(path.join(root, 'content/en/02-yields.md'));
-    const removed = await writeSite(await buildReport(diskFiles(root), { logger: memoryLogger() }), { root, outDir: '_dev', codeVersion: 'generator version B', publish: 'in-place', search: 'previous' });
+    const removed = await writeSite(await buildReport(diskFiles(root), { logger: memoryLogger() }), { root, outDir: '_dev', codeVersion: 'generator version B', publish: 'in-place' });
     expect(removed.rendered.length).toBeGreaterThan(0);
     await build({ outDir: '_full', force: true, codeVersion: 'generator version B' });
     // Every page and download as a full build writes them; the search index is still the first
-    // build's (`search: 'previous'`: the dev server builds a new one when the edits pause).
+    // build's (in place, the index is the caller's: the dev server builds a new one when the edits pause).
     expect(differences(path.join(root, '_dev'), path.join(root, '_full')).filter((file) => !file.startsWith('pagefind/'))).toEqual([]);
     expect(existsSync(path.join(root, '_dev/en/yields'))).toBe(false);
   });
