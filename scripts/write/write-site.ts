@@ -81,13 +81,17 @@ export async function writeSite(report: Report, { root, outDir = report.config.f
     render = keys.filter((output) => !taken.has(output.file));
     const written: SiteData = { ...site, outputs: narrowOutputs(site.outputs, new Set(render.map((output) => output.file))) };
     await runEleventy(root, staging, report, () => Promise.resolve(written));
-    anchors = await collectAnchors(staging, new Map(reused.map((output) => [output.file, output.anchors])));
+    // The search index is built by Pagefind's own process, so it runs beside the link check (the
+    // anchors' collection included: it reads every page back); both finish before anything is
+    // decided, so a failure never removes the folder under Pagefind.
+    const index = inPlace ? Promise.resolve() : buildSearchIndex(staging, { cacheDir: path.join(root, '.cache', 'search-index') });
     // Every internal link and anchor must resolve before anything is published.
     const readSource = (file: string) => fs.readFile(path.join(root, file), 'utf8').catch(() => undefined);
-    // The search index is built by Pagefind's own process, so it runs beside the link check; both
-    // finish before anything is decided, so a failure never removes the folder under Pagefind.
-    const index = inPlace ? Promise.resolve() : buildSearchIndex(staging, { cacheDir: path.join(root, '.cache', 'search-index') });
-    const [links, indexed] = await Promise.allSettled([checkLinks(staging, report.pages, readSource, anchors), index]);
+    const checked = collectAnchors(staging, new Map(reused.map((output) => [output.file, output.anchors]))).then((collected) => {
+      anchors = collected;
+      return checkLinks(staging, report.pages, readSource, collected);
+    });
+    const [links, indexed] = await Promise.allSettled([checked, index]);
     if (links.status === 'rejected') throw links.reason;
     throwIfAny(links.value);
     if (indexed.status === 'rejected') throw indexed.reason;
