@@ -7,4 +7,5 @@
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config.ts';
 
-export default defineConfig({ ...base, test: { ...base.test, globalSetup: [], include: ['test/examples/**/*.test.ts'] } });
+const { projects: _projects, ...shared } = base.test ?? {};
+export default defineConfig({ test: { ...shared, include: ['test/examples/**/*.test.ts'] } });

@@ -10,6 +10,10 @@ import { hasChromium, openChromium } from '../helpers/browser.ts';
 import { serveFolder } from '../helpers/static-server.ts';
 import { axeProblems } from './axe.ts';
 import { SITE } from './pages.ts';
+import { testSiteBuilt } from '../helpers/test-site.ts';
+
+// The global setup builds the site while other files run.
+await testSiteBuilt();
 
 describe.skipIf(!hasChromium || !existsSync(`${SITE}/index.html`))('accessibility in the dark colour scheme and with search results open', () => {
   let browser: Browser;

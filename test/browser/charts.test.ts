@@ -5,8 +5,11 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, useSiteInBrowser } from '../helpers/browser.ts';
+import { SITE as site, testSiteBuilt } from '../helpers/test-site.ts';
 
-const site = '.build/test-site';
+// The global setup builds the site while other files run.
+await testSiteBuilt();
+
 
 describe.skipIf(!hasChromium || !existsSync(`${site}/index.html`))('charts in the browser', () => {
   const served = useSiteInBrowser(site);

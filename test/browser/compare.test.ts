@@ -8,8 +8,11 @@ import { existsSync } from 'node:fs';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, useSiteInBrowser } from '../helpers/browser.ts';
+import { SITE as site, testSiteBuilt } from '../helpers/test-site.ts';
 
-const site = '.build/test-site';
+// The global setup builds the site while other files run.
+await testSiteBuilt();
+
 const page = '/en/regions/';
 
 /** The legend's labels of the chart as drawn now, in their order. */

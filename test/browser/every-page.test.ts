@@ -15,6 +15,10 @@ import { serveFolder } from '../helpers/static-server.ts';
 import { browserSample } from '../site/site-pages.ts';
 import { axeProblems, KNOWN_ISSUES, seenKnown, sidewaysScroll } from './axe.ts';
 import { eachLimited, pagePaths, SITE } from './pages.ts';
+import { testSiteBuilt } from '../helpers/test-site.ts';
+
+// The global setup builds the site while other files run.
+await testSiteBuilt();
 
 /** Runs before any page script: records every violation the policy reports. */
 const RECORD_VIOLATIONS = `

@@ -13,8 +13,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, useSiteInBrowser } from '../helpers/browser.ts';
+import { SITE as site, testSiteBuilt } from '../helpers/test-site.ts';
 
-const site = '.build/test-site';
+// The global setup builds the site while other files run.
+await testSiteBuilt();
+
 
 /** Console errors, page errors and CSP violations of a page, collected as they happen. */
 async function watch(page: Page): Promise<string[]> {

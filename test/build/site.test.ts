@@ -4,8 +4,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SITE as site, testSiteBuilt } from '../helpers/test-site.ts';
 
-const site = '.build/test-site';
+// The global setup builds the site while other files run.
+await testSiteBuilt();
+
 const read = (file: string) => readFileSync(`${site}/${file}`, 'utf8');
 
 describe('the published report', () => {

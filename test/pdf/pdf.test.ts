@@ -14,8 +14,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writePdf, type PdfOptions, type PdfResult } from '../../scripts/write/pdf.ts';
 import { hasChromium, openChromium } from '../helpers/browser.ts';
 import { lang } from '../helpers/languages.ts';
+import { SITE as site, testSiteBuilt } from '../helpers/test-site.ts';
 
-const site = '.build/test-site';
+// The global setup builds the site while other files run.
+await testSiteBuilt();
+
 const out = '.build/test-pdf/report-en.pdf';
 
 /** `writePdf` with the run's shared Chromium (test/helpers/browser.ts) rather than one of its own. */

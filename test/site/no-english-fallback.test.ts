@@ -30,6 +30,10 @@ import { parseDocument } from 'htmlparser2';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveBoundariesDir } from '../../scripts/chart/boundaries-dir.ts';
 import { htmlPages, SITE as site } from './site-pages.ts';
+import { testSiteBuilt } from '../helpers/test-site.ts';
+
+// The global setup builds the site while other files run.
+await testSiteBuilt();
 
 /**
  * Names in the boundary files' credit: printed only under choropleths, so a site built without

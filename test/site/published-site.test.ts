@@ -9,6 +9,10 @@ import { HtmlValidate, type ConfigData, type Message } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findBrokenLinks } from '../../scripts/write/check-links.ts';
 import { cspOf, htmlPages, SITE as site } from './site-pages.ts';
+import { testSiteBuilt } from '../helpers/test-site.ts';
+
+// The global setup builds the site while other files run.
+await testSiteBuilt();
 
 /**
  * html-validate's recommended rules, minus the ones that do not fit a generated report. Each

@@ -15,6 +15,10 @@ import { resolveBoundariesDir } from '../../scripts/chart/boundaries-dir.ts';
 import { inputsHash, projectSettings, publishedUpToDate } from '../../scripts/cache/up-to-date.ts';
 import { fixtureProjectOnDisk } from '../helpers/fixture-project.ts';
 import { SITE } from './site-pages.ts';
+import { testSiteBuilt } from '../helpers/test-site.ts';
+
+// The global setup builds the site while other files run.
+await testSiteBuilt();
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(repo, 'scripts/cli.ts');

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 /** Built once by test/global-setup.ts. */
-export const SITE = '.build/test-site';
+export { SITE } from '../helpers/test-site.ts';
 
 /** The directives of the Content-Security-Policy a page sets in its meta tag, or undefined. */
 export function cspOf(html: string): Map<string, string[]> | undefined {
