@@ -24,7 +24,6 @@ import { computePageTables } from './compute/compute-page-tables.ts';
 import type { Tables } from './compute/table-access.ts';
 import { deriveTables } from './compute/derive-tables.ts';
 import { runChecks, type CheckResult } from './compute/consistency-checks.ts';
-import { renderCharts } from './chart/render-charts.ts';
 import { withEarlyChartPool } from './chart/early-pool.ts';
 import type { RenderPool } from './chart/render-pool.ts';
 import { createMarkdown } from './render/markdown.ts';
@@ -107,6 +106,8 @@ async function assembleReport(files: ProjectFiles, effects: ReportEffects, confi
 
   // 4 chart: every chart block to a checked, rendered, numbered figure (unchanged ones from the cache).
   const chartStats = { rendered: 0, reused: 0 };
+  // Loaded here, not at the top: a build that stops at an earlier stage never loads Vega and Vega-Lite.
+  const { renderCharts } = await import('./chart/render-charts.ts');
   const figures = await renderCharts(pages, tables, numbering, { cacheDir: effects.cacheDir, stats: chartStats, workers: 'auto', pool: chartPool, memo: memo?.figures, geographies, languages, colours: config.colours, boundariesDir: config.boundariesDir, date: config.date, theme: chartTheme(config) });
 
   // 5 render: Markdown tokens to HTML fragments the templates place.

@@ -46,9 +46,10 @@ async function main(command: string, args: string[]): Promise<number> {
         return 0;
       }
       const { buildReport } = await pipeline();
+      const report = await buildReport(diskFiles(root), diskEffects(root));
+      // After the build: a build that fails never loads Eleventy.
       const { writeSite } = await writer();
       const { rebuildSummary } = await import('./write/rebuild-summary.ts');
-      const report = await buildReport(diskFiles(root), diskEffects(root));
       const written = await writeSite(report, { root, outDir, force: args.includes('--force') });
       await recordPublished(root, outDir, inputs);
       console.log(`built ${outDir}/: ${summary(report, elapsed(), `, ${written.files} files`)}`);

@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ProjectFiles } from '../io.ts';
 import { diskCache } from './chart-cache.ts';
-import { poolSize, POOL_THRESHOLD } from './render-charts.ts';
+import { poolSize, POOL_THRESHOLD } from './pool-size.ts';
 import { renderPool, type RenderPool } from './render-pool.ts';
 
 export interface EarlyPoolOptions {

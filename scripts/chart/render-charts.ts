@@ -10,7 +10,6 @@
  * Side effects come in through `ChartStageOptions`: the cache (`charts/` under `cacheDir`, none
  * without one), the boundaries folder, the report's date for citations.
  */
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Config } from 'vega-lite';
 import { throwIfAny, ReportError } from '../errors.ts';
@@ -28,6 +27,7 @@ import { prepareFigure, renderPrepared, type PreparedFigure, type RenderedChart,
 import type { Geographies } from '../validate/geography-schema.ts';
 import type { LanguageSet } from '../languages/language-set.ts';
 import type { ObjectMemo } from '../cache/memo.ts';
+import { poolSize } from './pool-size.ts';
 
 export interface Figure {
   id: string;
@@ -88,20 +88,8 @@ export interface ChartStageOptions {
   memo?: ObjectMemo<ParsedPage, Figure[]>;
 }
 
-/**
- * Charts to render before worker threads pay for their start-up: each loads Vega, Vega-Lite and
- * the schema validator (about a second). Measured on 2 cores (npm run bench): 2 workers were
- * 1.4× faster than one thread on 1,500 charts, and slower below about 300.
- */
-export const POOL_THRESHOLD = 300;
-
 /** Charts prepared between two turns of the event loop while workers started early wait for them. */
 const YIELD_EVERY = 8;
-
-export function poolSize(workers: ChartStageOptions['workers'], misses: number, cores = availableParallelism(), threshold = POOL_THRESHOLD): number {
-  if (workers === 'auto') return misses >= threshold && cores > 1 ? Math.min(cores, 4) : 1;
-  return Math.max(1, Math.floor(workers ?? 1));
-}
 
 export const figureAnchor = (id: string) => `fig-${id}`;
 

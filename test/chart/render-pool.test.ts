@@ -1,7 +1,8 @@
 /** Rendering in worker threads gives the same figures as rendering in the build's own thread. */
 import { describe, expect, it } from 'vitest';
 import { newStats } from '../../scripts/chart/chart-cache.ts';
-import { POOL_THRESHOLD, poolSize, renderCharts } from '../../scripts/chart/render-charts.ts';
+import { POOL_THRESHOLD, poolSize } from '../../scripts/chart/pool-size.ts';
+import { renderCharts } from '../../scripts/chart/render-charts.ts';
 import { renderPool, type RenderPool } from '../../scripts/chart/render-pool.ts';
 import { newSharingStats } from '../../scripts/chart/render-job.ts';
 import { memoryFiles } from '../../scripts/io.ts';
