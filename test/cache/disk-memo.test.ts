@@ -32,6 +32,24 @@ describe('keys', () => {
     expect(hashOf('ab', 'c')).not.toBe(hashOf('a', 'bc'));
   });
 
+  it('write canonical JSON exactly as JSON.stringify writes the value with every object\'s keys sorted', () => {
+    // The definition: sorted copies, then JSON.stringify (keys in chart caches written before stay valid).
+    const sortedCopy = (value: unknown) =>
+      JSON.stringify(value, (_key, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+    const values: unknown[] = [
+      { z: [1, -0, 1.5e-7, 2e21, Number.NaN, Number.POSITIVE_INFINITY, null, undefined, () => 1], a: { 10: 'ten', 9: 'nine', '09': 'zero nine', 4294967295: 'not an index', é: 'e', E: 'E', _: '"quoted"\n\u0001' } },
+      [{ period: '2015', series: 'a', value: 1.25 }, { value: undefined, series: 'b', period: '2016' }],
+      { date: new Date(Date.UTC(2026, 11, 7)), nested: { toJSON: (key: string) => `key:${key}` }, map: new Map([['k', 1]]), flag: false, fn: () => 1 },
+      'text',
+      42,
+      null,
+      [],
+      {},
+    ];
+    for (const value of values) expect(canonicalJson(value)).toBe(sortedCopy(value));
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
+  });
+
   it("hash values (a page's inputs) by content, whatever their key order, and refuse what they cannot see into", () => {
     expect(valueHash({ b: 1, a: { d: 'x', c: [1, 2] } })).toBe(valueHash({ a: { c: [1, 2], d: 'x' }, b: 1 }));
     expect(valueHash(['ab', 'c'])).not.toBe(valueHash(['a', 'bc']));
