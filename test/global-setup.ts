@@ -17,7 +17,7 @@ import { SITE, SITE_LOG } from './helpers/test-site.ts';
 
 function buildTestSite(): Promise<string> {
   return new Promise((resolve) => {
-    const child = spawn('npx', ['tsx', 'scripts/cli.ts', 'build', `--out=${SITE}`], { env: { ...process.env, TZ: 'UTC' } });
+    const child = spawn(process.execPath, ['scripts/bin/report.js', 'build', `--out=${SITE}`], { env: { ...process.env, TZ: 'UTC' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
