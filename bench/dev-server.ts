@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { median } from './figures.ts';
+import { REPORT_COMMAND } from './synthetic.ts';
 
 export interface DevServerTiming {
   /** Milliseconds from each write to the first response with the new text. */
@@ -37,7 +38,7 @@ async function until<T>(what: string, check: () => Promise<T | undefined> | T | 
 export async function measureDevServer(root: string, chapterFile: string, rounds = 5): Promise<DevServerTiming> {
   const started = performance.now();
   // As `npm start` runs it: the project's own copy (or link) of the generator.
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'serve', '--port=0'], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, [...REPORT_COMMAND.slice(1), 'serve', '--port=0'], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

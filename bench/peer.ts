@@ -51,7 +51,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runChild as runChildIn, TIME, type ChildResult } from './child-process.ts';
 import { cpuBreakdown, type Breakdown } from './peer-framework/cpu-breakdown.ts';
-import { DISTRICTS, PERIODS, pendingDeletions, snapshotCode, writeSyntheticProject } from './synthetic.ts';
+import { DISTRICTS, PERIODS, pendingDeletions, REPORT_COMMAND, snapshotCode, writeSyntheticProject } from './synthetic.ts';
 import { median, seconds as s, times as x } from './figures.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
@@ -432,7 +432,7 @@ export async function runPeer(args: string[]): Promise<number> {
   const minimalSite = path.join(project.root, '.build', 'minimal-site');
   for (let round = 1; round <= ROUNDS; round++) {
     for (const dir of ['.cache', '_site', '.build']) rmSync(path.join(project.root, dir), { recursive: true, force: true });
-    const own = await runChild([...TSX, 'scripts/cli.ts', 'build', '--force'], { cwd: project.root, timeoutMs: 240_000 });
+    const own = await runChild([...REPORT_COMMAND, 'build', '--force'], { cwd: project.root, timeoutMs: 240_000 });
     const ownT = timing(own, outputCheck(projectSite, /class="chart-svg"/g));
     log(`round ${round}: this project cold ${own.ok ? `${s(own.wallMs)} (cpu ${s(own.cpuMs)}), ${ownT.pages} pages, ${ownT.charts} chart SVGs` : failure(own)}`);
     let fwT: Timing | undefined;
@@ -585,7 +585,7 @@ export async function runPeer(args: string[]): Promise<number> {
   if (overMinimal || underFramework) {
     const profiles: Record<string, Breakdown> = {};
     const profiled: Array<{ name: string; command: string[]; cwd: string; env?: NodeJS.ProcessEnv; before: () => void }> = [
-      { name: 'this project', command: ['node', '--cpu-prof', '--import', 'tsx', 'scripts/cli.ts', 'build', '--force'], cwd: project.root, before: () => ['.cache', '_site', '.build'].forEach((d) => rmSync(path.join(project.root, d), { recursive: true, force: true })) },
+      { name: 'this project', command: [REPORT_COMMAND[0]!, '--cpu-prof', ...REPORT_COMMAND.slice(1), 'build', '--force'], cwd: project.root, before: () => ['.cache', '_site', '.build'].forEach((d) => rmSync(path.join(project.root, d), { recursive: true, force: true })) },
     ];
     if (overMinimal) profiled.push({ name: 'minimal baseline', command: ['node', '--cpu-prof', 'node_modules/@11ty/eleventy/cmd.cjs', '--config=peer-minimal.eleventy.mjs', '--quiet'], cwd: project.root, before: () => rmSync(minimalSite, { recursive: true, force: true }) });
     if (underFramework) profiled.push({ name: 'Framework', command: ['node', '--cpu-prof', ...frameworkCommand(true).slice(1)], cwd: peerDir, env: frameworkEnv, before: () => frameworkCold(pins) });

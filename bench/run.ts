@@ -40,7 +40,7 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { measureSite, type PageWeight, type SiteWeight } from './page-weight.ts';
-import { BARE_CONFIG_FILE, LINKED, pendingDeletions, snapshotCode, writeSyntheticProject, type SyntheticProject } from './synthetic.ts';
+import { BARE_CONFIG_FILE, LINKED, pendingDeletions, REPORT_COMMAND, snapshotCode, writeSyntheticProject, type SyntheticProject } from './synthetic.ts';
 import { measureDevServer, type DevServerTiming } from './dev-server.ts';
 import { runChild as runChildIn, TIME, type ChildResult } from './child-process.ts';
 import { median, seconds as s, times as x } from './figures.ts';
@@ -75,7 +75,7 @@ if (args.includes('--templated')) process.exit(await (await import('./templated-
 const runChild = (command: string[], options: { cwd: string; timeoutMs: number; env?: NodeJS.ProcessEnv }) => runChildIn(command, { ...options, scratchDir: work });
 
 const TSX = ['node', '--import', 'tsx'];
-const buildCommand = (outDir?: string) => [...TSX, 'scripts/cli.ts', 'build', ...(outDir ? [`--out=${outDir}`] : [])];
+const buildCommand = (outDir?: string) => [...REPORT_COMMAND, 'build', ...(outDir ? [`--out=${outDir}`] : [])];
 const bareCommand = ['node', 'node_modules/@11ty/eleventy/cmd.cjs', `--config=${BARE_CONFIG_FILE}`, '--quiet'];
 
 function log(message: string): void {

@@ -16,6 +16,9 @@ export const YEARS = 20;
 export const PERIODS = Array.from({ length: YEARS }, (_, i) => String(FIRST_YEAR + i));
 
 /** Code and configuration shared with the repository, linked into every synthetic project. */
+/** How the benches run the generator: what `npm run build` runs (package.json), from a project's root. */
+export const REPORT_COMMAND = ['node', 'scripts/bin/report.js'];
+
 export const LINKED = ['scripts', 'templates', 'locales', 'node_modules', '.eleventy.js', 'package.json', 'tsconfig.json'];
 
 /** The bare-Eleventy baseline's config: the same Markdown, default markdown engine, no charts, no pipeline. */

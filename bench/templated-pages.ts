@@ -33,12 +33,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runChild as runChildIn, type ChildResult } from './child-process.ts';
-import { DISTRICTS, PERIODS, pendingDeletions, snapshotCode, writeSyntheticProject } from './synthetic.ts';
+import { DISTRICTS, PERIODS, pendingDeletions, REPORT_COMMAND, snapshotCode, writeSyntheticProject } from './synthetic.ts';
 import { median, seconds as s, times as x } from './figures.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const work = path.join(repo, '.build', 'bench');
-const TSX = ['node', '--import', 'tsx'];
 const KINDS = ['generated', 'hand'] as const;
 type Kind = (typeof KINDS)[number];
 const KIND_NAME: Record<Kind, string> = { generated: 'generated from one template', hand: 'written by hand' };
@@ -183,7 +182,7 @@ function failure(result: ChildResult): string {
 /** `build --force`; cold: with no .cache (charts, bibliography, search), _site or .build left from before. */
 async function build(project: Project, cold: boolean): Promise<Build> {
   if (cold) for (const dir of ['.cache', '_site', '.build']) rmSync(path.join(project.root, dir), { recursive: true, force: true });
-  const result = await runChildIn([...TSX, 'scripts/cli.ts', 'build', '--force'], { cwd: project.root, timeoutMs: 600_000, scratchDir: work });
+  const result = await runChildIn([...REPORT_COMMAND, 'build', '--force'], { cwd: project.root, timeoutMs: 600_000, scratchDir: work });
   if (!result.ok) throw new BenchFailure(`the ${KIND_NAME[project.kind]} project's ${cold ? 'cold' : 'warm'} build failed (${project.root}): ${failure(result)}`);
   const line = result.stdout.split('\n').find((l) => l.startsWith('built ')) ?? '';
   const count = (pattern: RegExp) => Number(pattern.exec(line)?.[1] ?? NaN);
