@@ -11,11 +11,20 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
+/** sha256 over parts added one at a time, each one delimited: `hashOf` for parts too large to hold all at once. */
+export function partsHash(): { add(part: string | Buffer): void; hex(): string } {
+  const hash = createHash('sha256');
+  return {
+    add: (part) => void hash.update(part).update('\0'),
+    hex: () => hash.digest('hex'),
+  };
+}
+
 /** sha256 over the parts, each one delimited, as hex. */
 export function hashOf(...parts: Array<string | Buffer>): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\0');
-  return hash.digest('hex');
+  const hash = partsHash();
+  for (const part of parts) hash.add(part);
+  return hash.hex();
 }
 
 /**
@@ -35,10 +44,10 @@ const INDEX = /^(?:0|[1-9]\d{0,9})$/;
 const isIndex = (key: string) => INDEX.test(key) && Number(key) < 2 ** 32 - 1;
 
 /** The order the sorted copy's keys had: index-like keys numerically, then the others by code unit. */
-function sortedKeys(record: object): string[] {
-  const keys = Object.keys(record).sort();
-  if (!keys.some(isIndex)) return keys;
-  return [...keys.filter(isIndex).sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndex(k))];
+function sortedKeys(keys: readonly string[]): string[] {
+  const sorted = [...keys].sort();
+  if (!sorted.some(isIndex)) return sorted;
+  return [...sorted.filter(isIndex).sort((a, b) => Number(a) - Number(b)), ...sorted.filter((k) => !isIndex(k))];
 }
 
 /**
@@ -51,7 +60,7 @@ let lastOrder: { order: string[]; quoted: string[] } = { order: [], quoted: [] }
 function keyOrder(record: object): { order: string[]; quoted: string[] } {
   const keys = Object.keys(record);
   if (keys.length === lastKeys.length && keys.every((key, i) => key === lastKeys[i])) return lastOrder;
-  const order = sortedKeys(record);
+  const order = sortedKeys(keys);
   lastKeys = keys;
   lastOrder = { order, quoted: order.map((key) => JSON.stringify(key)) };
   return lastOrder;

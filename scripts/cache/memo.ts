@@ -4,17 +4,17 @@
  * made for. A stage takes one of these and knows nothing of when it is emptied.
  */
 
-/** Results by the text they were made from (a file's name and text). */
-export interface TextMemo<T> {
-  get(key: string): T | undefined;
-  set(key: string, value: T): void;
-}
-
-/** One stage's results per object (a parsed page), valid for as long as the memo keeps them. */
-export interface ObjectMemo<K extends object, T> {
+/** Results by what they were made from. */
+export interface Memo<K, T> {
   get(key: K): T | undefined;
   set(key: K, value: T): void;
 }
+
+/** Results by the text they were made from (a file's name and text). */
+export type TextMemo<T> = Memo<string, T>;
+
+/** One stage's results per object (a parsed page), valid for as long as the memo keeps them. */
+export type ObjectMemo<K extends object, T> = Memo<K, T>;
 
 /** A text memo whose entries a build did not ask for are dropped by `sweep()`, after it. */
 export function textMemo<T>(): TextMemo<T> & { clear(): void; sweep(): void } {

@@ -9,11 +9,10 @@
  * numbers. `/index.html` is the English home page a second time and is left out. The output is
  * deterministic: the same pages give byte-identical index files.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { hashOf, packageVersion, sourceHash, writeAtomic } from '../cache/disk-memo.ts';
+import { hashOf, packageVersion, partsHash, sourceHash, writeAtomic } from '../cache/disk-memo.ts';
 import { ReportError } from '../errors.ts';
 
 /**
@@ -48,10 +47,14 @@ export async function buildSearchIndex(siteDir: string, options: { cacheDir?: st
   const pages = await indexedPages(siteDir);
   let entryDir: string | undefined;
   if (options.cacheDir) {
-    // Hashed page by page (as hashOf would the list): the site's pages are never all in memory at once.
-    const hash = createHash('sha256').update(CODE).update('\0');
-    for (const page of pages) hash.update(page).update('\0').update(await fs.readFile(path.join(siteDir, page))).update('\0');
-    entryDir = path.join(options.cacheDir, hash.digest('hex').slice(0, 32));
+    // Page by page: the site's pages are never all in memory at once.
+    const hash = partsHash();
+    hash.add(CODE);
+    for (const page of pages) {
+      hash.add(page);
+      hash.add(await fs.readFile(path.join(siteDir, page)));
+    }
+    entryDir = path.join(options.cacheDir, hash.hex().slice(0, 32));
     const reused = await copyCached(entryDir, indexDir);
     if (reused) return { ...reused, reused: true };
   }
