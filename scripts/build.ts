@@ -108,7 +108,7 @@ async function assembleReport(files: ProjectFiles, effects: ReportEffects, confi
   const chartStats = { rendered: 0, reused: 0 };
   // Loaded here, not at the top: a build that stops at an earlier stage never loads Vega and Vega-Lite.
   const { renderCharts } = await import('./chart/render-charts.ts');
-  const figures = await renderCharts(pages, tables, numbering, { cacheDir: effects.cacheDir, stats: chartStats, workers: 'auto', pool: chartPool, memo: memo?.figures, geographies, languages, colours: config.colours, boundariesDir: config.boundariesDir, date: config.date, theme: chartTheme(config) });
+  const figures = await renderCharts(pages, tables, numbering, { cacheDir: effects.cacheDir, stats: chartStats, workers: 'auto', pool: chartPool, kept: memo && ((page) => memo.views.get(page) !== undefined), geographies, languages, colours: config.colours, boundariesDir: config.boundariesDir, date: config.date, theme: chartTheme(config) });
 
   // 5 render: Markdown tokens to HTML fragments the templates place.
   const views = renderPages(md, pages, { values, pageTables, figures, numbering, tables, references, languages, memo: memo?.views });
@@ -128,7 +128,7 @@ async function assembleReport(files: ProjectFiles, effects: ReportEffects, confi
     stats: {
       tables: tables.size,
       pages: views.length,
-      charts: [...figures.values()].reduce((n, list) => n + list.length, 0),
+      charts: pages.reduce((n, page) => n + page.charts.length, 0),
       chartsRendered: chartStats.rendered,
       values: pages.reduce((n, p) => n + p.values.length, 0),
       checks: checks.length,

@@ -20,6 +20,24 @@ function summary(report: Report, seconds: number, extra = ''): string {
   return `${s.tables} tables, ${s.values} computed values, ${s.charts} charts (${s.chartsRendered} rendered), ${s.checks} checks (${s.findings} findings), ${s.pages} pages${extra} in ${seconds.toFixed(1)} s`;
 }
 
+/**
+ * Builds the report (stages 1–5) from what the previous command-line build kept (build-memo-file.ts),
+ * unless `fresh`, and writes what this one keeps for the next, beside whatever the caller does next.
+ */
+async function buildKeeping(fresh: boolean): Promise<{ report: Report; version: string; kept: Promise<void> }> {
+  const { codeVersion } = await import('./cache/code-version.ts');
+  const { memoVersion, readBuildMemo, writeBuildMemo } = await import('./build-memo-file.ts');
+  const { buildReport } = await pipeline();
+  const effects = diskEffects(root);
+  const version = await codeVersion();
+  const keptUnder = await memoVersion(root, version);
+  const memo = await readBuildMemo(fresh ? undefined : effects.cacheDir, keptUnder);
+  const report = await buildReport(diskFiles(root), { ...effects, memo });
+  // A cache: a memo that cannot be written costs the next build time, not this one its output.
+  const kept = effects.cacheDir ? writeBuildMemo(effects.cacheDir, keptUnder, memo).catch(() => undefined) : Promise.resolve();
+  return { report, version, kept };
+}
+
 /** The output folder report.config.json names (read without the pipeline, for the up-to-date check); `_site` by default. */
 async function configuredOutput(projectRoot: string): Promise<string> {
   const { readFile } = await import('node:fs/promises');
@@ -45,20 +63,21 @@ async function main(command: string, args: string[]): Promise<number> {
         console.log(`${outDir}/ is up to date: no source, data, template, code or setting changed since it was built (${unchanged} files) in ${elapsed().toFixed(1)} s; --force rebuilds it anyway`);
         return 0;
       }
-      const { buildReport } = await pipeline();
-      const report = await buildReport(diskFiles(root), diskEffects(root));
+      const force = args.includes('--force');
+      const { report, version, kept } = await buildKeeping(force);
       // After the build: a build that fails never loads Eleventy.
       const { writeSite } = await writer();
       const { rebuildSummary } = await import('./write/rebuild-summary.ts');
-      const written = await writeSite(report, { root, outDir, force: args.includes('--force') });
+      const written = await writeSite(report, { root, outDir, force, codeVersion: version });
+      await kept;
       await recordPublished(root, outDir, inputs);
       console.log(`built ${outDir}/: ${summary(report, elapsed(), `, ${written.files} files`)}`);
       console.log(`  ${rebuildSummary(written.rendered, written.reused)}`);
       return 0;
     }
     case 'check': {
-      const { buildReport } = await pipeline();
-      const report = await buildReport(diskFiles(root), diskEffects(root));
+      const { report, kept } = await buildKeeping(false);
+      await kept;
       console.log(`check passed: ${summary(report, elapsed())}`);
       return 0;
     }

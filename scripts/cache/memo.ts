@@ -16,9 +16,9 @@ export type TextMemo<T> = Memo<string, T>;
 /** One stage's results per object (a parsed page), valid for as long as the memo keeps them. */
 export type ObjectMemo<K extends object, T> = Memo<K, T>;
 
-/** A text memo whose entries a build did not ask for are dropped by `sweep()`, after it. */
-export function textMemo<T>(): TextMemo<T> & { clear(): void; sweep(): void } {
-  let entries = new Map<string, T>();
+/** A text memo whose entries a build did not ask for are dropped by `sweep()`, after it; `kept` starts it with another process's (build-memo-file.ts). */
+export function textMemo<T>(kept: Iterable<[string, T]> = []): TextMemo<T> & { clear(): void; sweep(): void; entries(): Iterable<[string, T]> } {
+  let entries = new Map<string, T>(kept);
   let used = new Map<string, T>();
   return {
     get(key) {
@@ -38,5 +38,6 @@ export function textMemo<T>(): TextMemo<T> & { clear(): void; sweep(): void } {
       entries = used;
       used = new Map();
     },
+    entries: () => entries.entries(),
   };
 }

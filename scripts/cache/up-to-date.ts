@@ -47,6 +47,16 @@ export async function inputsHash(root: string, outDir: string, env: NodeJS.Proce
 }
 
 /**
+ * A hash of the boundary files the build of `root` would read for its maps: files outside the
+ * project, which a memo keyed on the project's own files (build-memo.ts) does not see change.
+ */
+export async function boundariesHash(root: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const boundaries = resolveBoundariesDir(root, env, (await projectSettings(root)).boundaries);
+  const files = boundaries ? await filesUnder(boundaries) : [];
+  return hashOf(boundaries ?? '', ...(await Promise.all(files.map(async (file) => [path.relative(boundaries ?? '', file), await fs.readFile(file).catch(() => 'missing')] as const))).flat());
+}
+
+/**
  * What report.config.json says about where the build reads: read leniently, without the
  * pipeline (a config the build would refuse only changes the hash, and the build reports it).
  */

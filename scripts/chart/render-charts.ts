@@ -26,7 +26,7 @@ import type { RenderSandbox } from './render-sandbox.ts';
 import { prepareFigure, renderPrepared, type PreparedFigure, type RenderedChart, type RenderOptions } from './render-chart.ts';
 import type { Geographies } from '../validate/geography-schema.ts';
 import type { LanguageSet } from '../languages/language-set.ts';
-import type { ObjectMemo } from '../cache/memo.ts';
+import { figureAnchor } from '../validate/figure-anchor.ts';
 import { poolSize } from './pool-size.ts';
 
 export interface Figure {
@@ -84,14 +84,16 @@ export interface ChartStageOptions {
    * cache, in place of a pool of the stage's own, and closed when the stage is done with them.
    */
   pool?: RenderPool;
-  /** A page's figures from an earlier build of this process, where still valid (build-memo.ts); each page's are kept there. */
-  memo?: ObjectMemo<ParsedPage, Figure[]>;
+  /**
+   * Pages whose views the build keeps from an earlier one (build-memo.ts): their charts are
+   * neither prepared nor looked up, and they get no figures (cross-references to them need only
+   * their numbers and anchors). Their charts count as reused.
+   */
+  kept?: (page: ParsedPage) => boolean;
 }
 
 /** Charts prepared between two turns of the event loop while workers started early wait for them. */
 const YIELD_EVERY = 8;
-
-export const figureAnchor = (id: string) => `fig-${id}`;
 
 /**
  * On a page a template made, a chart that plots the page's unit among other rows leaves the unit
@@ -149,7 +151,7 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, numberin
   const started: Array<Promise<void>> = [];
   try {
     for (const page of pages) {
-      if (options.memo?.get(page)) continue;
+      if (options.kept?.(page)) continue;
       for (const [index, site] of page.charts.entries()) {
         const context = { file: page.source.file, line: site.line, language: options.languages.get(page.source.locale), anchor: figureAnchor(site.block.id) };
         try {
@@ -204,9 +206,8 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, numberin
   if ((renderOptions.stats?.rendered ?? 0) > renderedBefore) await ownCache?.prune();
 
   // 3 number
-  const kept = (page: ParsedPage) => options.memo?.get(page);
-  const figures = new Map<ParsedPage, Figure[]>(pages.map((page) => [page, kept(page) ?? []]));
-  if (renderOptions.stats) renderOptions.stats.reused += pages.reduce((n, page) => n + (kept(page)?.length ?? 0), 0);
+  const figures = new Map<ParsedPage, Figure[]>(pages.map((page) => [page, []]));
+  if (renderOptions.stats) renderOptions.stats.reused += pages.reduce((n, page) => n + (options.kept?.(page) ? page.charts.length : 0), 0);
   for (const [i, job] of jobs.entries()) {
     const chart = rendered[i] as RenderedChart;
     const home = pages.find((p) => p.source.slug === 'index' && p.source.locale === job.page.source.locale);
@@ -220,6 +221,5 @@ export async function renderCharts(pages: ParsedPage[], tables: Tables, numberin
     };
     figures.get(job.page)?.push(figure);
   }
-  for (const page of pages) if (!kept(page)) options.memo?.set(page, figures.get(page) ?? []);
   return figures;
 }

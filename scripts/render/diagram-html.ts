@@ -2,6 +2,7 @@
 import type { References } from '../load/load-references.ts';
 import { localize, type Table, type TextTable } from '../validate/table-schema.ts';
 import type { DiagramBlock } from './diagram-block.ts';
+import { figureAnchor } from '../validate/figure-anchor.ts';
 import { escapeHtml } from './escape.ts';
 import { sourceLine } from './source-line.ts';
 import { numbered, t } from './ui-strings.ts';
@@ -37,7 +38,7 @@ export function diagramHtml(block: DiagramBlock, number: string, table: Table | 
   const e = escapeHtml;
   const textTable = table && table.kind === 'text' ? table : undefined;
   const nodes = nodesOf(block, textTable, language);
-  const anchor = `fig-${block.id}`;
+  const anchor = figureAnchor(block.id);
   let body: string;
   if (block.type === 'diamond') {
     const [determinants, outside] = [nodes.slice(0, 4), nodes.slice(4)];

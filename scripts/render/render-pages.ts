@@ -16,6 +16,7 @@ import type { References } from '../load/load-references.ts';
 import { localize, type Locale } from '../validate/table-schema.ts';
 import type { ParsedPage } from '../validate/parse-pages.ts';
 import type { Numbering } from '../validate/numbering.ts';
+import { figureAnchor } from '../validate/figure-anchor.ts';
 import { escapeHtml } from './escape.ts';
 import { figureCsv, figureHtml, figureSvgFile } from './figure-html.ts';
 import { mathHtml } from './math-html.ts';
@@ -302,18 +303,18 @@ export function renderPages(md: MarkdownIt, pages: ParsedPage[], inputs: RenderI
   for (const page of pages) {
     const byKey = targets.get(page.source.locale) ?? new Map<string, Target[]>();
     const index = { set: (key: string, target: Omit<Target, 'page'>) => byKey.set(key, [...(byKey.get(key) ?? []), { ...target, page }]) };
-    // The chart stage returns a page's figures in the order of its chart blocks.
+    // The chart stage returns a page's figures in the order of its chart blocks; a page whose
+    // view is kept has none, and is cross-referenced by its charts' numbers and anchors alone.
     const pageFigures = figures.get(page) ?? [];
     page.charts.forEach((site, i) => {
       const figure = pageFigures[i];
-      if (!figure) return;
-      blocks.set(site.token, { figure });
-      index.set(`fig:${figure.id}`, { url: `${pageUrl(page)}#${figure.anchor}`, number: figure.number, kind: 'figure' });
+      if (figure) blocks.set(site.token, { figure });
+      index.set(`fig:${site.block.id}`, { url: `${pageUrl(page)}#${figureAnchor(site.block.id)}`, number: numbering.figure(page, site.block.id), kind: 'figure' });
     });
     for (const site of page.diagrams) {
       const number = numbering.figure(page, site.block.id);
       blocks.set(site.token, { diagram: { block: site.block, number } });
-      index.set(`fig:${site.block.id}`, { url: `${pageUrl(page)}#fig-${site.block.id}`, number, kind: 'figure' });
+      index.set(`fig:${site.block.id}`, { url: `${pageUrl(page)}#${figureAnchor(site.block.id)}`, number, kind: 'figure' });
     }
     for (const site of page.pageTables) {
       const table = pageTables.get(site.token);

@@ -3,12 +3,13 @@
  * and inline references are found and checked for syntax, with file lines for every error.
  */
 import type MarkdownIt from 'markdown-it';
+import Token from 'markdown-it/lib/token.mjs';
 import { parseChartBlock } from '../chart/parse-chart-block.ts';
 import type { ChartBlock } from '../chart/chart-block.ts';
 import { ContentError, ReportError, throwIfAny } from '../errors.ts';
 import type { SourcePage } from '../load/load-content.ts';
 import { canonicalJson, hashOf } from '../cache/disk-memo.ts';
-import { CITE_TOKEN, MATH_TOKEN, UNRESOLVED_TOKEN, VALUE_TOKEN, XREF_TOKEN, type InlineMeta, type Token } from '../render/markdown.ts';
+import { CITE_TOKEN, MATH_TOKEN, UNRESOLVED_TOKEN, VALUE_TOKEN, XREF_TOKEN, type InlineMeta } from '../render/markdown.ts';
 import { parseTableBlock, type TableBlock } from '../render/table-block.ts';
 import { parseDiagramBlock, type DiagramBlock } from '../render/diagram-block.ts';
 import { parsePagesBlock, type PagesBlock } from '../render/pages-block.ts';
@@ -95,6 +96,23 @@ export function parsePages(md: MarkdownIt, pages: SourcePage[], memo?: Map<strin
   // Only a parse without errors is kept: a page with an error is reported again on every build.
   for (const [key, page] of fresh) memo?.set(key, page);
   return parsed;
+}
+
+/**
+ * A parsed page read back from bytes (structured clone, v8.deserialize) has plain objects for its
+ * tokens: they are given their class again, whose methods markdown-it's renderer calls. The
+ * page's sites hold the same token objects, so they are restored with them.
+ */
+export function restoreTokens(page: ParsedPage): ParsedPage {
+  const restore = (tokens: Token[] | null): void => {
+    for (const token of tokens ?? []) {
+      Object.setPrototypeOf(token, Token.prototype);
+      restore(token.children);
+    }
+  };
+  restore(page.tokens);
+  page.findings.forEach(restore);
+  return page;
 }
 
 /** A page's source as one key: everything parsing reads. canonicalJson, not valueHash: front matter may hold dates, which JSON writes as text. */

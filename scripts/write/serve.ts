@@ -1,10 +1,11 @@
 /**
  * `npm start`: the report at http://localhost:8080/, rebuilt on every save and reloaded in the
  * browser. Each rebuild is the same pipeline as `npm run build` (`buildReport`, then `writeSite`
- * into `.build/serve/`, never the published `_site/`), with what this process kept from the
- * previous one (build-memo.ts): a page whose text did not change is not parsed, charted or
- * rendered again, and Eleventy writes only the pages whose inputs changed (page-memo.ts). The
- * search index is rebuilt after the page is shown, when no edit is waiting.
+ * into `.build/serve/`, never the published `_site/`), with what the previous one kept
+ * (build-memo.ts; the first starts from the memo the last build wrote to `.cache/`): a page whose
+ * text did not change is not parsed, charted or rendered again, and Eleventy writes only the pages
+ * whose inputs changed (page-memo.ts). The search index is rebuilt, and the memo written for the
+ * next process, after the page is shown, when no edit is waiting.
  *
  * A bad edit shows its error in the terminal and above every page, over the last good version;
  * the server stays up for the next good edit. Eleventy's dev server serves the folder and reloads
@@ -16,7 +17,7 @@ import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import type { Report } from '../build.ts';
 import { buildReport } from '../build.ts';
-import { createBuildMemo } from '../build-memo.ts';
+import { memoVersion, readBuildMemo, writeBuildMemo } from '../build-memo-file.ts';
 import { codeVersion } from '../cache/code-version.ts';
 import { ReportError } from '../errors.ts';
 import { diskEffects, diskFiles, type Logger } from '../io.ts';
@@ -37,9 +38,13 @@ const SERVE_DIR = '.build/serve';
 
 export async function serve(root: string, port: number, logger: Logger = diskEffects(root).logger): Promise<{ close(): Promise<void> }> {
   const files = diskFiles(root);
-  const effects = { ...diskEffects(root), logger, memo: createBuildMemo() };
   // The code this process runs: an edit to the generator's scripts needs a restart anyway.
   const version = await codeVersion();
+  // It starts from what the last build kept (build-memo-file.ts), and keeps its own when the edits pause.
+  const { cacheDir } = diskEffects(root);
+  const keptUnder = await memoVersion(root, version);
+  const effects = { ...diskEffects(root), logger, memo: await readBuildMemo(cacheDir, keptUnder) };
+  let memoDirty = false;
   const outDir = SERVE_DIR;
   const output = path.join(root, SERVE_DIR);
   let last: Report | undefined;
@@ -55,6 +60,7 @@ export async function serve(root: string, port: number, logger: Logger = diskEff
       const written = await writeSite(report, { root, outDir, force, codeVersion: version, ...(last ? { publish: 'in-place' } : {}) });
       if (last && written.written.some((file) => file.endsWith('.html'))) searchDirty = true;
       last = report;
+      memoDirty = true;
       generation++;
       logger.info(`${reason}: rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s; ${rebuildSummary(written.rendered, written.reused)}`);
       server.reload({ files: written.written.map((file) => path.join(output, file)) });
@@ -90,7 +96,17 @@ export async function serve(root: string, port: number, logger: Logger = diskEff
   let indexing = false;
   const scheduleSearch = () => {
     clearTimeout(searchTimer);
-    if (searchDirty) searchTimer = setTimeout(() => void refreshSearch(), SEARCH_AFTER_MS);
+    if (searchDirty || memoDirty)
+      searchTimer = setTimeout(() => {
+        keepMemo();
+        if (searchDirty) void refreshSearch();
+      }, SEARCH_AFTER_MS);
+  };
+  // Between builds (the memo changes only during one), and a cache: a failed write costs the next build time only.
+  const keepMemo = () => {
+    if (!memoDirty || !cacheDir) return;
+    memoDirty = false;
+    running = running.then(() => writeBuildMemo(cacheDir, keptUnder, effects.memo).catch(() => undefined));
   };
   const refreshSearch = async () => {
     if (indexing || pending) return scheduleSearch();
@@ -121,6 +137,7 @@ export async function serve(root: string, port: number, logger: Logger = diskEff
 
   const server = EleventyDevServer.getServer('report', output, { domDiff: false, logger: { info: logger.info, log: logger.info, error: logger.warn } });
   await rebuild('first build');
+  scheduleSearch();
   if (!last) logger.warn('the first build failed: fix the error above and save; the server rebuilds on every save');
   server.serve(port);
 

@@ -7,7 +7,7 @@ import { ChartBlock } from '../../scripts/chart/chart-block.ts';
 import { memoryCache, newStats } from '../../scripts/chart/chart-cache.ts';
 import { keepCompiledSchemaIn } from '../../scripts/chart/check-spec.ts';
 import { prepareFigure, renderChart, type RenderOptions } from '../../scripts/chart/render-chart.ts';
-import { figureAnchor } from '../../scripts/chart/render-charts.ts';
+import { figureAnchor } from '../../scripts/validate/figure-anchor.ts';
 import type { RenderJob } from '../../scripts/chart/render-job.ts';
 import { computeReferences } from '../../scripts/compute/compute-references.ts';
 import { createMarkdown } from '../../scripts/render/markdown.ts';
