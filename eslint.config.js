@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['.eleventy.js', 'eslint.config.js'],
+    files: ['.eleventy.js', 'eslint.config.js', 'scripts/bin/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

@@ -25,6 +25,7 @@ const SITE_TESTS = [
   'test/fixtures/bad-input/bad-input.test.ts',
   'test/build/publish.test.ts',
   'test/build/init-report.test.ts',
+  'test/build/compiled-cli.test.ts',
   // Builds every example and fixture report with the CLI, each in its own process.
   'test/examples/build.test.ts',
   'test/dev-server/**/*.test.ts',

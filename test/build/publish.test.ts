@@ -8,10 +8,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HARVEST_TABLE, fixtureProjectOnDisk, json, page } from '../helpers/fixture-project.ts';
 
-const cli = path.resolve(import.meta.dirname, '../../scripts/cli.ts');
+const cli = path.resolve(import.meta.dirname, '../../scripts/bin/report.js');
 
 function build(root: string, ...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', cli, 'build', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  return spawnSync(process.execPath, [cli, 'build', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
 }
 
 function snapshot(dir: string): Record<string, string> {

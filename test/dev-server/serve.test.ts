@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtureProjectOnDisk } from '../helpers/fixture-project.ts';
 
-const cli = path.resolve(import.meta.dirname, '../../scripts/cli.ts');
+const cli = path.resolve(import.meta.dirname, '../../scripts/bin/report.js');
 const base = path.resolve(import.meta.dirname, '../fixtures/bad-input/_base');
 
 /** Polls `check` until it returns a value, or fails after `timeout` ms with `what`. */
@@ -55,7 +55,7 @@ describe('the dev server', () => {
     const good = readFileSync(table, 'utf8');
 
     let output = '';
-    server = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', '--port=0'], { cwd: root, detached: true, env: { ...process.env, TZ: 'UTC', FORCE_COLOR: '0' } });
+    server = spawn(process.execPath, [cli, 'serve', '--port=0'], { cwd: root, detached: true, env: { ...process.env, TZ: 'UTC', FORCE_COLOR: '0' } });
     server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const url = await waitFor('the server to start', () => /Server at (http:\/\/\S+?)\/?\s/.exec(output)?.[1] ?? (server?.exitCode !== null ? Promise.reject(new Error(`the server exited:\n${output}`)) : undefined), 60_000);

@@ -240,7 +240,7 @@ describe('a report full of hostile text', () => {
       'content/en/index.md': `---\ntitle: ${y(HOSTILE)}\nsummary: ${y(HOSTILE)}\n---\nHome ${HOSTILE_MD}\n`,
       'content/en/01-evil.md': CHAPTER,
     });
-    build = spawnSync(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../scripts/cli.ts'), 'build'], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+    build = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../../scripts/bin/report.js'), 'build'], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
     pages = existsSync(site(root)) ? listFiles(site(root)).filter((f) => f.endsWith('.html')) : [];
   });
 

@@ -21,7 +21,7 @@ import { testSiteBuilt } from '../helpers/test-site.ts';
 await testSiteBuilt();
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const cli = path.join(repo, 'scripts/cli.ts');
+const cli = path.join(repo, 'scripts/bin/report.js');
 const CONFIG_FILE = 'report.config.json';
 
 /** Preloaded into one build: `Date` runs 400 days ahead, so any wall-clock timestamp differs. */
@@ -37,7 +37,7 @@ globalThis.Date = ShiftedDate;
 
 function build(root: string, args: string[], env: Record<string, string>, preload: string[] = []): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...preload.flatMap((p) => ['--import', p]), cli, 'build', ...args], { cwd: root, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [...preload.flatMap((p) => ['--import', p]), cli, 'build', ...args], { cwd: root, env: { ...process.env, ...env } });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
