@@ -102,8 +102,9 @@ export async function writeSite(report: Report, { root, outDir = report.config.f
     throw error;
   }
   const files = (await fs.readdir(staging, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
-  if (!inPlace) await swapInto(staging, output);
-  await memo.save(keys, anchors);
+  // The previous site is removed while the page memo records the new one (thousands of files each).
+  const retired = inPlace ? undefined : await swapInto(staging, output);
+  await Promise.all([memo.save(keys, anchors), retired?.removed]);
   const pages = render.filter((output) => output.page);
   return { files, rendered: pages.map((output) => output.name), reused: keys.filter((output) => output.page).length - pages.length, written: render.map((output) => output.file) };
 }
@@ -121,12 +122,15 @@ async function runEleventy(root: string, staging: string, report: Report, site: 
   await eleventy.write();
 }
 
-/** Replaces `target` with `staging` in two renames, so readers never see a half-written site. */
-async function swapInto(staging: string, target: string): Promise<void> {
+/**
+ * Replaces `target` with `staging` in two renames, so readers never see a half-written site; the
+ * previous site, renamed aside, is being removed when it returns (`removed`).
+ */
+async function swapInto(staging: string, target: string): Promise<{ removed: Promise<void> }> {
   const retired = `${target}.previous-${process.pid}`;
   await fs.rm(retired, { recursive: true, force: true });
   const hadTarget = await fs.stat(target).then(() => true, () => false);
   if (hadTarget) await fs.rename(target, retired);
   await fs.rename(staging, target);
-  if (hadTarget) await fs.rm(retired, { recursive: true, force: true });
+  return { removed: hadTarget ? fs.rm(retired, { recursive: true, force: true }) : Promise.resolve() };
 }
