@@ -1,14 +1,14 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, hashOf, memoJson, packageVersion, valueHash } from '../../scripts/cache/disk-memo.ts';
 import { bibliography } from '../../scripts/render/bibliography.ts';
 import { cachedBibliography } from '../../scripts/render/bibliography-cache.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 describe('memoJson', () => {
   it('computes once per key and reads the stored result after', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'memo-'));
+    const dir = tempDir('memo');
     let runs = 0;
     const compute = () => ({ runs: ++runs });
     expect(await memoJson(dir, 'k1', compute)).toEqual({ runs: 1 });
@@ -18,7 +18,7 @@ describe('memoJson', () => {
   });
 
   it('treats a damaged entry as a miss, and no folder as no cache', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'memo-'));
+    const dir = tempDir('memo');
     writeFileSync(path.join(dir, 'k.json'), '{"key":"k","val');
     expect(await memoJson(dir, 'k', () => 7)).toBe(7);
     expect(await memoJson(dir, 'k', () => 8)).toBe(7);
@@ -69,7 +69,7 @@ describe('keys', () => {
 
 describe('cachedBibliography', () => {
   it('is the formatted bibliography, the first time and from the cache', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'bib-'));
+    const dir = tempDir('bib');
     const references = new Map([['porter1998', { id: 'porter1998', type: 'book', title: 'On competition', author: [{ family: 'Porter', given: 'Michael E.' }], issued: { 'date-parts': [[1998]] } }]]);
     const expected = bibliography(references as never);
     expect(expected[0]?.html).toContain('Porter, M. E. (1998).');

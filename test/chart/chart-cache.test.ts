@@ -3,8 +3,7 @@
  * renderer) changed; prose edits, moved figures and unrelated tables reuse it. Renders are counted
  * through the stats object, never timed.
  */
-import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheKey, diskCache, memoryCache, newStats, RENDERER_VERSION, UNUSED_ENTRY_DAYS, type ChartCache, type ChartStats } from '../../scripts/chart/chart-cache.ts';
@@ -18,6 +17,7 @@ import { parsePages } from '../../scripts/validate/parse-pages.ts';
 import { HARVEST_TABLE, page } from '../helpers/fixture-project.ts';
 import { tablesOf } from './chart-fixtures.ts';
 import { LANGUAGES } from '../helpers/languages.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 /** Every page chapter 1, its figures numbered in order. */
 const ONE_CHAPTER = { chapter: () => 1, section: () => undefined, figure: (page: { figureOrder: string[] }, id: string) => `1.${page.figureOrder.indexOf(id) + 1}`, table: (_page: unknown, i: number) => `1.${i + 1}` };
@@ -96,7 +96,7 @@ describe('chart cache', () => {
   });
 
   it('keeps entries on disk across builds, and treats a damaged entry as missing', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'chart-cache-'));
+    const dir = tempDir('chart-cache');
     expect(await chartStage(diskCache(dir))).toEqual({ rendered: 1, reused: 0 });
     expect(await chartStage(diskCache(dir))).toEqual({ rendered: 0, reused: 1 });
     const [sub] = readdirSync(dir);
@@ -110,7 +110,7 @@ describe('chart cache', () => {
   });
 
   it(`removes entries no build used for ${UNUSED_ENTRY_DAYS} days; a build that uses one keeps it`, async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'chart-cache-'));
+    const dir = tempDir('chart-cache');
     const cache = diskCache(dir);
     await cache.set('aa01', { vega: '{}', svg: '<svg/>' });
     await cache.set('bb02', { vega: '{}', svg: '<svg/>' });

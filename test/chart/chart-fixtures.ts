@@ -1,6 +1,5 @@
 /** Tables, blocks and helpers for the chart tests: small tables written here, rendered in memory. */
-import { existsSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Tables } from '../../scripts/compute/table-access.ts';
 import { ChartBlock } from '../../scripts/chart/chart-block.ts';
@@ -18,6 +17,7 @@ import { Table } from '../../scripts/validate/table-schema.ts';
 import { HARVEST_TABLE } from '../helpers/fixture-project.ts';
 import { lang, LANGUAGES } from '../helpers/languages.ts';
 import { reportConfig, reportGeographies, reportPages, reportTables } from '../helpers/real-report.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 /** The report's own geographies (data/geographies/): Kazakhstan's regions and West Kazakhstan's units. */
 export const GEOGRAPHIES = await reportGeographies();
@@ -175,7 +175,7 @@ export function accessible(svg: string, id: string, title: string): boolean {
   return svg.includes(`role="img" aria-labelledby="fig-${id}-svg-title" aria-describedby="fig-${id}-svg-desc"><title id="fig-${id}-svg-title">${title}</title><desc id="fig-${id}-svg-desc">`);
 }
 
-export const emptyDir = () => mkdtempSync(path.join(os.tmpdir(), 'no-boundaries-'));
+export const emptyDir = () => tempDir('no-boundaries');
 
 /** Every chart of the real report, prepared as the chart stage prepares it (see bench/chart-stage.ts). */
 export async function realReportJobs(): Promise<Array<RenderJob & { preset: string }>> {

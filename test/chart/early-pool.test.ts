@@ -3,13 +3,13 @@
  * certain to want them, and always closed, also when the build stops before the chart stage.
  * Whether they are faster is measured in `npm run bench`, never here.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countChartBlocks, earlyPoolSize, withEarlyChartPool } from '../../scripts/chart/early-pool.ts';
 import type { RenderPool } from '../../scripts/chart/render-pool.ts';
 import { memoryFiles } from '../../scripts/io.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const chapter = (...fences: string[]) => fences.map((f) => `${f}\nid: x\n\`\`\`\n`).join('\nText.\n\n');
 
@@ -62,7 +62,7 @@ describe('early chart workers', () => {
   });
 
   it('reads the cache folder for its entries, and closes the workers after the build and after a failed one', async () => {
-    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'early-pool-'));
+    const cacheDir = tempDir('early-pool');
     const files = memoryFiles({ 'content/en/01-a.md': chapter('```chart', '```chart', '```chart') });
     const pools: Array<ReturnType<typeof fakePool>> = [];
     const start = (size: number) => {

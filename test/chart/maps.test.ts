@@ -3,8 +3,7 @@
  * the folder report.config.json names: ../shared/geo beside the project for this report), both
  * variants, and matching features by statistical code or name.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { boundaryFile, projectMap, resolveBoundariesDir } from '../../scripts/chart/boundaries.ts';
@@ -17,6 +16,7 @@ import { parsePages } from '../../scripts/validate/parse-pages.ts';
 import { page } from '../helpers/fixture-project.ts';
 import { ALL_TABLES, block, emptyDir, GEO_DIR, GEOGRAPHIES, HAS_GEO, KZ_REGIONS, markItems, marks, renderFigure, WKO_IDS, WKO_UNITS } from './chart-fixtures.ts';
 import { LANGUAGES } from '../helpers/languages.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 /** Every page chapter 1, its figures numbered in order. */
 const ONE_CHAPTER = { chapter: () => 1, section: () => undefined, figure: (page: { figureOrder: string[] }, id: string) => `1.${page.figureOrder.indexOf(id) + 1}`, table: (_page: unknown, i: number) => `1.${i + 1}` };
@@ -38,7 +38,7 @@ async function mapStage(env: NodeJS.ProcessEnv) {
 describe('boundaries folder', () => {
   it.skipIf(!HAS_GEO)('is the configured folder, or REPORT_BOUNDARIES_DIR, when it exists; none by default', () => {
     expect(resolveBoundariesDir(REPO, {}, CONFIGURED)).toBe(GEO_DIR);
-    const maps = mkdtempSync(path.join(os.tmpdir(), 'maps-'));
+    const maps = tempDir('maps');
     expect(resolveBoundariesDir(REPO, { REPORT_BOUNDARIES_DIR: maps }, CONFIGURED)).toBe(maps);
     expect(resolveBoundariesDir(REPO, {})).toBeUndefined();
     expect(resolveBoundariesDir('/nowhere/project', {}, CONFIGURED)).toBeUndefined();
@@ -117,7 +117,7 @@ describe('boundary files', () => {
   });
 
   it('match features by English name when a file has no KATO codes', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'geo-'));
+    const dir = tempDir('geo');
     const square = (x: number, y: number) => [[[x, y], [x, y + 1], [x + 1, y + 1], [x + 1, y], [x, y]]];
     const features = [
       { type: 'Feature', properties: { ADM2_EN: 'Uralsk' }, geometry: { type: 'Polygon', coordinates: square(51, 51) } },
