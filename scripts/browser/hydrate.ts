@@ -10,6 +10,7 @@ import { formatValue, Handler } from 'vega-tooltip';
 import { formatInputIn, vegaLocale } from '../languages/number-format.ts';
 import type { NumberStyle } from '../languages/pack-schema.ts';
 import { bindCompare } from './compare.ts';
+import { fitWidth } from './fit-width.ts';
 import { silentMarks } from './silent-marks.ts';
 
 let tooltip: Handler | undefined;
@@ -34,8 +35,8 @@ function numberStyle(container: HTMLElement): NumberStyle {
 export async function hydrate(container: HTMLElement): Promise<void> {
   const specElement = container.parentElement?.querySelector('script.chart-spec');
   if (!specElement?.textContent) return;
-  const spec = silentMarks(JSON.parse(specElement.textContent) as Spec);
   const staticSvg = container.querySelector('svg');
+  const spec = fitWidth(silentMarks(JSON.parse(specElement.textContent) as Spec), Number(staticSvg?.getAttribute('width')), container.clientWidth);
   const style = numberStyle(container);
   tooltip ??= new Handler({
     disableDefaultStyle: true,

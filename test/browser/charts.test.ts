@@ -51,4 +51,35 @@ describe.skipIf(!hasChromium || !existsSync(`${site}/index.html`))('charts in th
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('lays a chart out again on a phone, so that its text keeps its size', async () => {
+    const context = await served.browser.newContext({ viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    // What the reader sees of 11 px text: the font size times the scale the SVG is drawn at.
+    const drawn = (chart: ReturnType<typeof page.locator>) =>
+      chart.evaluate((element) => {
+        const svg = element.querySelector('svg') as SVGSVGElement;
+        const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+        const sizes = [...svg.querySelectorAll('text')].map((text) => Number.parseFloat(getComputedStyle(text).fontSize));
+        return { scale, text: Math.min(...sizes) * scale, right: svg.getBoundingClientRect().right };
+      });
+    // Figure 3.2 (a line chart with direct labels): the static SVG is scaled to about half.
+    await page.goto(`${served.url}/en/baiterek/`);
+    const line = page.locator('#fig-volume-indices .chart[data-chart]');
+    const before = await drawn(line);
+    expect(before.scale).toBeLessThan(0.6);
+    await line.scrollIntoViewIfNeeded();
+    await expect.poll(() => line.getAttribute('data-interactive'), { timeout: 15_000 }).toBe('true');
+    const after = await drawn(line);
+    expect(after.scale).toBeGreaterThan(0.95);
+    expect(after.text).toBeGreaterThanOrEqual(10);
+    expect(after.right).toBeLessThanOrEqual(390);
+    // Figure 2.1 in Russian (stacked bars): its legend, one row under the plot, wraps into columns.
+    await page.goto(`${served.url}/ru/region/`);
+    const bars = page.locator('#fig-grp-structure .chart[data-chart]');
+    await bars.scrollIntoViewIfNeeded();
+    await expect.poll(() => bars.getAttribute('data-interactive'), { timeout: 15_000 }).toBe('true');
+    expect((await drawn(bars)).scale).toBeGreaterThan(0.95);
+    await context.close();
+  });
 });
