@@ -6,6 +6,11 @@
 // generator. REPORT_TSX=1 runs the TypeScript through tsx; --debug maps stack traces to it.
 import { compiledCli } from './compiled-cli.js';
 
+// Eleventy registers a module resolver (Node 20: a loader thread every later import goes through)
+// to re-import changed JavaScript config and data files in its watch mode; the generator runs
+// Eleventy on Nunjucks templates only, and its dev server starts a new Eleventy for every build.
+process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= '1';
+
 // Packages every command that reads a report loads, loaded first: the modules that import them
 // later find them loaded (through tsx's hooks, a loader thread in Node 20, each would cost about
 // twice as much). Vega, Vega-Lite and Eleventy are left to load when a build reaches them: one
