@@ -1,5 +1,5 @@
 // The generator compiled to JavaScript, once per version of its code: scripts/cli.ts and every
-// module it loads, bundled by esbuild into `.build/cli/<hash>/` of the generator's own folder
+// module it loads, and the chart workers' entry, bundled by esbuild into `.build/cli/<hash>/` of the generator's own folder
 // (packages stay imports of node_modules). A command then loads a few dozen plain modules with
 // Node's own loader instead of some two hundred TypeScript files through tsx's hooks, which in
 // Node 20 run on a loader thread: about half a second less on every command, 0.8 s against 1.3 s
@@ -57,7 +57,9 @@ async function compile(dir) {
   await fs.rm(staging, { recursive: true, force: true });
   try {
     await esbuild.build({
-      entryPoints: [path.join(SCRIPTS, 'cli.ts')],
+      // The chart workers' entry too: a worker then loads no TypeScript either (render-pool.ts).
+      entryPoints: { cli: path.join(SCRIPTS, 'cli.ts'), 'chart/render-worker': path.join(SCRIPTS, 'chart', 'render-worker.ts') },
+      define: { COMPILED_RENDER_WORKER: JSON.stringify(pathToFileURL(path.join(dir, 'chart', 'render-worker.js')).href) },
       outdir: staging,
       bundle: true,
       splitting: true,

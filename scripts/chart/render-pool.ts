@@ -18,22 +18,28 @@ export interface RenderPool {
 }
 
 /**
- * Packages a worker loads before it registers tsx. Vega and Vega-Lite are a hundred or so plain
+ * Packages a worker loads first (before it registers tsx, when it runs the TypeScript). Vega and Vega-Lite are a hundred or so plain
  * JavaScript modules: loaded through tsx's hooks (which run on a loader thread in Node 20) they
  * took about half of a worker's start; loaded first by Node itself, the modules that import them
  * later find them loaded.
  */
 const PRELOADED = ['vega', 'vega-lite', 'vega-interpreter'];
 
+/** The compiled render-worker.ts, when the generator runs compiled: scripts/bin/compiled-cli.js defines it. */
+declare const COMPILED_RENDER_WORKER: string | undefined;
+
 /**
- * A worker runs TypeScript: it registers tsx's loader itself, then imports render-worker.ts
- * (in Node 20, loaders given to a worker with --import do not reach its first module).
+ * A worker runs render-worker.ts compiled, as the command line does, or else the TypeScript: it
+ * registers tsx's loader itself, then imports it (in Node 20, loaders given to a worker with
+ * --import do not reach its first module).
  */
 export function workerSource(): string {
+  const packages = PRELOADED.map((name) => import.meta.resolve(name));
+  const preload = `Promise.all(${JSON.stringify(packages)}.map((url) => import(url)))`;
+  if (typeof COMPILED_RENDER_WORKER === 'string') return `${preload}.then(() => import(${JSON.stringify(COMPILED_RENDER_WORKER)}))`;
   const api = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./render-worker.ts', import.meta.url).href;
-  const packages = PRELOADED.map((name) => import.meta.resolve(name));
-  return `Promise.all(${JSON.stringify(packages)}.map((url) => import(url))).then(() => import(${JSON.stringify(api)})).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  return `${preload}.then(() => import(${JSON.stringify(api)})).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
 }
 
 /**
@@ -81,12 +87,36 @@ export function pickTask(queue: ReadonlyArray<{ shape?: string }>, thread: Pick<
   return thread.busy === 0 && queue.length ? 0 : -1;
 }
 
-export function renderPool(size: number, schemaDir?: string): RenderPool {
+/** `source`: what each worker runs (workerSource() but in tests of a worker that fails). */
+export function renderPool(size: number, schemaDir?: string, source = workerSource()): RenderPool {
   const threads: Thread[] = [];
   const queue: Task[] = [];
   const pending = new Map<number, { resolve: (r: RenderResult) => void; reject: (e: Error) => void; thread?: Thread }>();
   let nextId = 0;
   let closed: Promise<void> | undefined;
+  /** Why the last worker stopped, once none is left: every job then fails with it, and none waits. */
+  let stopped: Error | undefined;
+
+  // A worker that stops (it could not load its code, or ran out of memory) fails the jobs it had;
+  // when none is left, every job still queued fails too, or the build would wait for them forever
+  // (and, its event loop empty, end without a word).
+  const fail = (thread: Thread, error: Error) => {
+    const index = threads.indexOf(thread);
+    if (index < 0) return;
+    threads.splice(index, 1);
+    for (const [id, entry] of pending) {
+      if (entry.thread === thread) {
+        pending.delete(id);
+        entry.reject(error);
+      }
+    }
+    if (threads.length > 0) return dispatch();
+    stopped = error;
+    for (const task of queue.splice(0)) {
+      pending.get(task.id)?.reject(error);
+      pending.delete(task.id);
+    }
+  };
 
   const dispatch = () => {
     for (const thread of threads) {
@@ -104,7 +134,7 @@ export function renderPool(size: number, schemaDir?: string): RenderPool {
   };
 
   for (let i = 0; i < size; i++) {
-    const thread: Thread = { worker: new Worker(workerSource(), { eval: true, workerData: { schemaDir } }), busy: 0, shapes: new Set() };
+    const thread: Thread = { worker: new Worker(source, { eval: true, workerData: { schemaDir } }), busy: 0, shapes: new Set() };
     thread.worker.on('message', (message: { id: number; result?: RenderResult; error?: string }) => {
       const entry = pending.get(message.id);
       pending.delete(message.id);
@@ -113,13 +143,9 @@ export function renderPool(size: number, schemaDir?: string): RenderPool {
       thread.busy--;
       dispatch();
     });
-    thread.worker.on('error', (error) => {
-      for (const [id, entry] of pending) {
-        if (entry.thread === thread) {
-          pending.delete(id);
-          entry.reject(error);
-        }
-      }
+    thread.worker.on('error', (error) => fail(thread, new Error(`a chart render worker stopped: ${error.message}`, { cause: error })));
+    thread.worker.on('exit', (code) => {
+      if (!closed) fail(thread, new Error(`a chart render worker stopped (exit code ${code})`));
     });
     threads.push(thread);
   }
@@ -127,6 +153,7 @@ export function renderPool(size: number, schemaDir?: string): RenderPool {
   return {
     run(job, shape) {
       return new Promise<RenderResult>((resolve, reject) => {
+        if (stopped) return reject(stopped);
         const id = nextId++;
         pending.set(id, { resolve, reject });
         queue.push({ id, job, shape });

@@ -68,6 +68,25 @@ describe('render pool', () => {
   });
 });
 
+describe('a render pool whose workers stop', () => {
+  const job = { chart: 'x' } as Parameters<RenderPool['run']>[0];
+
+  it('fails every job, queued ones too, with why the workers stopped, and takes no more', async () => {
+    // Each worker dies as it starts, as one that cannot load its code does.
+    const pool = renderPool(2, undefined, 'throw new Error("cannot load the worker");');
+    const jobs = Array.from({ length: 10 }, () => pool.run(job).then(() => 'rendered', (error: Error) => error.message));
+    expect(await Promise.all(jobs)).toEqual(Array(10).fill('a chart render worker stopped: cannot load the worker'));
+    await expect(pool.run(job)).rejects.toThrow('cannot load the worker');
+    await pool.close();
+  });
+
+  it('fails the jobs of a worker that exits', async () => {
+    const pool = renderPool(1, undefined, 'process.exit(3);');
+    await expect(pool.run(job)).rejects.toThrow('a chart render worker stopped (exit code 3)');
+    await pool.close();
+  });
+});
+
 describe('poolSize', () => {
   it('uses workers only when enough charts miss the cache and there is more than one core', () => {
     expect(poolSize('auto', POOL_THRESHOLD - 1, 2)).toBe(1);
