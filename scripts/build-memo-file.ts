@@ -18,7 +18,6 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { createBuildMemo, type BuildMemo, type MemoContents } from './build-memo.ts';
-import { codeVersion } from './cache/code-version.ts';
 import { hashOf } from './cache/disk-memo.ts';
 import { boundariesHash } from './cache/up-to-date.ts';
 import { restoreTokens } from './validate/parse-pages.ts';
@@ -46,9 +45,8 @@ type Entry =
  * the boundary files, which are read from outside the project (the memo checks its own entries
  * against the project's files).
  */
-export async function memoVersion(root: string, code?: string): Promise<string> {
-  const [version, boundaries] = await Promise.all([code ?? codeVersion(), boundariesHash(root)]);
-  return hashOf(version, boundaries);
+export async function memoVersion(root: string, codeVersion: string): Promise<string> {
+  return hashOf(codeVersion, await boundariesHash(root));
 }
 
 /** The memo the previous build of this generator kept in `cacheDir`, or an empty one. */

@@ -29,14 +29,14 @@ export async function filesUnder(dir: string): Promise<string[]> {
 /** A hash of everything a build of `root` into `outDir` reads, with the generator in `generator`. */
 export async function inputsHash(root: string, outDir: string, env: NodeJS.ProcessEnv = process.env, generator = GENERATOR_ROOT): Promise<string> {
   const settings = await projectSettings(root);
-  const boundaries = resolveBoundariesDir(root, env, settings.boundaries);
+  const boundaries = await boundaryFiles(root, env, settings);
   const folders = [...settings.folders.map((dir) => path.join(root, dir)), ...GENERATOR_FOLDERS.map((dir) => path.join(generator, dir))];
   const files = [
     ...new Set([
       ...(await Promise.all(folders.map((dir) => filesUnder(dir)))).flat(),
       ...[...PROJECT_FILES, ...settings.files].map((file) => path.join(root, file)),
       ...GENERATOR_FILES.map((file) => path.join(generator, file)),
-      ...(boundaries ? await filesUnder(boundaries) : []),
+      ...boundaries.files,
     ]),
   ];
   const parts: Array<string | Buffer> = [process.version, path.resolve(root, outDir), ...INPUT_ENV.map((name) => `${name}=${env[name] ?? ''}`)];
@@ -51,9 +51,15 @@ export async function inputsHash(root: string, outDir: string, env: NodeJS.Proce
  * project, which a memo keyed on the project's own files (build-memo.ts) does not see change.
  */
 export async function boundariesHash(root: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const boundaries = resolveBoundariesDir(root, env, (await projectSettings(root)).boundaries);
-  const files = boundaries ? await filesUnder(boundaries) : [];
-  return hashOf(boundaries ?? '', ...(await Promise.all(files.map(async (file) => [path.relative(boundaries ?? '', file), await fs.readFile(file).catch(() => 'missing')] as const))).flat());
+  const { dir, files } = await boundaryFiles(root, env, await projectSettings(root));
+  const contents = await Promise.all(files.map((file) => fs.readFile(file).catch(() => 'missing')));
+  return hashOf(dir, ...files.flatMap((file, i) => [path.relative(dir, file), contents[i] as Buffer | string]));
+}
+
+/** The boundary folder a build of `root` reads its maps from ('' for none), and its files. */
+async function boundaryFiles(root: string, env: NodeJS.ProcessEnv, settings: { boundaries?: string }): Promise<{ dir: string; files: string[] }> {
+  const dir = resolveBoundariesDir(root, env, settings.boundaries) ?? '';
+  return { dir, files: dir ? await filesUnder(dir) : [] };
 }
 
 /**

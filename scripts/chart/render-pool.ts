@@ -18,8 +18,8 @@ export interface RenderPool {
 }
 
 /**
- * Packages a worker loads first (before it registers tsx, when it runs the TypeScript). Vega and Vega-Lite are a hundred or so plain
- * JavaScript modules: loaded through tsx's hooks (which run on a loader thread in Node 20) they
+ * Packages a worker loads first (before it registers tsx, when it runs the TypeScript). Vega and
+ * Vega-Lite are a hundred or so plain JavaScript modules: loaded through tsx's hooks (which run on a loader thread in Node 20) they
  * took about half of a worker's start; loaded first by Node itself, the modules that import them
  * later find them loaded.
  */

@@ -41,9 +41,10 @@ export async function serve(root: string, port: number, logger: Logger = diskEff
   // The code this process runs: an edit to the generator's scripts needs a restart anyway.
   const version = await codeVersion();
   // It starts from what the last build kept (build-memo-file.ts), and keeps its own when the edits pause.
-  const { cacheDir } = diskEffects(root);
+  const disk = diskEffects(root);
+  const { cacheDir } = disk;
   const keptUnder = await memoVersion(root, version);
-  const effects = { ...diskEffects(root), logger, memo: await readBuildMemo(cacheDir, keptUnder) };
+  const effects = { ...disk, logger, memo: await readBuildMemo(cacheDir, keptUnder) };
   let memoDirty = false;
   const outDir = SERVE_DIR;
   const output = path.join(root, SERVE_DIR);

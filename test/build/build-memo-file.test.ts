@@ -14,6 +14,7 @@ import { readBuildMemo, writeBuildMemo } from '../../scripts/build-memo-file.ts'
 import type { BuildMemo } from '../../scripts/build-memo.ts';
 import { memoryFiles, memoryLogger } from '../../scripts/io.ts';
 import { HARVEST_TABLE, json, page } from '../helpers/fixture-project.ts';
+import { expectSameAsFresh } from '../helpers/fresh-build.ts';
 
 const CHART = '```chart\nid: crops\ntitle: Cereals dominate\ntable: harvest\nrows: [cereals, sunflower]\n```\n';
 // Markdown whose rendering calls methods of markdown-it's Token (attrGet, attrIndex): a code
@@ -45,13 +46,6 @@ async function buildFrom(dir: string, files: Record<string, string>, version = '
   const report = await build(files, memo);
   await writeBuildMemo(dir, version, memo);
   return report;
-}
-
-async function expectSameAsFresh(report: Report, files: Record<string, string>): Promise<void> {
-  const clean = await build(files);
-  expect(report.pages).toEqual(clean.pages);
-  expect(report.tables).toEqual(clean.tables);
-  expect({ ...report.stats, chartsRendered: 0 }).toEqual({ ...clean.stats, chartsRendered: 0 });
 }
 
 describe('the build memo on disk', () => {

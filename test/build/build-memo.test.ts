@@ -10,6 +10,7 @@ import { buildReport, type Report } from '../../scripts/build.ts';
 import { createBuildMemo } from '../../scripts/build-memo.ts';
 import { memoryFiles, memoryLogger } from '../../scripts/io.ts';
 import { HARVEST_TABLE, json, page } from '../helpers/fixture-project.ts';
+import { expectSameAsFresh } from '../helpers/fresh-build.ts';
 
 const CHART = '```chart\nid: crops\ntitle: Cereals dominate\ntable: harvest\nrows: [cereals, sunflower]\n```\n';
 
@@ -23,16 +24,7 @@ const project: Record<string, string> = {
 
 const memo = createBuildMemo();
 const withMemo = (files: Record<string, string>) => buildReport(memoryFiles(files), { logger: memoryLogger(), memo });
-const fresh = (files: Record<string, string>) => buildReport(memoryFiles(files), { logger: memoryLogger() });
 const view = (report: Report, slug: string) => report.pages.find((p) => p.slug === slug);
-
-/** The memo's report is the fresh build's, page by page (text, numbers, figures), and in its counts. */
-async function expectSameAsFresh(report: Report, files: Record<string, string>): Promise<void> {
-  const clean = await fresh(files);
-  expect(report.pages).toEqual(clean.pages);
-  expect(report.tables).toEqual(clean.tables);
-  expect({ ...report.stats, chartsRendered: 0 }).toEqual({ ...clean.stats, chartsRendered: 0 });
-}
 
 describe('the build memo', () => {
   let files = { ...project };
